@@ -1,0 +1,80 @@
+/**
+ * The backend factory: one data folder in, the typed handlers out. No Electron here.
+ *
+ * Three doors lead to it: the Electron shell binds it to IPC (main/electron), the preview server
+ * binds it to HTTP (main/preview), and tests call it directly. All three go through `dispatch`,
+ * which validates every request against the shared contract.
+ */
+import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
+import { CHANNELS } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/result';
+import type { Clock } from '../util/clock';
+import { systemClock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import { consoleLogger } from '../util/logger';
+import type { Dispatch } from './dispatch';
+import { createDispatch } from './dispatch';
+import type { Handlers } from './handler-types';
+import { appHandlers } from './handlers/app';
+import { patientHandlers } from './handlers/patients';
+import { settingsHandlers } from './handlers/settings';
+import { createSession } from './session';
+
+export interface BackendOptions {
+  /** The folder that holds the clinic's records (Electron: userData). */
+  dataDir: string;
+  clock?: Clock;
+  logger?: Logger;
+  appVersion?: string;
+  /** better-sqlite3 binary for this runtime, when it is not the one in node_modules. */
+  nativeBinding?: string;
+  /** Open the demo clinic instead of the real one. */
+  startInDemo?: boolean;
+}
+
+export interface Backend {
+  /** Untyped entry for the IPC and HTTP doors: anything may arrive here. */
+  readonly dispatch: Dispatch;
+  /** Typed entry for tests and in-process callers. */
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  readonly channels: readonly Channel[];
+  readonly dataDir: string;
+  close(): void;
+}
+
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...patientHandlers,
+  ...settingsHandlers,
+};
+
+export function createBackend(options: BackendOptions): Backend {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? consoleLogger;
+  const session = createSession({
+    dataDir: options.dataDir,
+    clock,
+    logger,
+    appVersion: options.appVersion ?? '0.0.0-dev',
+    startInDemo: options.startInDemo ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+
+  const dispatch = createDispatch({
+    handlers,
+    logger,
+    publicContext: () => ({ session, clock }),
+    clinicContext: () => {
+      const { store, clinician } = session.requireClinic();
+      return { store, db: store.db, clock, clinician, logger, dataDir: options.dataDir };
+    },
+  });
+
+  return {
+    dispatch,
+    invoke: (channel, request) => dispatch(channel, request) as never,
+    channels: CHANNELS,
+    dataDir: options.dataDir,
+    close: () => session.close(),
+  };
+}

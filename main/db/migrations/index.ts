@@ -1,0 +1,8 @@
+/**
+ * Every schema change the app has shipped, oldest first. Append only: a shipped migration is
+ * never edited (its checksum is stored in each database it has run on and checked at open).
+ */
+import type { Migration } from '../migrate';
+import { migration0001 } from './0001-clinic-core';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];

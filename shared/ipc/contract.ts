@@ -1,0 +1,84 @@
+/**
+ * The one typed contract between the renderer and the backend.
+ *
+ * Every channel names the schema of its request and of its response. The backend parses each
+ * request with its schema (unknown keys are refused, sizes are bounded) before any handler
+ * runs; the preload exposes one named function per channel; the preview server serves the same
+ * channels over HTTP. Adding a feature means adding channels here first.
+ */
+import { z } from 'zod';
+import {
+  Patient,
+  PatientArchive,
+  PatientInput,
+  PatientSearch,
+  PatientSearchPage,
+  PatientUpdate,
+} from '../domain/patient';
+import { AppStatus, Empty, SetupInput } from '../domain/session';
+import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate } from '../domain/settings';
+import { RecordId } from '../domain/fields';
+
+interface ChannelSpec {
+  request: z.ZodType;
+  response: z.ZodType;
+  /** Channels that work before anyone signs in (the first screen and the sign-in screen). */
+  public?: true;
+}
+
+/** A channel that needs a signed-in clinician. */
+function channel<Req extends z.ZodType, Res extends z.ZodType>(
+  request: Req,
+  response: Res,
+): { request: Req; response: Res } {
+  return { request, response };
+}
+
+/** A channel that works before sign-in: first start, sign-in, the demo clinic. */
+function publicChannel<Req extends z.ZodType, Res extends z.ZodType>(
+  request: Req,
+  response: Res,
+): { request: Req; response: Res; public: true } {
+  return { request, response, public: true };
+}
+
+const ById = z.strictObject({ id: RecordId });
+
+export const contract = {
+  'app.status': publicChannel(Empty, AppStatus),
+  'app.setup': publicChannel(SetupInput, AppStatus),
+  'app.openDemo': publicChannel(Empty, AppStatus),
+  'app.leaveDemo': publicChannel(Empty, AppStatus),
+  'session.clinicians': publicChannel(Empty, z.array(Clinician)),
+  'session.signIn': publicChannel(z.strictObject({ clinicianId: RecordId }), AppStatus),
+  'session.signOut': publicChannel(Empty, AppStatus),
+
+  'patients.search': channel(PatientSearch, PatientSearchPage),
+  'patients.get': channel(ById, Patient),
+  'patients.create': channel(PatientInput, Patient),
+  'patients.update': channel(PatientUpdate, Patient),
+  'patients.archive': channel(PatientArchive, Patient),
+
+  'settings.get': channel(Empty, ClinicSettings),
+  'settings.update': channel(ClinicSettings, ClinicSettings),
+  'clinicians.list': channel(Empty, z.array(Clinician)),
+  'clinicians.create': channel(ClinicianInput, Clinician),
+  'clinicians.update': channel(ClinicianUpdate, Clinician),
+} as const satisfies Record<string, ChannelSpec>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** What the caller sends (before defaults are applied). */
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+/** What the handler receives, after parsing. */
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The largest request body the preview server accepts (bytes). Big enough for an image upload. */
+export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
