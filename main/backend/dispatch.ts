@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Channel } from '../../shared/ipc/contract';
 import { contract, isChannel } from '../../shared/ipc/contract';
+import { fieldErrors } from '../../shared/ipc/field-errors';
 import type { Result } from '../../shared/ipc/result';
 import { fail, ok } from '../../shared/ipc/result';
 import { DatabaseOpenError } from '../db/open';
@@ -21,16 +22,6 @@ interface DispatchDeps {
   publicContext: () => PublicContext;
   clinicContext: () => ClinicContext;
   logger: Logger;
-}
-
-/** Field path → message, from a failed parse, for the form that sent it. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    if (!(key in out)) out[key] = issue.message;
-  }
-  return out;
 }
 
 function invalidRequest(error: z.ZodError): Result<never> {

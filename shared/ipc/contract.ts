@@ -18,6 +18,8 @@ import {
 import { AppStatus, Empty, SetupInput } from '../domain/session';
 import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate } from '../domain/settings';
 import { RecordId } from '../domain/fields';
+import type { ChannelName } from './channels';
+import { CHANNEL_NAMES } from './channels';
 
 interface ChannelSpec {
   request: z.ZodType;
@@ -64,11 +66,11 @@ export const contract = {
   'clinicians.list': channel(Empty, z.array(Clinician)),
   'clinicians.create': channel(ClinicianInput, Clinician),
   'clinicians.update': channel(ClinicianUpdate, Clinician),
-} as const satisfies Record<string, ChannelSpec>;
+} as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
-export const CHANNELS = Object.keys(contract) as Channel[];
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
 
 /** What the caller sends (before defaults are applied). */
 export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;

@@ -52,7 +52,11 @@ CREATE TABLE patients (
   version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
 ) STRICT;
 
-CREATE INDEX patients_by_sort_key ON patients (sort_key, id);
+-- Lists walk this index in name order without touching the table: it holds what the list filters
+-- on (archived_at) and what a broad search tests (search_text).
+CREATE INDEX patients_by_name ON patients (sort_key, id, archived_at, search_text);
+-- The few archived patients, so search totals can leave them out cheaply.
+CREATE INDEX patients_archived ON patients (id, search_text) WHERE archived_at IS NOT NULL;
 CREATE INDEX patients_by_date_of_birth ON patients (date_of_birth, sort_key);
 
 CREATE VIRTUAL TABLE patients_search USING fts5 (

@@ -1,0 +1,68 @@
+/** The signed-in workspace: navigation, header, the demo banner, and the page for the route. */
+import { call } from '../api/client';
+import { PatientEditPage, PatientNewPage } from '../patients/PatientFormPage';
+import { PatientListPage } from '../patients/PatientListPage';
+import { PatientPage } from '../patients/PatientPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { useApp } from './context';
+import { DemoBanner } from './DemoBanner';
+import { hrefOf, useRoute } from './router';
+
+export function Workspace() {
+  const { status, setStatus } = useApp();
+  const route = useRoute();
+  const section = route.name === 'settings' ? 'settings' : 'patients';
+
+  return (
+    <div className="workspace">
+      {status.clinicKind === 'demo' ? <DemoBanner onStatus={setStatus} /> : null}
+      <header className="topbar">
+        <a className="skip-link" href="#main-content">
+          Skip to content
+        </a>
+        <div className="topbar__brand">
+          <span className="topbar__logo" aria-hidden="true">
+            ◗
+          </span>
+          <span className="topbar__clinic">{status.clinicName}</span>
+        </div>
+        <nav className="topbar__nav" aria-label="Main">
+          <a
+            className="topbar__link"
+            href={hrefOf({ name: 'patients' })}
+            aria-current={section === 'patients' ? 'page' : undefined}
+          >
+            Patients
+          </a>
+          <a
+            className="topbar__link"
+            href={hrefOf({ name: 'settings' })}
+            aria-current={section === 'settings' ? 'page' : undefined}
+          >
+            Settings
+          </a>
+        </nav>
+        <div className="topbar__user">
+          <span className="topbar__who">
+            {status.clinician?.name}
+            <span className="topbar__role">{status.clinician?.profession}</span>
+          </span>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => void call('session.signOut', {}).then((r) => r.ok && setStatus(r.value))}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main-content" className="workspace__main" tabIndex={-1}>
+        {route.name === 'patients' ? <PatientListPage /> : null}
+        {route.name === 'patient-new' ? <PatientNewPage /> : null}
+        {route.name === 'patient' ? <PatientPage key={route.id} id={route.id} /> : null}
+        {route.name === 'patient-edit' ? <PatientEditPage key={route.id} id={route.id} /> : null}
+        {route.name === 'settings' ? <SettingsPage /> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+/** One patient's page: who they are, and what the clinic can do next for them. */
+import { useState } from 'react';
+import { SEX_LABELS } from '../../../shared/domain/patient';
+import type { AppErrorShape } from '../../../shared/ipc/result';
+import { formatDate } from '../../../shared/time/dates';
+import { call } from '../api/client';
+import { useApp } from '../app/context';
+import { hrefOf } from '../app/router';
+import { ConfirmDialog } from '../ui/Dialog';
+import { ErrorNotice, Loading } from '../ui/feedback';
+import { dateWithAge, formatTimestamp } from '../ui/format';
+import { usePatient } from './usePatient';
+
+export function PatientPage({ id }: { id: number }) {
+  const { settings } = useApp();
+  const { patient, error, setPatient } = usePatient(id);
+  const [confirming, setConfirming] = useState(false);
+  const [actionError, setActionError] = useState<AppErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (error) {
+    return (
+      <div className="page">
+        <ErrorNotice error={error} action={<a href={hrefOf({ name: 'patients' })}>Back to the patient list</a>} />
+      </div>
+    );
+  }
+  if (!patient) return <Loading label="Loading the patient…" />;
+
+  async function toggleArchive() {
+    if (!patient) return;
+    setBusy(true);
+    const r = await call('patients.archive', {
+      id: patient.id,
+      expectedVersion: patient.version,
+      archived: !patient.archived,
+      reason: '',
+    });
+    setBusy(false);
+    setConfirming(false);
+    if (r.ok) {
+      setPatient(r.value);
+      setActionError(null);
+    } else setActionError(r.error);
+  }
+
+  return (
+    <div className="page">
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <a href={hrefOf({ name: 'patients' })}>Patients</a> <span aria-hidden="true">›</span>{' '}
+        <span aria-current="page">
+          {patient.givenName} {patient.familyName}
+        </span>
+      </nav>
+      <section className="patient-header" aria-labelledby="patient-name">
+        <div>
+          <h1 id="patient-name" className="patient-header__name">
+            {patient.givenName} {patient.familyName}
+            {patient.archived ? <span className="badge badge--muted">Archived</span> : null}
+          </h1>
+          <p className="patient-header__facts">
+            <span>Born {dateWithAge(patient.dateOfBirth, settings.dateFormat)}</span>
+            <span>{patient.sex === 'not_stated' ? 'Sex not stated' : SEX_LABELS[patient.sex]}</span>
+            <span>Record {patient.recordNumber}</span>
+          </p>
+        </div>
+        <div className="patient-header__actions">
+          <a className="button button--secondary" href={hrefOf({ name: 'patient-edit', id: patient.id })}>
+            Edit details
+          </a>
+          <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+            {patient.archived ? 'Bring back from archive' : 'Archive'}
+          </button>
+        </div>
+      </section>
+      {actionError ? <ErrorNotice error={actionError} /> : null}
+      {patient.archived && patient.archivedAt ? (
+        <p className="muted">
+          Archived on {formatTimestamp(patient.archivedAt, settings.dateFormat)}. The record is kept and can be brought
+          back at any time.
+        </p>
+      ) : null}
+      <section className="panel" aria-labelledby="contact-title">
+        <h2 id="contact-title" className="panel__title">
+          Details
+        </h2>
+        <dl className="facts">
+          <div>
+            <dt>Phone</dt>
+            <dd>{patient.phone || <span className="muted">Not recorded</span>}</dd>
+          </div>
+          <div>
+            <dt>Email</dt>
+            <dd>{patient.email || <span className="muted">Not recorded</span>}</dd>
+          </div>
+          <div>
+            <dt>Date of birth</dt>
+            <dd>{formatDate(patient.dateOfBirth, settings.dateFormat)}</dd>
+          </div>
+          <div className="facts__wide">
+            <dt>Notes</dt>
+            <dd className="prewrap">{patient.notes || <span className="muted">No notes</span>}</dd>
+          </div>
+          <div>
+            <dt>Last changed</dt>
+            <dd>{formatTimestamp(patient.updatedAt, settings.dateFormat)}</dd>
+          </div>
+        </dl>
+      </section>
+      <ConfirmDialog
+        open={confirming}
+        title={patient.archived ? 'Bring this patient back?' : 'Archive this patient?'}
+        confirmLabel={patient.archived ? 'Bring back' : 'Archive'}
+        onConfirm={() => void toggleArchive()}
+        onCancel={() => setConfirming(false)}
+        busy={busy}
+      >
+        {patient.archived ? (
+          <p>
+            {patient.givenName} {patient.familyName} will show in the patient list again.
+          </p>
+        ) : (
+          <p>
+            {patient.givenName} {patient.familyName} will be hidden from the patient list. Nothing is deleted: the full
+            record is kept and you can bring it back at any time.
+          </p>
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/** First start: create the clinic and its first clinician, or look around the demo clinic first. */
+import { useState } from 'react';
+import type { AppStatus } from '../../../shared/domain/session';
+import { SetupInput } from '../../../shared/domain/session';
+import { PROFESSIONS } from '../../../shared/domain/settings';
+import { fieldErrors } from '../../../shared/ipc/field-errors';
+import type { AppErrorShape } from '../../../shared/ipc/result';
+import { call } from '../api/client';
+import { ErrorNotice } from '../ui/feedback';
+import { SelectField, TextField } from '../ui/fields';
+import { ClinicSettingsFields, defaultClinicForm, type ClinicForm } from '../settings/ClinicSettingsFields';
+
+export function SetupScreen({ status, onStatus }: { status: AppStatus; onStatus(s: AppStatus): void }) {
+  const [clinic, setClinic] = useState<ClinicForm>(defaultClinicForm);
+  const [name, setName] = useState('');
+  const [profession, setProfession] = useState<string>('Physiotherapist');
+  const [registration, setRegistration] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit() {
+    const request = { clinic, clinician: { name, profession, registrationNumber: registration } };
+    const parsed = SetupInput.safeParse(request);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      setFailure(null);
+      return;
+    }
+    setBusy(true);
+    const r = await call('app.setup', request);
+    setBusy(false);
+    if (r.ok) onStatus(r.value);
+    else {
+      setFailure(r.error);
+      setErrors(r.error.fields ?? {});
+    }
+  }
+
+  async function openDemo() {
+    setBusy(true);
+    const r = await call('app.openDemo', {});
+    setBusy(false);
+    if (r.ok) onStatus(r.value);
+    else setFailure(r.error);
+  }
+
+  return (
+    <main className="centered-screen">
+      <div className="card card--wide">
+        <h1 className="setup__title">Welcome to Stride Clinic</h1>
+        <p className="lead">
+          Set up your clinic to start keeping records. Everything is stored on this computer only, in{' '}
+          <code className="path">{status.dataFolder}</code>.
+        </p>
+        <div className="setup__demo">
+          <p>
+            Just looking? The demo clinic has fictional runners you can explore. It is kept apart from real records.
+          </p>
+          <button type="button" className="button button--secondary" onClick={() => void openDemo()} disabled={busy}>
+            Explore the demo clinic
+          </button>
+        </div>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          {failure ? <ErrorNotice error={failure} /> : null}
+          <h2 className="section-title">Your clinic</h2>
+          <ClinicSettingsFields value={clinic} onChange={setClinic} errors={errors} prefix="clinic." autoFocus />
+          <h2 className="section-title">You, the first clinician</h2>
+          <div className="form-grid">
+            <TextField label="Your name" value={name} onChange={setName} error={errors['clinician.name']} required />
+            <SelectField
+              label="Profession"
+              value={profession}
+              options={PROFESSIONS.map((p) => ({ value: p, label: p }))}
+              onChange={setProfession}
+              error={errors['clinician.profession']}
+              required
+            />
+            <TextField
+              label="Registration number"
+              value={registration}
+              onChange={setRegistration}
+              error={errors['clinician.registrationNumber']}
+              hint="Your professional registration, printed on notes and handouts."
+            />
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? 'Setting up…' : 'Create the clinic'}
+            </button>
+          </div>
+        </form>
+      </div>
+    </main>
+  );
+}

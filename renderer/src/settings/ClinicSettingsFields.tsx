@@ -1,0 +1,83 @@
+/** The clinic's details and preferences, used on first start and on the settings page. */
+import type { ClinicSettings } from '../../../shared/domain/settings';
+import { DATE_FORMATS } from '../../../shared/time/dates';
+import { SelectField, TextAreaField, TextField } from '../ui/fields';
+
+export type ClinicForm = ClinicSettings;
+
+export const defaultClinicForm: ClinicForm = {
+  clinicName: '',
+  address: '',
+  phone: '',
+  email: '',
+  units: 'km',
+  paperSize: 'A4',
+  dateFormat: 'DD/MM/YYYY',
+};
+
+interface Props {
+  value: ClinicForm;
+  onChange(value: ClinicForm): void;
+  errors: Record<string, string>;
+  /** Path prefix of these fields in the request ("clinic." on the setup screen). */
+  prefix?: string;
+  autoFocus?: boolean;
+}
+
+export function ClinicSettingsFields({ value, onChange, errors, prefix = '', autoFocus }: Props) {
+  const set =
+    <K extends keyof ClinicForm>(key: K) =>
+    (v: ClinicForm[K]) =>
+      onChange({ ...value, [key]: v });
+  const err = (key: keyof ClinicForm) => errors[`${prefix}${key}`];
+  return (
+    <div className="form-grid">
+      <TextField
+        label="Clinic name"
+        value={value.clinicName}
+        onChange={set('clinicName')}
+        error={err('clinicName')}
+        required
+        autoFocus={autoFocus}
+      />
+      <TextField
+        label="Clinic phone"
+        type="tel"
+        value={value.phone}
+        onChange={set('phone')}
+        error={err('phone')}
+        hint="Printed on every handout under “Stop and call us”."
+      />
+      <TextField label="Clinic email" type="email" value={value.email} onChange={set('email')} error={err('email')} />
+      <TextAreaField label="Address" value={value.address} onChange={set('address')} error={err('address')} rows={2} />
+      <SelectField
+        label="Distances in"
+        value={value.units}
+        options={[
+          { value: 'km', label: 'Kilometres (km)' },
+          { value: 'mi', label: 'Miles (mi)' },
+        ]}
+        onChange={set('units')}
+        error={err('units')}
+      />
+      <SelectField
+        label="Paper size for handouts"
+        value={value.paperSize}
+        options={[
+          { value: 'A4', label: 'A4' },
+          { value: 'Letter', label: 'US Letter' },
+        ]}
+        onChange={set('paperSize')}
+        error={err('paperSize')}
+      />
+      <SelectField
+        label="Date format"
+        value={value.dateFormat}
+        options={DATE_FORMATS.map((f) => ({ value: f, label: f }))}
+        onChange={set('dateFormat')}
+        error={err('dateFormat')}
+        hint="How dates are shown and typed."
+      />
+    </div>
+  );
+}

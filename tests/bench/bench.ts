@@ -1,0 +1,40 @@
+/**
+ * The project's benchmark (`npm run bench`). Builds a synthetic clinic in a temporary folder and
+ * prints the figures each issue budgets, with the budget beside each. It measures; it does not
+ * fail the build (budgets are checked by reading its output, not by timed tests).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { printFigures } from './stats';
+import { benchRecords } from './suites/records';
+import { makeSyntheticClinic } from './synthetic-clinic';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function main(): Promise<void> {
+  const patients = arg('--patients', 100_000);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-bench-'));
+  try {
+    console.log(
+      `Stride Clinic benchmark: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
+    );
+    const t0 = performance.now();
+    const clinic = await makeSyntheticClinic(path.join(root, 'clinic'), patients);
+    const size = fs.statSync(path.join(clinic.dataDir, 'clinic.sqlite')).size;
+    console.log(
+      `Synthetic clinic: ${patients.toLocaleString('en')} patients, ${(size / 1e6).toFixed(1)} MB, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    printFigures('Records (issue 2)', await benchRecords(clinic));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

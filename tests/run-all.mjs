@@ -1,0 +1,26 @@
+// `npm test`: everything CI checks, in order, stopping at the first failure:
+// typecheck, lint and format, unit and integration tests (Vitest, real SQLite files in temp
+// folders), a build, and end-to-end tests (Playwright driving Chromium against the preview).
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['Typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['Lint and format', 'npm', ['run', '--silent', 'lint']],
+  ['Unit and integration tests', 'npx', ['vitest', 'run']],
+  ['Build', 'npm', ['run', '--silent', 'build']],
+  ['End-to-end tests', 'npx', ['playwright', 'test']],
+];
+
+const results = [];
+for (const [name, cmd, args] of steps) {
+  console.log(`\n=== ${name} ===`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  results.push(`${r.status === 0 ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)`);
+  if (r.status !== 0) {
+    console.log(`\n${results.join('\n')}`);
+    process.exit(r.status ?? 1);
+  }
+}
+console.log(`\n${results.join('\n')}`);
