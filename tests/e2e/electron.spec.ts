@@ -6,45 +6,16 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-function electronBinary(): string | null {
-  try {
-    const dir = path.join(ROOT, 'node_modules', 'electron');
-    const bin = path.join(dir, 'dist', fs.readFileSync(path.join(dir, 'path.txt'), 'utf8'));
-    return fs.existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
-
-function electronSqliteBinding(): string | null {
-  const dir = path.join(ROOT, '.electron-native');
-  if (!fs.existsSync(dir)) return null;
-  for (const entry of fs.readdirSync(dir)) {
-    const file = path.join(dir, entry, 'better_sqlite3.node');
-    if (fs.existsSync(file)) return file;
-  }
-  return null;
-}
+import { desktopSkipReason, electronBinary, electronSqliteBinding, ROOT } from './electron-env';
+import { addPatient, patientHeading } from './pages/patients';
+import { setUpClinic } from './pages/setup';
 
 const bin = electronBinary();
 const binding = electronSqliteBinding();
-const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-const skipReason = !bin
-  ? 'Electron binary not installed on this machine: desktop E2E skipped (run `npm start` once on a machine with internet).'
-  : !binding
-    ? 'better-sqlite3 not yet built for Electron: desktop E2E skipped (run `npm start` once to build it).'
-    : !hasDisplay
-      ? 'No display: desktop E2E skipped.'
-      : null;
-
-// Said plainly in the test output, once per worker that loads this file.
-if (skipReason && process.env.TEST_WORKER_INDEX !== undefined) console.log(`SKIPPED: ${skipReason}`);
+const skipReason = desktopSkipReason();
 
 test.describe('desktop app (Electron)', () => {
-  test.skip(skipReason !== null, skipReason ?? '');
+  test.skip(skipReason !== null, `Desktop E2E skipped: ${skipReason ?? ''}`);
 
   test('opens the hardened window on the first-start screen and saves a patient', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-electron-'));
@@ -65,6 +36,14 @@ test.describe('desktop app (Electron)', () => {
     expect(exposed.hasRequire).toBe('undefined');
     expect(exposed.hasProcess).toBe('undefined');
     expect(exposed.channels).toBeGreaterThan(10);
+    await setUpClinic(window);
+    await addPatient(window, {
+      givenName: 'Zoë',
+      familyName: 'Łukasiewicz-Ørsted',
+      dateOfBirth: '14/03/1991',
+      recordNumber: 'RR-0001',
+    });
+    await expect(patientHeading(window)).toHaveText('Zoë Łukasiewicz-Ørsted');
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
