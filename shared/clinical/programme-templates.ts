@@ -1,0 +1,263 @@
+/**
+ * The running programmes the app ships, each from a published table (clinical.md section 2).
+ *
+ * Where a table is silent on something a level needs (the effort cue of the time-based protocol,
+ * how many sessions a week the military table allows, the total of Delaware level 8), the level
+ * says so in its notes and the value is the clinic's default, meant to be edited.
+ * A clinic duplicates a template (duplicateProgramme) rather than editing it.
+ */
+import type { EffortCue, Programme, RunLevel } from './programme';
+import { miles, mph } from './units';
+
+type LevelFields = Omit<RunLevel, 'number' | 'title' | 'entryCheck' | 'notes' | 'untilTotal' | 'repetitions'> &
+  Partial<Pick<RunLevel, 'title' | 'entryCheck' | 'notes' | 'untilTotal' | 'repetitions'>>;
+
+/** Levels numbered in order, with empty optional text and one repetition unless given. */
+function levels(list: readonly LevelFields[]): RunLevel[] {
+  return list.map((l, i) => ({
+    number: i + 1,
+    title: l.title ?? '',
+    measure: l.measure,
+    bouts: l.bouts,
+    repetitions: l.untilTotal ? null : (l.repetitions ?? 1),
+    untilTotal: l.untilTotal ?? null,
+    effort: l.effort,
+    surface: l.surface,
+    sessionsPerWeek: l.sessionsPerWeek,
+    minRestDays: l.minRestDays,
+    cleanSessionsToAdvance: l.cleanSessionsToAdvance,
+    entryCheck: l.entryCheck ?? '',
+    notes: l.notes ?? '',
+  }));
+}
+
+const words = (text: string): EffortCue => ({ kind: 'words', text });
+
+// --- Time-based walk/run, 5 weeks, with the seed's walking stages first -----------------------
+
+const timeRun = { measure: 'time', surface: 'level_ground', sessionsPerWeek: 3, minRestDays: 1 } as const;
+const EASY = words('easy pace');
+const walkRun = (walk: number, run: number, repetitions: number, title = ''): LevelFields => ({
+  ...timeRun,
+  title,
+  bouts: [
+    { activity: 'walk', amount: walk },
+    { activity: 'run', amount: run },
+  ],
+  repetitions,
+  effort: EASY,
+  cleanSessionsToAdvance: 1,
+});
+
+export const TIME_WALK_RUN: Programme = {
+  id: 'time-walk-run-5-weeks',
+  name: 'Walk, then walk/run by time (5 weeks)',
+  version: 1,
+  source:
+    'Run levels: time-based walk/run return-to-running protocol (HSS-affiliated), weeks 1 to 5, 3 runs a week ' +
+    'with a rest day between. Walking stages: clinic article "Return to Running" (L. Kennell, The ACADEMY): ' +
+    'comfortable, then brisk walking before running. Entry check for running: UW Health (30 min brisk walk ' +
+    'without pain) and MGH / SEMC (1 mile walk with no limp, pain or swelling).',
+  basedOn: null,
+  summary:
+    'Two walking stages, then 13 timed walk/run sessions over 5 weeks (3 a week, a rest day between). ' +
+    'The protocol steps back a level when pain or swelling lasts over 24 hours.',
+  maxAdvancesPer7Days: null,
+  painLimit: null,
+  levels: levels([
+    {
+      measure: 'time',
+      title: 'Walking',
+      bouts: [{ activity: 'walk', amount: 30 }],
+      effort: words('comfortable pace'),
+      surface: 'level_ground',
+      sessionsPerWeek: 5,
+      minRestDays: 0,
+      cleanSessionsToAdvance: 2,
+      notes:
+        'The article gives no dose for the walking stages: 30 minutes, twice without soreness, is the clinic default.',
+    },
+    {
+      measure: 'time',
+      title: 'Walking',
+      bouts: [{ activity: 'walk', amount: 30 }],
+      effort: words('brisk pace'),
+      surface: 'level_ground',
+      sessionsPerWeek: 5,
+      minRestDays: 0,
+      cleanSessionsToAdvance: 2,
+      notes: 'A pain-free 30 minute brisk walk is the usual entry check for running.',
+    },
+    {
+      ...walkRun(4, 1, 3, 'Week 1'),
+      entryCheck: 'Brisk walk for 30 minutes without pain, or 1 mile with no limp, pain or swelling; pain below 2/10.',
+      notes: 'The protocol gives no effort cue: "easy pace" is the clinic default.',
+    },
+    walkRun(3, 2, 3, 'Week 1'),
+    walkRun(2, 3, 3, 'Week 1'),
+    walkRun(1, 4, 4, 'Week 2'),
+    walkRun(1, 5, 3, 'Week 2'),
+    walkRun(1, 6, 3, 'Week 2'),
+    walkRun(1, 7, 3, 'Week 3'),
+    walkRun(1, 8, 2, 'Week 3'),
+    walkRun(1, 10, 2, 'Week 3'),
+    walkRun(3, 12, 1, 'Week 4'),
+    walkRun(3, 15, 1, 'Week 4'),
+    walkRun(3, 18, 1, 'Week 4'),
+    walkRun(3, 20, 1, 'Week 5'),
+  ]),
+};
+
+// --- University of Delaware treadmill progression (distance) -------------------------------------
+
+const treadmill = {
+  measure: 'distance',
+  surface: 'treadmill',
+  sessionsPerWeek: 4,
+  minRestDays: 1,
+  cleanSessionsToAdvance: 1,
+} as const;
+const JOG = words('easy jog');
+const TWO_MILES = { measure: 'distance', amount: miles(2) } as const;
+const walkJog = (jog: number): RunLevel['bouts'] => [
+  { activity: 'walk', amount: miles(0.1) },
+  { activity: 'jog', amount: miles(jog) },
+];
+
+export const DELAWARE_TREADMILL: Programme = {
+  id: 'delaware-treadmill',
+  name: 'University of Delaware treadmill progression (distance)',
+  version: 1,
+  source: 'University of Delaware running progression, as reproduced in Ann Jt Surg 2018;3:40, Table 4.',
+  basedOn: null,
+  summary:
+    'Move up when the level is done without more swelling or pain. At most 4 sessions a week, never on ' +
+    'consecutive days, and at most 2 levels in 7 days.',
+  maxAdvancesPer7Days: 2,
+  painLimit: null,
+  levels: levels([
+    { ...treadmill, bouts: walkJog(0.1), repetitions: 10, effort: JOG },
+    { ...treadmill, bouts: walkJog(0.2), untilTotal: TWO_MILES, effort: JOG },
+    { ...treadmill, bouts: walkJog(0.3), untilTotal: TWO_MILES, effort: JOG },
+    { ...treadmill, bouts: walkJog(0.4), untilTotal: TWO_MILES, effort: JOG },
+    { ...treadmill, bouts: [{ activity: 'jog', amount: miles(2) }], effort: JOG },
+    { ...treadmill, bouts: [{ activity: 'jog', amount: miles(2.5) }], effort: JOG },
+    { ...treadmill, bouts: [{ activity: 'jog', amount: miles(3) }], effort: JOG },
+    {
+      ...treadmill,
+      bouts: [
+        { activity: 'run', amount: miles(0.25) },
+        { activity: 'jog', amount: miles(0.25) },
+      ],
+      untilTotal: { measure: 'distance', amount: miles(3) },
+      effort: words('faster run, easy jog'),
+      notes: 'The table gives no total for this level: 3 miles keeps the distance of level 7.',
+    },
+  ]),
+};
+
+// --- US military standard return-to-run (Trials 2023, Table 1) -----------------------------------
+
+const military = {
+  measure: 'time',
+  surface: 'level_ground',
+  sessionsPerWeek: 3,
+  minRestDays: 1,
+  cleanSessionsToAdvance: 2,
+} as const;
+const rpe = (value: number, label: string): EffortCue => ({ kind: 'rpe', rpe: value, words: label });
+const phase = (walk: number, run: number, totalMiles: number, effort: EffortCue): LevelFields => ({
+  ...military,
+  title: '',
+  bouts: [
+    { activity: 'walk', amount: walk },
+    { activity: 'run', amount: run },
+  ],
+  untilTotal: { measure: 'distance', amount: miles(totalMiles) },
+  effort,
+});
+
+export const MILITARY_RETURN_TO_RUN: Programme = {
+  id: 'military-return-to-run',
+  name: 'US military standard return-to-run (6 phases)',
+  version: 1,
+  source:
+    'Standard return-to-run program, Table 1 in: The effectiveness of telehealth gait retraining in addition to ' +
+    'standard physical therapy treatment for overuse knee injuries in soldiers: a protocol for a randomized ' +
+    'clinical trial. Trials 2023. doi:10.1186/s13063-023-07502-x',
+  basedOn: null,
+  summary:
+    'Warm up and stretch for 10 to 15 minutes first. At least one rest day between runs; each phase at least ' +
+    'twice; swelling, stiffness or more pain during or after running: do not move up. Level ground, no hills.',
+  maxAdvancesPer7Days: null,
+  painLimit: null,
+  levels: levels([
+    {
+      ...phase(2, 3, 1, rpe(3, 'easy')),
+      notes: 'The table gives no sessions per week: 3 is the clinic default (at least a rest day between runs).',
+    },
+    phase(2, 3, 1.5, rpe(3, 'easy')),
+    phase(2, 4, 1.5, rpe(4, 'somewhat easy')),
+    phase(2, 4, 2, rpe(4, 'somewhat easy')),
+    phase(1, 4, 2, rpe(5, 'somewhat hard')),
+    {
+      ...military,
+      measure: 'distance',
+      bouts: [{ activity: 'run', amount: miles(2) }],
+      effort: rpe(5, 'somewhat hard'),
+    },
+  ]),
+};
+
+// --- Shin splints (medial tibial stress syndrome), after Moen 2012 -------------------------------
+
+const moen = { measure: 'time', sessionsPerWeek: 3, minRestDays: 1, cleanSessionsToAdvance: 1 } as const;
+const runWalk = (run: number, walk: number): RunLevel['bouts'] => [
+  { activity: 'run', amount: run },
+  { activity: 'walk', amount: walk },
+];
+const INTENSITY_1_2 = words('intensity 1-2: light jogging to jogging and talking');
+const INTENSITY_2_3 = words('intensity 2-3: jogging and talking to jogging with hard talking');
+
+export const MTSS_MOEN: Programme = {
+  id: 'mtss-moen-2012',
+  name: 'Shin splints (MTSS) graded running, after Moen 2012',
+  version: 1,
+  source:
+    'Graded running programme of Moen MH, Holtslag L, Bakker E, et al. The treatment of medial tibial stress ' +
+    'syndrome in athletes; a randomized clinical trial. Sports Med Arthrosc Rehabil Ther Technol 2012;4:12.',
+  basedOn: null,
+  summary:
+    'Treadmill run/walk, then run/walk over ground, then continuous running; 3 times a week, every other day. ' +
+    'Move on when the phase is done with pain of 4/10 or less. Walking between runs is at 3.5 mph (5.6 km/h).',
+  maxAdvancesPer7Days: null,
+  painLimit: 4,
+  levels: levels([
+    {
+      ...moen,
+      surface: 'treadmill',
+      bouts: runWalk(2, 2),
+      repetitions: 4,
+      effort: { kind: 'speed', runKmh: mph(6), walkKmh: mph(3.5) },
+    },
+    {
+      ...moen,
+      surface: 'treadmill',
+      bouts: runWalk(2, 2),
+      repetitions: 4,
+      effort: { kind: 'speed', runKmh: mph(7.5), walkKmh: mph(3.5) },
+    },
+    { ...moen, surface: 'level_ground', bouts: runWalk(3, 2), repetitions: 4, effort: INTENSITY_1_2 },
+    { ...moen, surface: 'level_ground', bouts: runWalk(3, 2), repetitions: 4, effort: INTENSITY_2_3 },
+    { ...moen, surface: 'level_ground', bouts: [{ activity: 'run', amount: 16 }], effort: INTENSITY_1_2 },
+    { ...moen, surface: 'level_ground', bouts: [{ activity: 'run', amount: 18 }], effort: INTENSITY_2_3 },
+  ]),
+};
+
+/** Every shipped template, in the order the app lists them. */
+export const PROGRAMME_TEMPLATES: readonly Programme[] = [
+  TIME_WALK_RUN,
+  DELAWARE_TREADMILL,
+  MILITARY_RETURN_TO_RUN,
+  MTSS_MOEN,
+];

@@ -1,0 +1,68 @@
+/**
+ * Where a patient is in a programme: what the engine needs from the history of runs.
+ *
+ * The app keeps it by folding each decision in (progressAfter) and each clinician action
+ * (withLevel for an override, withEntryCheckSignedOff for "cleared to run").
+ */
+import { z } from 'zod';
+import { isoDate } from '../domain/fields';
+import type { IsoDate } from '../time/dates';
+import type { Decision } from './decision';
+
+export const Progress = z.strictObject({
+  /** The planned level for the next run. */
+  currentLevel: z.number().int().min(1, { error: 'Levels start at 1.' }),
+  /** Clean sessions in a row at the current level (reset by any soreness and by a level change). */
+  cleanSessionsAtLevel: z.number().int().min(0),
+  /** Run dates of past advances (including clinician moves up), for the advances-in-7-days limit. */
+  advanceDates: z.array(isoDate('Advance date')).max(1000),
+  lastRunDate: isoDate('Last run date').nullable(),
+  /** The earliest next run set by the last decision; a run before it is flagged to the clinician. */
+  earliestNextRun: isoDate('Earliest next run').nullable(),
+  /** Levels whose entry check the clinician has signed off. */
+  clearedLevels: z.array(z.number().int().min(1)).max(100),
+});
+export type Progress = z.infer<typeof Progress>;
+
+/** A patient starting a programme (at level 1 unless the clinician places them higher). */
+export function startProgress(level = 1): Progress {
+  return {
+    currentLevel: level,
+    cleanSessionsAtLevel: 0,
+    advanceDates: [],
+    lastRunDate: null,
+    earliestNextRun: null,
+    clearedLevels: [],
+  };
+}
+
+/** Progress after the app applies the engine's decision. */
+export function progressAfter(progress: Progress, decision: Decision): Progress {
+  return {
+    ...progress,
+    currentLevel: decision.levelAfter,
+    cleanSessionsAtLevel: decision.cleanSessionsAtLevel,
+    advanceDates: decision.levelChange > 0 ? [...progress.advanceDates, decision.runDate] : progress.advanceDates,
+    lastRunDate: decision.runDate,
+    earliestNextRun: decision.earliestNextRun,
+  };
+}
+
+/**
+ * Progress after a clinician sets the level by hand (an override). A move up counts against the
+ * advances-in-7-days limit on `date`, like any other advance; the clean-session count restarts.
+ */
+export function withLevel(progress: Progress, level: number, date: IsoDate): Progress {
+  return {
+    ...progress,
+    currentLevel: level,
+    cleanSessionsAtLevel: 0,
+    advanceDates: level > progress.currentLevel ? [...progress.advanceDates, date] : progress.advanceDates,
+  };
+}
+
+/** Progress after the clinician signs off the entry check of a level. */
+export function withEntryCheckSignedOff(progress: Progress, level: number): Progress {
+  if (progress.clearedLevels.includes(level)) return progress;
+  return { ...progress, clearedLevels: [...progress.clearedLevels, level].sort((a, b) => a - b) };
+}

@@ -1,0 +1,51 @@
+/**
+ * Distances, times and speeds of running levels.
+ *
+ * Stored in one canonical unit each (distance in metres, time in minutes, speed in km/h) and shown
+ * in the clinic's unit (Settings: km or mi). Templates written in miles are stored through `miles()`
+ * so that "0.1 mi" shows back as exactly "0.1 mi".
+ */
+import type { DistanceUnit } from '../domain/settings';
+
+/** The international mile (clinical.md rounds it to 1.609 km). */
+export const METRES_PER_MILE = 1609.344;
+export const METRES_PER_KM = 1000;
+const KM_PER_MILE = METRES_PER_MILE / METRES_PER_KM;
+
+/** Metres in `n` miles. */
+export function miles(n: number): number {
+  return n * METRES_PER_MILE;
+}
+
+/** Metres in `n` kilometres. */
+export function kilometres(n: number): number {
+  return n * METRES_PER_KM;
+}
+
+/** km/h for a speed in miles per hour. */
+export function mph(n: number): number {
+  return n * KM_PER_MILE;
+}
+
+/** A number rounded to at most `maxDecimals` places, without trailing zeros ("2", "0.25", "3.22"). */
+export function formatNumber(value: number, maxDecimals: number): string {
+  const factor = 10 ** maxDecimals;
+  const rounded = Math.round(value * factor) / factor;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+/** A distance in the clinic's unit, to 2 decimals: "0.1 mi", "3.22 km". */
+export function formatDistance(metres: number, units: DistanceUnit): string {
+  const perUnit = units === 'km' ? METRES_PER_KM : METRES_PER_MILE;
+  return `${formatNumber(metres / perUnit, 2)} ${units}`;
+}
+
+/** A time in minutes, to 1 decimal: "4 min", "1.5 min". */
+export function formatMinutes(minutes: number): string {
+  return `${formatNumber(minutes, 1)} min`;
+}
+
+/** A speed in the clinic's unit, to 1 decimal: "9.7 km/h", "6 mph". */
+export function formatSpeed(kmh: number, units: DistanceUnit): string {
+  return units === 'km' ? `${formatNumber(kmh, 1)} km/h` : `${formatNumber(kmh / KM_PER_MILE, 1)} mph`;
+}

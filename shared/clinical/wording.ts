@@ -1,0 +1,49 @@
+/**
+ * Small wording helpers shared by the engine's sentences and the handout's self-check.
+ * Patient text aims at reading grade 6 or lower: short words, short sentences, "you".
+ */
+import type { IsoDate } from '../time/dates';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/**
+ * "Thursday 3 December": the weekday, day and month, which reads the same to a UK and a US
+ * patient (unlike 03/12), and needs no year for a date a few days ahead.
+ */
+export function longDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
+  return `${weekday} ${d} ${MONTHS[m - 1] ?? ''}`;
+}
+
+/** "1 day", "2 days". */
+export function dayCount(n: number): string {
+  return n === 1 ? '1 day' : `${n} days`;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Text without a final full stop, to embed in a longer sentence. */
+export function withoutFinalStop(text: string): string {
+  return text.trim().replace(/[.]+$/, '');
+}
