@@ -1,5 +1,5 @@
 // Builds the main-process code for Node and Electron into dist/main: the Electron shell entry and
-// the preview server entry. Dependencies (electron, better-sqlite3, pdfkit, zod) stay external.
+// the preview server entry. Dependencies (electron, better-sqlite3-multiple-ciphers, pdfkit, zod) stay external.
 import { defineConfig } from 'vite';
 
 export default defineConfig({

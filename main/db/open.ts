@@ -17,7 +17,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 export type Db = Database.Database;
 
@@ -50,7 +50,7 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Encryption key, applied before the first read (see security notes in the README). */
   key?: Buffer;
-  /** Path to a better-sqlite3 binary built for this runtime (Electron's ABI differs from Node's). */
+  /** Path to a better-sqlite3-multiple-ciphers binary built for this runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
   busyTimeoutMs?: number;
 }

@@ -1,6 +1,6 @@
-// Builds better-sqlite3 for Electron's ABI into .electron-native/<electron version>-<platform>-<arch>/,
-// leaving node_modules/better-sqlite3 (built for Node, used by the tests) untouched.
-// First tries a prebuilt binary (prebuild-install, as better-sqlite3's own install does), then
+// Builds better-sqlite3-multiple-ciphers (the SQLite driver with encryption) for Electron's ABI into .electron-native/<electron version>-<platform>-<arch>/,
+// leaving node_modules/better-sqlite3-multiple-ciphers (built for Node, used by the tests) untouched.
+// First tries a prebuilt binary (prebuild-install, as the driver's own install does), then
 // compiles from source with node-gyp against Electron's headers.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,11 +29,15 @@ function nodeGypScript() {
 }
 
 export async function ensureElectronSqlite({ root, electronVersion }) {
-  const target = path.join(root, '.electron-native', `${electronVersion}-${process.platform}-${process.arch}`);
+  const target = path.join(
+    root,
+    '.electron-native',
+    `${electronVersion}-${process.platform}-${process.arch}-multiple-ciphers`,
+  );
   const binding = path.join(target, 'better_sqlite3.node');
   if (fs.existsSync(binding)) return { ok: true, path: binding };
 
-  const pkgDir = path.dirname(require.resolve('better-sqlite3/package.json', { paths: [root] }));
+  const pkgDir = path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json', { paths: [root] }));
   const work = path.join(target, 'src');
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });

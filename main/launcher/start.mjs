@@ -3,9 +3,9 @@
 //
 // For the desktop app it makes sure of two things first:
 // 1. the Electron binary is there (Electron downloads it on first use; we ask for it here);
-// 2. a better-sqlite3 binary built for Electron's ABI, kept in .electron-native/ so the Node
+// 2. a SQLite driver (better-sqlite3-multiple-ciphers) binary built for Electron's ABI, kept in .electron-native/ so the Node
 //    build in node_modules (the one the tests load) is never replaced. The app is told where it
-//    is through STRIDE_SQLITE_BINDING (better-sqlite3's nativeBinding option).
+//    is through STRIDE_SQLITE_BINDING (the driver's nativeBinding option).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -30,7 +30,7 @@ export function desktopSkipReason(): string | null {
     return 'the Electron binary is not installed on this machine (run `npm start` once on a machine with internet)';
   }
   if (!electronSqliteBinding())
-    return 'better-sqlite3 is not yet built for Electron (run `npm start` once to build it)';
+    return 'the SQLite driver is not yet built for Electron (run `npm start` once to build it)';
   if (!hasDisplay) return 'there is no display';
   return null;
 }

@@ -1,5 +1,5 @@
 /** Helpers for tests that work on the SQLite file directly. */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { migrate } from '../../main/db/migrate';
 import type { Migration } from '../../main/db/migrate';
