@@ -102,7 +102,7 @@ export function objectiveLines(intake: IntakeDraft, options: ObjectiveOptions = 
   if (psfs?.computable) {
     const rows = (intake.measures?.psfs?.activities ?? [])
       .filter((row) => row.score !== null)
-      .map((row) => `${row.activity} ${row.score}/${PSFS_MAX}`);
+      .map((row) => `${row.activity.trim()}: ${row.score}/${PSFS_MAX}`);
     const count = psfs.activityCount;
     lines.push(
       `PSFS: ${formatNumber(psfs.average)}/${PSFS_MAX}, mean of ${count} ${count === 1 ? 'activity' : 'activities'} (${rows.join('; ')})`,

@@ -16,7 +16,7 @@ describe('SOAP objective from the recorded data', () => {
     expect(objectiveText(readyKneeIntake())).toBe(
       [
         'LEFS: 66/80',
-        'PSFS: 5/10, mean of 2 activities (Run 30 minutes 3/10; Stairs down 7/10)',
+        'PSFS: 5/10, mean of 2 activities (Run 30 minutes: 3/10; Stairs down: 7/10)',
         'Single-leg heel raises: L 22, R 25 (LSI 88%)',
         'Knee-to-wall: L 10.5 cm, R 12 cm (difference 1.5 cm)',
         'Single-leg hop for distance: L 120 cm, R 140 cm (LSI 85.7%)',
