@@ -10,7 +10,6 @@ import { roundOneDecimal } from './format';
 
 export const LIMBS = ['left', 'right'] as const;
 export type Limb = (typeof LIMBS)[number];
-export const LIMB_LABELS: Readonly<Record<Limb, string>> = { left: 'left', right: 'right' };
 
 /** Single-leg squat quality, a three-point visual rating of movement control. */
 export const SQUAT_QUALITIES = ['good', 'fair', 'poor'] as const;

@@ -73,7 +73,7 @@ export const VISA_A_DURATION_LABELS: Readonly<Record<VisaADuration, string>> = {
   over_30: 'More than 30 min',
 };
 
-/** Points for item 8 by part and time band, in the order of VISA_A_DURATIONS. */
+/** Points for item 8 by part and time band (Robinson 2001 scoring). */
 export const VISA_A_ITEM_8_POINTS: Readonly<Record<VisaAPart, Readonly<Record<VisaADuration, number>>>> = {
   a: { nil: 0, min_1_10: 7, min_11_20: 14, min_21_30: 21, over_30: 30 },
   b: { nil: 0, min_1_10: 4, min_11_20: 10, min_21_30: 14, over_30: 20 },
