@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isoDate, optionalText } from '../../domain/fields';
 import type { IsoDate } from '../../time/dates';
+import type { FieldProblem } from './fields';
 
 export const REGIONS = [
   'lower_back_pelvis',
@@ -179,44 +180,47 @@ function checkConsistency(episode: EpisodeShape, ctx: z.RefinementCtx): void {
   }
 }
 
-/** What a signed episode must hold beyond the draft's shape. */
-function checkCompleteness(episode: EpisodeShape, ctx: z.RefinementCtx): void {
-  if (episode.diagnosis === 'other' && (episode.diagnosisDetail ?? '') === '') {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['diagnosisDetail'],
-      message: 'Describe the diagnosis: you chose "Other".',
-    });
+/**
+ * What a signed episode must hold beyond its required fields, as problems with their paths.
+ * Exported so the signing check can report these together with missing fields: zod runs an
+ * object's refinements only once its fields parse, which would make the clinician fix things in
+ * two rounds.
+ */
+export function episodeCompletenessProblems(episode: EpisodeDraft): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const diagnosis = episode.diagnosis;
+  if (diagnosis === 'other' && (episode.diagnosisDetail ?? '') === '') {
+    problems.push({ path: 'diagnosisDetail', message: 'Describe the diagnosis: you chose "Other".' });
   }
-  if (episode.diagnosis === 'bone_stress_injury' && episode.boneStressSite === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['boneStressSite'],
+  if (diagnosis === 'bone_stress_injury' && episode.boneStressSite === undefined) {
+    problems.push({
+      path: 'boneStressSite',
       message: 'Choose the site of the bone stress injury (tibia, metatarsal...).',
     });
   }
-  if (episode.diagnosis !== 'bone_stress_injury' && episode.boneStressSite !== undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['boneStressSite'],
+  if (diagnosis !== undefined && diagnosis !== 'bone_stress_injury' && episode.boneStressSite !== undefined) {
+    problems.push({
+      path: 'boneStressSite',
       message: 'A bone stress site is filled in but the diagnosis is not a bone stress injury: clear the site.',
     });
   }
   const surgery = episode.surgery;
-  if (episode.diagnosis !== undefined && diagnosisEntry(episode.diagnosis).surgical && surgery?.performed !== 'yes') {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['surgery', 'performed'],
-      message: `${diagnosisEntry(episode.diagnosis).label} is an operation: mark surgery "yes" and give its type and date.`,
+  if (diagnosis !== undefined && diagnosisEntry(diagnosis).surgical && surgery?.performed !== 'yes') {
+    problems.push({
+      path: 'surgery.performed',
+      message: `${diagnosisEntry(diagnosis).label} is an operation: mark surgery "yes" and give its type and date.`,
     });
   }
   if (surgery?.performed === 'yes') {
-    if ((surgery.type ?? '') === '') {
-      ctx.addIssue({ code: 'custom', path: ['surgery', 'type'], message: 'Enter the type of surgery.' });
-    }
-    if (surgery.date === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['surgery', 'date'], message: 'Enter the date of surgery.' });
-    }
+    if ((surgery.type ?? '') === '') problems.push({ path: 'surgery.type', message: 'Enter the type of surgery.' });
+    if (surgery.date === undefined) problems.push({ path: 'surgery.date', message: 'Enter the date of surgery.' });
+  }
+  return problems;
+}
+
+function checkCompleteness(episode: EpisodeShape, ctx: z.RefinementCtx): void {
+  for (const problem of episodeCompletenessProblems(episode)) {
+    ctx.addIssue({ code: 'custom', path: problem.path.split('.'), message: problem.message });
   }
 }
 

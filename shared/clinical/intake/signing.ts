@@ -13,7 +13,7 @@
  */
 import type { z } from 'zod';
 import type { IsoDate } from '../../time/dates';
-import { describeDiagnosis, episodeOn, hadSurgery, isAchillesEpisode } from './episode';
+import { describeDiagnosis, episodeCompletenessProblems, episodeOn, hadSurgery, isAchillesEpisode } from './episode';
 import { problemsOf, type FieldProblem } from './fields';
 import { intakeDraftOn, type IntakeDraft } from './intake';
 import { scoreLefs } from './measures/lefs';
@@ -37,6 +37,18 @@ export interface SigningCheck {
 function sectionProblems(schema: z.ZodType, input: unknown, path: string): FieldProblem[] {
   const parsed = schema.safeParse(input ?? {});
   return parsed.success ? [] : problemsOf(parsed.error, [path]);
+}
+
+/** The first problem for each path: a rule may repeat what the schema already said. */
+function uniqueByPath(problems: readonly FieldProblem[]): FieldProblem[] {
+  const seen = new Set<string>();
+  const unique: FieldProblem[] = [];
+  for (const problem of problems) {
+    if (seen.has(problem.path)) continue;
+    seen.add(problem.path);
+    unique.push(problem);
+  }
+  return unique;
 }
 
 function unfinished(score: { computable: true } | ScoreIncomplete, path: string): FieldProblem[] {
@@ -70,11 +82,17 @@ export function checkIntakeForSigning(draft: IntakeDraft, today: IsoDate): Signi
   const asDraft = intakeDraftOn(today).safeParse(draft);
   if (!asDraft.success) return { canSign: false, problems: problemsOf(asDraft.error), warnings: [] };
 
-  const problems: FieldProblem[] = [
+  // The episode's own rules are added directly so they come with the missing fields, not after them.
+  const episodeRules = episodeCompletenessProblems(draft.episode ?? {}).map((p) => ({
+    path: `episode.${p.path}`,
+    message: p.message,
+  }));
+  const problems: FieldProblem[] = uniqueByPath([
     ...sectionProblems(episodeOn(today), draft.episode, 'episode'),
+    ...episodeRules,
     ...sectionProblems(RunningHistory, draft.runningHistory, 'runningHistory'),
     ...sectionProblems(Symptoms, draft.symptoms, 'symptoms'),
-  ];
+  ]);
 
   const screen = screenRedFlags(draft.symptoms?.redFlags, hadSurgery(draft.episode));
   for (const flag of screen.notAsked) {

@@ -42,6 +42,19 @@ describe('complete enough to sign', () => {
     expect(result.problems.filter((p) => p.path.startsWith('symptoms.redFlags.'))).toHaveLength(15);
   });
 
+  it('reports the episode rules together with its missing fields, in one round', () => {
+    const result = checkIntakeForSigning({ episode: { diagnosis: 'other', surgery: { performed: 'yes' } } }, TODAY);
+    expect(result.problems.filter((p) => p.path.startsWith('episode.'))).toEqual([
+      { path: 'episode.region', message: 'Choose the injured region from the list.' },
+      { path: 'episode.side', message: 'Choose the injured side: left, right, both or not applicable.' },
+      { path: 'episode.onsetDate', message: 'Date of onset is missing.' },
+      { path: 'episode.onsetType', message: 'Choose how it started: gradually or suddenly.' },
+      { path: 'episode.diagnosisDetail', message: 'Describe the diagnosis: you chose "Other".' },
+      { path: 'episode.surgery.type', message: 'Enter the type of surgery.' },
+      { path: 'episode.surgery.date', message: 'Enter the date of surgery.' },
+    ]);
+  });
+
   it('refuses an invalid draft before anything else', () => {
     const result = check((i) => (i.episode!.onsetDate = '2026-12-25'), readyAchillesIntake());
     expect(result).toEqual({
