@@ -1,15 +1,15 @@
 /**
- * Running distances. Stored canonically as whole metres, beside the unit the clinician typed in,
- * so a weekly volume typed as 25 mi is kept exactly enough to show "25 mi" again and sums and
- * comparisons never mix units. 1 mi = 1609.344 m (international mile).
+ * Running distances in the intake. Stored canonically as whole metres (the unit of
+ * shared/clinical/units.ts), beside the unit the clinician typed in, so a weekly distance typed as
+ * 25 mi shows back as "25 mi" and sums and comparisons never mix units.
  */
 import { z } from 'zod';
 import { UNITS, type DistanceUnit } from '../../domain/settings';
-import { formatNumber } from './format';
+import { METRES_PER_KM, METRES_PER_MILE } from '../units';
 
-export const METRES_PER_UNIT: Readonly<Record<DistanceUnit, number>> = { km: 1000, mi: 1609.344 };
+const METRES_PER: Readonly<Record<DistanceUnit, number>> = { km: METRES_PER_KM, mi: METRES_PER_MILE };
 
-/** A distance as stored: whole metres, and the unit to show it in. */
+/** A distance as stored: whole metres, and the unit it was typed in (to show it in). */
 export interface Distance {
   metres: number;
   unit: DistanceUnit;
@@ -17,17 +17,12 @@ export interface Distance {
 
 /** The stored form of a distance typed by the clinician ("25" with "mi" selected). */
 export function distanceFromEntry(value: number, unit: DistanceUnit): Distance {
-  return { metres: Math.round(value * METRES_PER_UNIT[unit]), unit };
+  return { metres: Math.round(value * METRES_PER[unit]), unit };
 }
 
 /** The distance in a unit, unrounded. */
 export function distanceIn(distance: Distance, unit: DistanceUnit): number {
-  return distance.metres / METRES_PER_UNIT[unit];
-}
-
-/** "40 km", "25 mi", "12.5 km": one decimal at most, in the unit it was typed in unless told. */
-export function formatDistance(distance: Distance, unit: DistanceUnit = distance.unit): string {
-  return `${formatNumber(distanceIn(distance, unit))} ${unit}`;
+  return distance.metres / METRES_PER[unit];
 }
 
 /**
@@ -35,8 +30,8 @@ export function formatDistance(distance: Distance, unit: DistanceUnit = distance
  * clinician may have typed either.
  */
 export function distanceSchema(label: string, maxKm: number) {
-  const maxMetres = maxKm * 1000;
-  const maxMiles = Math.floor(maxMetres / METRES_PER_UNIT.mi);
+  const maxMetres = maxKm * METRES_PER_KM;
+  const maxMiles = Math.floor(maxMetres / METRES_PER_MILE);
   const message = `${label} must be from 0 to ${maxKm} km (${maxMiles} mi).`;
   const missing = `${label} is missing: enter it in km or miles.`;
   return z.strictObject(

@@ -7,13 +7,13 @@ export function roundOneDecimal(value: number): number {
 }
 
 /** "72", "72.4": one decimal at most, no trailing ".0". */
-export function formatNumber(value: number): string {
+export function formatOneDecimal(value: number): string {
   return String(roundOneDecimal(value));
 }
 
 /** "72%", "72.4%". */
 export function formatPercent(value: number): string {
-  return `${formatNumber(value)}%`;
+  return `${formatOneDecimal(value)}%`;
 }
 
 /** "a", "a and b", "a, b and c". */

@@ -112,7 +112,7 @@ export const RED_FLAGS = [
   {
     id: 'fever',
     clinician: 'Fever of 38 °C / 101 °F or more',
-    patient: 'You have a fever of 38 °C (101 °F) or more.',
+    patient: 'You have a fever. It is 38 °C (101 °F) or more.',
     afterSurgeryOnly: true,
     action: 'call_clinic',
   },

@@ -1,18 +1,16 @@
 /** Running history: how much the patient ran before the injury and what they are aiming for. */
 import { z } from 'zod';
 import { isoDate, optionalText, requiredText } from '../../domain/fields';
+import { SURFACES, SURFACE_LABELS } from '../programme';
 import { distanceSchema } from './distance';
 import { oneDecimal } from './fields';
 
-export const SURFACES = ['road', 'trail', 'track', 'treadmill', 'grass', 'mixed'] as const;
-export type Surface = (typeof SURFACES)[number];
-export const SURFACE_LABELS: Readonly<Record<Surface, string>> = {
-  road: 'Road or pavement',
-  trail: 'Trail',
-  track: 'Track',
-  treadmill: 'Treadmill',
-  grass: 'Grass',
-  mixed: 'Mixed',
+/** The programme's surface codes (programme.ts), so a level's surface can follow the usual one, plus "mixed". */
+export const USUAL_SURFACES = [...SURFACES, 'mixed'] as const;
+export type UsualSurface = (typeof USUAL_SURFACES)[number];
+export const USUAL_SURFACE_LABELS: Readonly<Record<UsualSurface, string>> = {
+  ...SURFACE_LABELS,
+  mixed: 'mixed surfaces',
 };
 
 const goalFields = {
@@ -30,7 +28,7 @@ const historyFields = {
   yearsRunning: oneDecimal('Years running', 0, 80, 'years', '0.5'),
   weeklyDistanceBeforeInjury: distanceSchema('Weekly distance before injury', 300),
   longestRecentRun: distanceSchema('Longest recent run', 250),
-  usualSurface: z.enum(SURFACES, { error: 'Choose the usual running surface from the list.' }),
+  usualSurface: z.enum(USUAL_SURFACES, { error: 'Choose the usual running surface from the list.' }),
   goal: GoalDraft,
 };
 

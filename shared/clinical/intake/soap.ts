@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { optionalText } from '../../domain/fields';
 import type { IsoDate } from '../../time/dates';
-import { formatNumber, formatPercent } from './format';
+import { formatOneDecimal, formatPercent } from './format';
 import type { IntakeDraft } from './intake';
 import { compareLefs, LEFS_MAX } from './measures/lefs';
 import { PSFS_MAX } from './measures/psfs';
@@ -62,7 +62,7 @@ function hasAny(pair: { left?: unknown; right?: unknown } | undefined): pair is 
 
 function pairLine(label: string, pair: SidePair | undefined, unit: string, lsi: LsiResult): string[] {
   if (!hasAny(pair)) return [];
-  return [`${label}: ${sidesText(pair, (v) => `${formatNumber(v)}${unit}`)}${lsiNote(lsi)}`];
+  return [`${label}: ${sidesText(pair, (v) => `${formatOneDecimal(v)}${unit}`)}${lsiNote(lsi)}`];
 }
 
 /** The recommendation as it reads inside a note line. */
@@ -105,7 +105,7 @@ export function objectiveLines(intake: IntakeDraft, options: ObjectiveOptions = 
       .map((row) => `${row.activity.trim()}: ${row.score}/${PSFS_MAX}`);
     const count = psfs.activityCount;
     lines.push(
-      `PSFS: ${formatNumber(psfs.average)}/${PSFS_MAX}, mean of ${count} ${count === 1 ? 'activity' : 'activities'} (${rows.join('; ')})`,
+      `PSFS: ${formatOneDecimal(psfs.average)}/${PSFS_MAX}, mean of ${count} ${count === 1 ? 'activity' : 'activities'} (${rows.join('; ')})`,
     );
   } else if (psfs?.started) lines.push(psfs.message);
 
@@ -120,9 +120,9 @@ export function objectiveLines(intake: IntakeDraft, options: ObjectiveOptions = 
   if (hasAny(kneeToWall)) {
     const difference =
       kneeToWall.left !== undefined && kneeToWall.right !== undefined
-        ? ` (difference ${formatNumber(Math.abs(kneeToWall.left - kneeToWall.right))} cm)`
+        ? ` (difference ${formatOneDecimal(Math.abs(kneeToWall.left - kneeToWall.right))} cm)`
         : '';
-    lines.push(`Knee-to-wall: ${sidesText(kneeToWall, (v) => `${formatNumber(v)} cm`)}${difference}`);
+    lines.push(`Knee-to-wall: ${sidesText(kneeToWall, (v) => `${formatOneDecimal(v)} cm`)}${difference}`);
   }
   lines.push(...pairLine('Single-leg hop for distance', tests?.singleHopCm, ' cm', summary.lsi.singleHop));
   lines.push(...pairLine('Triple hop for distance', tests?.tripleHopCm, ' cm', summary.lsi.tripleHop));

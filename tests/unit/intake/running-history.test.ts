@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distanceFromEntry, distanceIn, formatDistance } from '../../../shared/clinical/intake/distance';
+import { distanceFromEntry, distanceIn } from '../../../shared/clinical/intake/distance';
+import { formatDistance } from '../../../shared/clinical/units';
 import { checkWith } from '../../../shared/clinical/intake/fields';
 import { RunningHistory, RunningHistoryDraft } from '../../../shared/clinical/intake/running-history';
 
@@ -13,13 +14,13 @@ describe('distances', () => {
   ] as const)('stores %s %s as %i m and shows it as "%s"', (value, unit, metres, text) => {
     const d = distanceFromEntry(value, unit);
     expect(d).toEqual({ metres, unit });
-    expect(formatDistance(d)).toBe(text);
+    expect(formatDistance(d.metres, d.unit)).toBe(text);
   });
 
   it('converts between units', () => {
     const d = distanceFromEntry(10, 'mi');
     expect(distanceIn(d, 'km')).toBeCloseTo(16.093, 3);
-    expect(formatDistance(d, 'km')).toBe('16.1 km');
+    expect(formatDistance(d.metres, 'km')).toBe('16.09 km');
   });
 });
 
