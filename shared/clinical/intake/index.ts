@@ -18,5 +18,6 @@ export * from './red-flags';
 export * from './running-history';
 export * from './signing';
 export * from './soap';
+export * from './starting-level';
 export * from './summary';
 export * from './symptoms';
