@@ -1,0 +1,148 @@
+/**
+ * The SOAP note of a visit, and the objective part written from the recorded data.
+ *
+ * The objective lines read as a clinician writes them: "Single-leg heel raises: L 18, R 25
+ * (LSI 72%)". Only what was recorded appears; the readiness result always closes the section,
+ * with the criteria not met and not tested named.
+ */
+import { z } from 'zod';
+import { optionalText } from '../../domain/fields';
+import type { IsoDate } from '../../time/dates';
+import { formatOneDecimal, formatPercent } from './format';
+import type { IntakeDraft } from './intake';
+import { compareLefs, LEFS_MAX } from './measures/lefs';
+import { PSFS_MAX } from './measures/psfs';
+import { VISA_A_HEALTHY_ABOVE, VISA_A_MAX } from './measures/visa-a';
+import { SWELLING_GRADE_LABELS, type LsiResult, type SidePair } from './physical-tests';
+import {
+  DEFAULT_READINESS_THRESHOLDS,
+  type ReadinessResult,
+  type ReadinessThresholds,
+  type Recommendation,
+} from './readiness';
+import { summarizeIntake } from './summary';
+
+export const SoapNote = z.strictObject({
+  subjective: optionalText('Subjective', 20_000),
+  objective: optionalText('Objective', 20_000),
+  assessment: optionalText('Assessment', 20_000),
+  plan: optionalText('Plan', 20_000),
+});
+export type SoapNote = z.infer<typeof SoapNote>;
+
+export interface ObjectiveOptions {
+  thresholds?: ReadinessThresholds;
+  /** The last LEFS total on record, to show the change and whether it is clinically meaningful. */
+  previousLefs?: { total: number; date: IsoDate };
+}
+
+/** "L 18, R 25"; a side not recorded reads "not tested". */
+function sidesText<T>(pair: { left?: T | undefined; right?: T | undefined }, show: (value: T) => string): string {
+  const one = (value: T | undefined) => (value === undefined ? 'not tested' : show(value));
+  return `L ${one(pair.left)}, R ${one(pair.right)}`;
+}
+
+function lsiNote(result: LsiResult): string {
+  switch (result.kind) {
+    case 'computed':
+      return ` (LSI ${formatPercent(result.lsi)})`;
+    case 'uninvolved_zero':
+      return ' (LSI not computable: uninvolved side 0)';
+    case 'no_uninvolved_side':
+      return result.side === 'both' ? ' (both sides involved: no LSI)' : '';
+    case 'side_unknown':
+    case 'missing':
+      return '';
+  }
+}
+
+function hasAny(pair: { left?: unknown; right?: unknown } | undefined): pair is { left?: unknown; right?: unknown } {
+  return pair?.left !== undefined || pair?.right !== undefined;
+}
+
+function pairLine(label: string, pair: SidePair | undefined, unit: string, lsi: LsiResult): string[] {
+  if (!hasAny(pair)) return [];
+  return [`${label}: ${sidesText(pair, (v) => `${formatOneDecimal(v)}${unit}`)}${lsiNote(lsi)}`];
+}
+
+/** The recommendation as it reads inside a note line. */
+const RECOMMENDATION_IN_NOTE: Readonly<Record<Recommendation, string>> = {
+  running_level_1: 'start running at level 1',
+  walking_stage: 'walking stage (comfortable, then brisk walking)',
+  not_ready_refer: 'not ready, assess further or refer (positive red flag)',
+};
+
+function readinessLines(readiness: ReadinessResult): string[] {
+  const { criteria } = readiness;
+  const met = criteria.filter((c) => c.status === 'met').length;
+  const counted = criteria.filter((c) => c.status !== 'not_applicable').length;
+  return [
+    `Readiness to run: ${RECOMMENDATION_IN_NOTE[readiness.recommendation]}; ${met} of ${counted} criteria met`,
+    ...criteria.filter((c) => c.status === 'not_met').map((c) => `- Not met: ${c.reason}`),
+    ...criteria.filter((c) => c.status === 'not_tested').map((c) => `- Not tested: ${c.reason}`),
+  ];
+}
+
+/** The objective section as lines, in the order a clinician writes them. */
+export function objectiveLines(intake: IntakeDraft, options: ObjectiveOptions = {}): string[] {
+  const summary = summarizeIntake(intake, options.thresholds ?? DEFAULT_READINESS_THRESHOLDS);
+  const lines: string[] = [];
+
+  const { lefs, psfs, visaA } = summary;
+  if (lefs?.computable) {
+    let line = `LEFS: ${lefs.total}/${LEFS_MAX}`;
+    if (options.previousLefs !== undefined) {
+      const change = compareLefs(options.previousLefs.total, lefs.total);
+      const signed = change.change > 0 ? `+${change.change}` : String(change.change);
+      line += ` (${signed} since ${options.previousLefs.date}: ${change.meaningful ? 'clinically meaningful' : 'within measurement error'})`;
+    }
+    lines.push(line);
+  } else if (lefs?.started) lines.push(lefs.message);
+
+  if (psfs?.computable) {
+    const rows = (intake.measures?.psfs?.activities ?? [])
+      .filter((row) => row.score !== null)
+      .map((row) => `${row.activity.trim()}: ${row.score}/${PSFS_MAX}`);
+    const count = psfs.activityCount;
+    lines.push(
+      `PSFS: ${formatOneDecimal(psfs.average)}/${PSFS_MAX}, mean of ${count} ${count === 1 ? 'activity' : 'activities'} (${rows.join('; ')})`,
+    );
+  } else if (psfs?.started) lines.push(psfs.message);
+
+  if (visaA?.computable) {
+    const healthy = visaA.inHealthyRange ? ` (healthy range, above ${VISA_A_HEALTHY_ABOVE})` : '';
+    lines.push(`VISA-A: ${visaA.total}/${VISA_A_MAX}${healthy}`);
+  } else if (visaA?.started) lines.push(visaA.message);
+
+  const tests = intake.physicalTests;
+  lines.push(...pairLine('Single-leg heel raises', tests?.heelRaises, '', summary.lsi.heelRaises));
+  const kneeToWall = tests?.kneeToWallCm;
+  if (hasAny(kneeToWall)) {
+    const difference =
+      kneeToWall.left !== undefined && kneeToWall.right !== undefined
+        ? ` (difference ${formatOneDecimal(Math.abs(kneeToWall.left - kneeToWall.right))} cm)`
+        : '';
+    lines.push(`Knee-to-wall: ${sidesText(kneeToWall, (v) => `${formatOneDecimal(v)} cm`)}${difference}`);
+  }
+  lines.push(...pairLine('Single-leg hop for distance', tests?.singleHopCm, ' cm', summary.lsi.singleHop));
+  lines.push(...pairLine('Triple hop for distance', tests?.tripleHopCm, ' cm', summary.lsi.tripleHop));
+  const squat = tests?.squatQuality;
+  if (hasAny(squat)) lines.push(`Single-leg squat: ${sidesText(squat, (quality) => quality)}`);
+  const swelling = tests?.kneeSwelling;
+  if (hasAny(swelling))
+    lines.push(`Knee effusion (sweep test): ${sidesText(swelling, (g) => SWELLING_GRADE_LABELS[g])}`);
+  const walk = tests?.briskWalk;
+  if (walk?.minutes !== undefined || walk?.painFree !== undefined) {
+    const parts = [walk.minutes === undefined ? 'duration not recorded' : `${walk.minutes} min`];
+    if (walk.painFree !== undefined) parts.push(walk.painFree ? 'pain-free' : 'with pain');
+    lines.push(`Brisk walk: ${parts.join(', ')}`);
+  }
+
+  lines.push(...readinessLines(summary.readiness));
+  return lines;
+}
+
+/** The objective section as one text, ready to prefill the note. */
+export function objectiveText(intake: IntakeDraft, options: ObjectiveOptions = {}): string {
+  return objectiveLines(intake, options).join('\n');
+}

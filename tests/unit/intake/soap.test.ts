@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { checkWith } from '../../../shared/clinical/intake/fields';
+import type { IntakeDraft } from '../../../shared/clinical/intake/intake';
+import { objectiveLines, objectiveText, SoapNote } from '../../../shared/clinical/intake/soap';
+import { copy, readyAchillesIntake, readyKneeIntake } from './fixtures';
+import { fullVisaA } from './measure-fixtures';
+
+function linesWith(change: (i: IntakeDraft) => void, base = readyKneeIntake()): string[] {
+  const intake = copy(base);
+  change(intake);
+  return objectiveLines(intake);
+}
+
+describe('SOAP objective from the recorded data', () => {
+  it('writes the whole objective of a knee intake', () => {
+    expect(objectiveText(readyKneeIntake())).toBe(
+      [
+        'LEFS: 66/80',
+        'PSFS: 5/10, mean of 2 activities (Run 30 minutes: 3/10; Stairs down: 7/10)',
+        'Single-leg heel raises: L 22, R 25 (LSI 88%)',
+        'Knee-to-wall: L 10.5 cm, R 12 cm (difference 1.5 cm)',
+        'Single-leg hop for distance: L 120 cm, R 140 cm (LSI 85.7%)',
+        'Triple hop for distance: L 400 cm, R 450 cm (LSI 88.9%)',
+        'Single-leg squat: L fair, R good',
+        'Knee effusion (sweep test): L trace, R not tested',
+        'Brisk walk: 30 min, pain-free',
+        'Readiness to run: start running at level 1; 7 of 7 criteria met',
+      ].join('\n'),
+    );
+  });
+
+  it('writes the heel raises as a clinician would', () => {
+    const lines = linesWith((i) => (i.physicalTests!.heelRaises = { left: 18, right: 25 }));
+    expect(lines).toContain('Single-leg heel raises: L 18, R 25 (LSI 72%)');
+  });
+
+  it.each([
+    ['a side not tested', { left: 18 }, 'Single-leg heel raises: L 18, R not tested'],
+    [
+      'the uninvolved side at 0',
+      { left: 3, right: 0 },
+      'Single-leg heel raises: L 3, R 0 (LSI not computable: uninvolved side 0)',
+    ],
+  ])('writes heel raises with %s', (_name, heelRaises, line) => {
+    expect(linesWith((i) => (i.physicalTests!.heelRaises = heelRaises))).toContain(line);
+  });
+
+  it('notes that both sides are involved instead of an LSI', () => {
+    const lines = linesWith((i) => (i.episode!.side = 'both'));
+    expect(lines).toContain('Single-leg heel raises: L 22, R 25 (both sides involved: no LSI)');
+  });
+
+  it('lists what is not met and not tested under the readiness line', () => {
+    const lines = linesWith((i) => {
+      i.physicalTests!.singleHopCm = { left: 96, right: 150 };
+      delete i.physicalTests!.tripleHopCm;
+      delete i.physicalTests!.briskWalk;
+    });
+    expect(lines.slice(-3)).toEqual([
+      'Readiness to run: walking stage (comfortable, then brisk walking); 5 of 7 criteria met',
+      '- Not met: Single-leg hop LSI 64% is below 75%.',
+      '- Not tested: Brisk walk not tested.',
+    ]);
+  });
+
+  it('counts only applicable criteria, and writes the VISA-A', () => {
+    const lines = objectiveLines(readyAchillesIntake());
+    expect(lines).toContain('VISA-A: 55/100');
+    expect(lines).toContain('Readiness to run: start running at level 1; 6 of 6 criteria met');
+  });
+
+  it('marks a VISA-A in the healthy range', () => {
+    const lines = linesWith(
+      (i) =>
+        (i.measures = {
+          visaA: fullVisaA({
+            item1: 10,
+            item2: 10,
+            item3: 10,
+            item4: 10,
+            item5: 10,
+            item6: 10,
+            item7: 'same_or_higher',
+            item8: { part: 'a', duration: 'over_30' },
+          }),
+        }),
+      readyAchillesIntake(),
+    );
+    expect(lines).toContain('VISA-A: 100/100 (healthy range, above 96)');
+  });
+
+  it.each([
+    [{ total: 57, date: '2026-10-01' }, 'LEFS: 66/80 (+9 since 2026-10-01: clinically meaningful)'],
+    [{ total: 58, date: '2026-10-01' }, 'LEFS: 66/80 (+8 since 2026-10-01: within measurement error)'],
+    [{ total: 76, date: '2026-10-01' }, 'LEFS: 66/80 (-10 since 2026-10-01: clinically meaningful)'],
+  ])('shows the LEFS change from %j', (previousLefs, line) => {
+    expect(objectiveLines(readyKneeIntake(), { previousLefs })[0]).toBe(line);
+  });
+
+  it('says a started measure is not computable, and leaves out one never started', () => {
+    const lines = linesWith((i) => {
+      i.measures!.lefs!.items[3] = null;
+      i.measures!.lefs!.items[6] = null;
+      i.measures!.psfs = { activities: [] };
+    });
+    expect(lines[0]).toBe('LEFS total not computable: items 4 and 7 are missing.');
+    expect(lines.some((l) => l.startsWith('PSFS'))).toBe(false);
+  });
+
+  it('writes a painful or unfinished brisk walk', () => {
+    expect(linesWith((i) => (i.physicalTests!.briskWalk = { minutes: 12, painFree: false }))).toContain(
+      'Brisk walk: 12 min, with pain',
+    );
+    expect(linesWith((i) => (i.physicalTests!.briskWalk = { painFree: true }))).toContain(
+      'Brisk walk: duration not recorded, pain-free',
+    );
+  });
+
+  it('writes only the readiness result for an empty intake', () => {
+    expect(objectiveLines({})).toEqual([
+      'Readiness to run: walking stage (comfortable, then brisk walking); 0 of 7 criteria met',
+      '- Not tested: Red-flag screen incomplete: 0 of 15 questions asked.',
+      '- Not tested: Walking pain not recorded.',
+      '- Not tested: Brisk walk not tested.',
+      '- Not tested: Hopping pain not recorded.',
+      '- Not tested: Heel-raise LSI needs the injured side: choose it in the episode.',
+      '- Not tested: Hop LSI needs the injured side: choose it in the episode.',
+      '- Not tested: Choose the injured region: knee swelling applies to knee episodes.',
+    ]);
+  });
+});
+
+describe('SOAP note schema', () => {
+  it('accepts four texts, empty ones too', () => {
+    expect(SoapNote.safeParse({ subjective: '', objective: 'LEFS: 66/80', assessment: '', plan: '' }).success).toBe(
+      true,
+    );
+  });
+
+  it('refuses an over-long section with a message', () => {
+    const checked = checkWith(SoapNote, { subjective: 'x'.repeat(20_001), objective: '', assessment: '', plan: '' });
+    expect(checked).toEqual({
+      ok: false,
+      problems: [{ path: 'subjective', message: 'Subjective is too long: keep it under 20000 characters.' }],
+    });
+  });
+});
+
+describe('SOAP objective with a red flag', () => {
+  it('says not ready and names the flag', () => {
+    const lines = linesWith((i) => (i.symptoms!.redFlags!.knee_gives_way_or_locks = 'yes'));
+    expect(lines.slice(-2)).toEqual([
+      'Readiness to run: not ready, assess further or refer (positive red flag); 6 of 7 criteria met',
+      '- Not met: Positive red flag: knee giving way or locking.',
+    ]);
+  });
+});
