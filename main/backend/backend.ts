@@ -16,6 +16,7 @@ import type { Dispatch } from './dispatch';
 import { createDispatch } from './dispatch';
 import type { Handlers } from './handler-types';
 import { appHandlers } from './handlers/app';
+import { episodeHandlers } from './handlers/episodes';
 import { patientHandlers } from './handlers/patients';
 import { settingsHandlers } from './handlers/settings';
 import { createSession } from './session';
@@ -45,6 +46,7 @@ export interface Backend {
 export const handlers: Handlers = {
   ...appHandlers,
   ...patientHandlers,
+  ...episodeHandlers,
   ...settingsHandlers,
 };
 

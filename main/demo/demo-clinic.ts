@@ -7,7 +7,9 @@ import type { PatientInput } from '../../shared/domain/patient';
 import type { Clinician } from '../../shared/domain/settings';
 import type { Db } from '../db/open';
 import { createClinician, listClinicians, readSettings, writeSettings } from '../records/clinic';
+import { createEpisode } from '../records/episodes';
 import { createPatient } from '../records/patients';
+import type { EpisodeCreate } from '../../shared/domain/episode';
 import type { Clock } from '../util/clock';
 
 export const DEMO_CLINIC_NAME = 'Demo Clinic (fictional patients)';
@@ -95,6 +97,29 @@ export const DEMO_PATIENTS: readonly PatientInput[] = [
   },
 ];
 
+/** One open episode per demo patient, in the same order as DEMO_PATIENTS. */
+const DEMO_EPISODES: readonly (Omit<EpisodeCreate, 'patientId' | 'onsetDate'> & { weeksAgo: number })[] = [
+  { diagnosis: 'hamstring_strain', diagnosisDetail: 'Grade 2, sprint finish', side: 'right', weeksAgo: 4 },
+  { diagnosis: 'achilles_tendinopathy', diagnosisDetail: 'Mid-portion', side: 'left', weeksAgo: 10 },
+  { diagnosis: 'mtss', diagnosisDetail: '', side: 'both', weeksAgo: 6 },
+  { diagnosis: 'calf_strain', diagnosisDetail: 'Medial gastrocnemius', side: 'right', weeksAgo: 3 },
+  { diagnosis: 'acl_reconstruction', diagnosisDetail: 'Hamstring graft', side: 'left', weeksAgo: 14 },
+  { diagnosis: 'bone_stress_injury', diagnosisDetail: 'Second metatarsal', side: 'right', weeksAgo: 8 },
+  { diagnosis: 'patellofemoral_pain', diagnosisDetail: '', side: 'both', weeksAgo: 12 },
+  {
+    diagnosis: 'plantar_heel_pain',
+    diagnosisDetail: 'Settled; returning after a long break',
+    side: 'left',
+    weeksAgo: 20,
+  },
+];
+
+function onsetBefore(clock: Clock, weeks: number): string {
+  const d = new Date(`${clock.today()}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - weeks * 7);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Fills an empty demo database; on later opens returns its clinician. */
 export function seedDemoClinic(db: Db, clock: Clock): Clinician {
   const existing = readSettings(db);
@@ -124,7 +149,18 @@ export function seedDemoClinic(db: Db, clock: Clock): Clinician {
         },
         { isDemo: true },
       );
-      for (const p of DEMO_PATIENTS) createPatient(db, clock, clinician.id, p);
+      DEMO_PATIENTS.forEach((p, i) => {
+        const patient = createPatient(db, clock, clinician.id, p);
+        const episode = DEMO_EPISODES[i];
+        if (episode) {
+          const { weeksAgo, ...rest } = episode;
+          createEpisode(db, clock, clinician.id, {
+            ...rest,
+            patientId: patient.id,
+            onsetDate: onsetBefore(clock, weeksAgo),
+          });
+        }
+      });
       return clinician;
     })
     .immediate();

@@ -16,6 +16,7 @@ import {
   PatientUpdate,
 } from '../domain/patient';
 import { AppStatus, Empty, SetupInput } from '../domain/session';
+import { EpisodeClose, EpisodeCreate, EpisodeSummary } from '../domain/episode';
 import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate } from '../domain/settings';
 import { RecordId } from '../domain/fields';
 import type { ChannelName } from './channels';
@@ -60,6 +61,11 @@ export const contract = {
   'patients.create': channel(PatientInput, Patient),
   'patients.update': channel(PatientUpdate, Patient),
   'patients.archive': channel(PatientArchive, Patient),
+
+  'episodes.list': channel(z.strictObject({ patientId: RecordId }), z.array(EpisodeSummary)),
+  'episodes.get': channel(ById, EpisodeSummary),
+  'episodes.create': channel(EpisodeCreate, EpisodeSummary),
+  'episodes.close': channel(EpisodeClose, EpisodeSummary),
 
   'settings.get': channel(Empty, ClinicSettings),
   'settings.update': channel(ClinicSettings, ClinicSettings),

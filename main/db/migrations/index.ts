@@ -4,5 +4,6 @@
  */
 import type { Migration } from '../migrate';
 import { migration0001 } from './0001-clinic-core';
+import { migration0002 } from './0002-episodes';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];

@@ -3,6 +3,7 @@ import { call } from '../api/client';
 import { PatientEditPage, PatientNewPage } from '../patients/PatientFormPage';
 import { PatientListPage } from '../patients/PatientListPage';
 import { PatientPage } from '../patients/PatientPage';
+import { EpisodePage } from '../episodes/EpisodePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useApp } from './context';
 import { DemoBanner } from './DemoBanner';
@@ -61,6 +62,9 @@ export function Workspace() {
         {route.name === 'patient-new' ? <PatientNewPage /> : null}
         {route.name === 'patient' ? <PatientPage key={route.id} id={route.id} /> : null}
         {route.name === 'patient-edit' ? <PatientEditPage key={route.id} id={route.id} /> : null}
+        {route.name === 'episode' ? (
+          <EpisodePage key={route.episodeId} patientId={route.patientId} episodeId={route.episodeId} />
+        ) : null}
         {route.name === 'settings' ? <SettingsPage /> : null}
       </main>
     </div>

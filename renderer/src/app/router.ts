@@ -9,6 +9,7 @@ export type Route =
   | { name: 'patient-new' }
   | { name: 'patient'; id: number }
   | { name: 'patient-edit'; id: number }
+  | { name: 'episode'; patientId: number; episodeId: number }
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -19,6 +20,10 @@ export function parseRoute(hash: string): Route {
   if (first === 'patients' && second && /^\d+$/.test(second)) {
     const id = Number(second);
     if (third === 'edit') return { name: 'patient-edit', id };
+    const episodeId = parts[3];
+    if (third === 'episodes' && episodeId && /^\d+$/.test(episodeId)) {
+      return { name: 'episode', patientId: id, episodeId: Number(episodeId) };
+    }
     return { name: 'patient', id };
   }
   return { name: 'patients' };
@@ -34,6 +39,8 @@ export function hrefOf(route: Route): string {
       return `#/patients/${route.id}`;
     case 'patient-edit':
       return `#/patients/${route.id}/edit`;
+    case 'episode':
+      return `#/patients/${route.patientId}/episodes/${route.episodeId}`;
     case 'settings':
       return '#/settings';
   }

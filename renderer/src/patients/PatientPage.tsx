@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../ui/Dialog';
 import { ErrorNotice, Loading } from '../ui/feedback';
 import { dateWithAge, formatTimestamp } from '../ui/format';
 import { usePatient } from './usePatient';
+import { EpisodesPanel } from '../episodes/EpisodesPanel';
 
 export function PatientPage({ id }: { id: number }) {
   const { settings } = useApp();
@@ -80,6 +81,7 @@ export function PatientPage({ id }: { id: number }) {
           back at any time.
         </p>
       ) : null}
+      <EpisodesPanel patientId={patient.id} archived={patient.archived} />
       <section className="panel" aria-labelledby="contact-title">
         <h2 id="contact-title" className="panel__title">
           Details

@@ -1,0 +1,162 @@
+/** A patient's episodes of care, on the patient page, with a short form to open a new one. */
+import { useCallback, useEffect, useState } from 'react';
+import { DIAGNOSES, SIDE_LABELS, SIDES } from '../../../shared/clinical/intake/episode';
+import type { EpisodeSummary } from '../../../shared/domain/episode';
+import { EpisodeCreate } from '../../../shared/domain/episode';
+import { fieldErrors } from '../../../shared/ipc/field-errors';
+import type { AppErrorShape } from '../../../shared/ipc/result';
+import { formatDate, parseTypedDate } from '../../../shared/time/dates';
+import { call } from '../api/client';
+import { useApp } from '../app/context';
+import { hrefOf, navigate } from '../app/router';
+import { ErrorNotice, Loading } from '../ui/feedback';
+import { RadioGroup, SelectField, TextField } from '../ui/fields';
+
+export function EpisodesPanel({ patientId, archived }: { patientId: number; archived: boolean }) {
+  const { settings } = useApp();
+  const [episodes, setEpisodes] = useState<EpisodeSummary[] | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [adding, setAdding] = useState(false);
+
+  const load = useCallback(async () => {
+    const r = await call('episodes.list', { patientId });
+    if (r.ok) setEpisodes(r.value);
+    else setError(r.error);
+  }, [patientId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section className="panel" aria-labelledby="episodes-title">
+      <div className="panel__header">
+        <h2 id="episodes-title" className="panel__title">
+          Episodes of care
+        </h2>
+        {!adding && !archived ? (
+          <button type="button" className="button button--primary button--small" onClick={() => setAdding(true)}>
+            New episode
+          </button>
+        ) : null}
+      </div>
+      {error ? <ErrorNotice error={error} /> : null}
+      {adding ? <NewEpisodeForm patientId={patientId} onCancel={() => setAdding(false)} /> : null}
+      {episodes === null && !error ? <Loading label="Loading episodes…" /> : null}
+      {episodes && episodes.length === 0 && !adding ? (
+        <p className="muted">No episodes yet. Open one for the injury you are seeing the patient for.</p>
+      ) : null}
+      {episodes && episodes.length > 0 ? (
+        <ul className="episode-list">
+          {episodes.map((e) => (
+            <li key={e.id} className="episode-list__item">
+              <a className="episode-list__link" href={hrefOf({ name: 'episode', patientId, episodeId: e.id })}>
+                {e.title}
+              </a>
+              <span className="episode-list__meta">
+                {e.onsetDate ? `Onset ${formatDate(e.onsetDate, settings.dateFormat)} · ` : ''}
+                Opened {formatDate(e.openedOn, settings.dateFormat)}
+              </span>
+              <span className={`badge ${e.status === 'open' ? 'badge--success' : 'badge--muted'}`}>
+                {e.status === 'open'
+                  ? 'Open'
+                  : `Discharged ${formatDate(e.closedOn ?? e.openedOn, settings.dateFormat)}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function NewEpisodeForm({ patientId, onCancel }: { patientId: number; onCancel(): void }) {
+  const { settings } = useApp();
+  const [diagnosis, setDiagnosis] = useState<string>('');
+  const [detail, setDetail] = useState('');
+  const [side, setSide] = useState<string>('');
+  const [onset, setOnset] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    const onsetDate = onset.trim() === '' ? null : parseTypedDate(onset, settings.dateFormat);
+    const request = { patientId, diagnosis, diagnosisDetail: detail, side, onsetDate };
+    const parsed = EpisodeCreate.safeParse(request);
+    const local = parsed.success ? {} : fieldErrors(parsed.error);
+    if (onset.trim() !== '' && onsetDate === null) {
+      local.onsetDate = `Date of onset is not a real date: enter it like ${formatDate('2026-10-03', settings.dateFormat)}.`;
+    }
+    if (!parsed.success || Object.keys(local).length > 0) {
+      setErrors(local);
+      return;
+    }
+    setBusy(true);
+    const r = await call('episodes.create', parsed.data);
+    setBusy(false);
+    if (!r.ok) {
+      setFailure(r.error);
+      setErrors(r.error.fields ?? {});
+      return;
+    }
+    navigate({ name: 'episode', patientId, episodeId: r.value.id });
+  }
+
+  return (
+    <form
+      className="subform"
+      aria-label="New episode of care"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {failure ? <ErrorNotice error={failure} /> : null}
+      <div className="form-grid">
+        <SelectField
+          label="Diagnosis"
+          value={diagnosis}
+          options={DIAGNOSES.map((d) => ({ value: d.code, label: d.label }))}
+          onChange={setDiagnosis}
+          error={errors.diagnosis}
+          placeholder="Choose a diagnosis…"
+          required
+        />
+        <TextField
+          label="Diagnosis detail"
+          value={detail}
+          onChange={setDetail}
+          error={errors.diagnosisDetail}
+          hint={diagnosis === 'other' ? 'Describe the diagnosis.' : 'Optional: anything the pick list does not say.'}
+          required={diagnosis === 'other'}
+        />
+        <TextField
+          label="Date of onset"
+          value={onset}
+          onChange={setOnset}
+          error={errors.onsetDate}
+          hint={`If known, like ${formatDate('2026-10-03', settings.dateFormat)}`}
+          inputMode="numeric"
+        />
+      </div>
+      <RadioGroup
+        legend="Side"
+        name="side"
+        value={side}
+        options={SIDES.map((s) => ({ value: s, label: SIDE_LABELS[s] }))}
+        onChange={setSide}
+        error={errors.side}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? 'Opening…' : 'Open episode'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
