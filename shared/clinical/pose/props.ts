@@ -5,11 +5,14 @@
  */
 import { z } from 'zod';
 import type { PaletteColor, Point, Shape } from '../../drawing/drawing';
-import { fmt } from '../../drawing/drawing';
 import type { Box } from '../../drawing/geometry';
+import { unionBox } from '../../drawing/geometry';
 import type { FigureRole } from './figure';
 import type { Skeleton } from './pose';
 import { JOINT_NAMES } from './pose';
+import { bikeShapes, ellipticalShapes } from './machines';
+import type { PaintContext } from './paint';
+import { bar, box, LINE, rect, roundedRect, solid, WALL_THICKNESS } from './paint';
 
 const cm = (label: string) =>
   z
@@ -101,10 +104,7 @@ export const Prop = z.discriminatedUnion(
 );
 export type Prop = z.infer<typeof Prop>;
 
-export interface PropContext {
-  /** World centimetres to drawing units. */
-  readonly toDrawing: (p: { readonly x: number; readonly y: number }) => Point;
-  readonly scale: number;
+export interface PropContext extends PaintContext {
   /** The picture's frame in world centimetres. */
   readonly frame: Box;
   /** For props attached to a joint: the skeleton to attach to, and its role (end poses are lighter). */
@@ -116,56 +116,6 @@ export interface PropContext {
 export interface PropLayers {
   readonly back: Shape[];
   readonly front: Shape[];
-}
-
-const LINE = 2.4;
-const WALL_THICKNESS = 16;
-
-function rect(ctx: PropContext, x: number, y: number, w: number, h: number): Point[] {
-  return [
-    ctx.toDrawing({ x, y }),
-    ctx.toDrawing({ x: x + w, y }),
-    ctx.toDrawing({ x: x + w, y: y + h }),
-    ctx.toDrawing({ x, y: y + h }),
-  ];
-}
-
-function box(x: number, y: number, w: number, h: number): Box {
-  return { minX: x, minY: y, maxX: x + w, maxY: y + h };
-}
-
-/** Rounded rectangle as path data (quadratic corners), in drawing units. */
-function roundedRect(ctx: PropContext, x: number, y: number, w: number, h: number, r: number): string {
-  const a = ctx.toDrawing({ x, y: y + h });
-  const b = ctx.toDrawing({ x: x + w, y });
-  const rr = Math.min(r * ctx.scale, (b.x - a.x) / 2, (b.y - a.y) / 2);
-  const f = fmt;
-  return [
-    `M ${f(a.x + rr)} ${f(a.y)}`,
-    `L ${f(b.x - rr)} ${f(a.y)} Q ${f(b.x)} ${f(a.y)} ${f(b.x)} ${f(a.y + rr)}`,
-    `L ${f(b.x)} ${f(b.y - rr)} Q ${f(b.x)} ${f(b.y)} ${f(b.x - rr)} ${f(b.y)}`,
-    `L ${f(a.x + rr)} ${f(b.y)} Q ${f(a.x)} ${f(b.y)} ${f(a.x)} ${f(b.y - rr)}`,
-    `L ${f(a.x)} ${f(a.y + rr)} Q ${f(a.x)} ${f(a.y)} ${f(a.x + rr)} ${f(a.y)} Z`,
-  ].join(' ');
-}
-
-function solid(points: Point[], fill: PaletteColor = 'prop', stroke: PaletteColor = 'ink'): Shape {
-  return { kind: 'polygon', points, fill, stroke, strokeWidth: LINE, join: 'round' };
-}
-
-function bar(
-  ctx: PropContext,
-  from: { x: number; y: number },
-  to: { x: number; y: number },
-  thickness: number,
-  color: PaletteColor = 'propDark',
-): Shape[] {
-  const a = ctx.toDrawing(from);
-  const b = ctx.toDrawing(to);
-  return [
-    { kind: 'line', from: a, to: b, stroke: 'ink', strokeWidth: thickness * ctx.scale + LINE * 2, cap: 'round' },
-    { kind: 'line', from: a, to: b, stroke: color, strokeWidth: thickness * ctx.scale, cap: 'round' },
-  ];
 }
 
 /** The room a prop needs in world centimetres, or null for props that span the picture. */
@@ -191,24 +141,11 @@ export function propBox(prop: Prop, skeletons: readonly Skeleton[]): Box | null 
       const left = prop.facing === 'right' ? prop.x - depth : prop.x;
       return box(left, 0, depth, prop.seatHeight + 45);
     }
-    case 'dumbbell': {
-      const boxes = skeletons.map((s) => {
-        const p = s.joints[prop.joint];
-        return box(p.x - 14, p.y - 10, 28, 20);
-      });
-      return boxes.reduce<Box | null>(
-        (acc, b) =>
-          acc
-            ? {
-                minX: Math.min(acc.minX, b.minX),
-                minY: Math.min(acc.minY, b.minY),
-                maxX: Math.max(acc.maxX, b.maxX),
-                maxY: Math.max(acc.maxY, b.maxY),
-              }
-            : b,
-        null,
-      );
-    }
+    case 'dumbbell':
+      return skeletons.reduce<Box | null>((acc, sk) => {
+        const p = sk.joints[prop.joint];
+        return unionBox(acc, box(p.x - 14, p.y - 10, 28, 20));
+      }, null);
     case 'bike':
       return {
         minX: Math.min(prop.saddle.x - 20, prop.crank.x - 45),
@@ -314,8 +251,9 @@ export function propShapes(prop: Prop, ctx: PropContext): PropLayers {
       back.push({
         kind: 'path',
         d: roundedRect(ctx, prop.x, y, prop.width, prop.depth ?? 1.5, prop.depth ? 6 : 0.7),
+        // Seen from above the mat is the floor itself: a quiet tint, not a box.
         fill: prop.depth ? 'prop' : 'propMid',
-        stroke: 'ink',
+        stroke: prop.depth ? 'propMid' : 'ink',
         strokeWidth: LINE * 0.8,
       });
       break;
@@ -435,136 +373,4 @@ function waterSurface(ctx: PropContext, y: number, f: Box): Point[] {
   for (let x = from; x <= to; x += step)
     points.push(ctx.toDrawing({ x, y: y + Math.sin((x / 28) * Math.PI * 2) * 1.8 }));
   return points;
-}
-
-/** A spin bike seen from the side: flywheel at the front, saddle and bar on posts, crank in between. */
-function bikeShapes(prop: Extract<Prop, { kind: 'bike' }>, ctx: PropContext): Shape[] {
-  const { saddle, handlebar, crank } = prop;
-  const shapes: Shape[] = [];
-  const baseY = 3;
-  const rearFoot = { x: saddle.x - 30, y: baseY };
-  const frontFoot = { x: handlebar.x + 16, y: baseY };
-  const wheel = { x: handlebar.x + 2, y: crank.y + 4 };
-  const seatPostBase = { x: crank.x - 10, y: crank.y + 10 };
-  const barPostBase = { x: handlebar.x - 14, y: crank.y + 22 };
-  // Flywheel first, so the frame crosses in front of it.
-  shapes.push({
-    kind: 'circle',
-    center: ctx.toDrawing(wheel),
-    radius: 24 * ctx.scale,
-    fill: 'prop',
-    stroke: 'ink',
-    strokeWidth: LINE,
-  });
-  shapes.push({
-    kind: 'circle',
-    center: ctx.toDrawing(wheel),
-    radius: 5 * ctx.scale,
-    fill: 'propDark',
-    stroke: 'ink',
-    strokeWidth: LINE * 0.7,
-  });
-  // Feet and frame.
-  shapes.push(...bar(ctx, { x: rearFoot.x - 10, y: baseY }, { x: rearFoot.x + 10, y: baseY }, 5));
-  shapes.push(...bar(ctx, { x: frontFoot.x - 10, y: baseY }, { x: frontFoot.x + 10, y: baseY }, 5));
-  shapes.push(...bar(ctx, rearFoot, crank, 6));
-  shapes.push(...bar(ctx, crank, frontFoot, 6));
-  shapes.push(...bar(ctx, crank, barPostBase, 6));
-  shapes.push(...bar(ctx, barPostBase, { x: wheel.x, y: wheel.y }, 4));
-  shapes.push(...bar(ctx, seatPostBase, { x: saddle.x + 1, y: saddle.y - 4 }, 4.5));
-  shapes.push(...bar(ctx, crank, seatPostBase, 6));
-  shapes.push(...bar(ctx, barPostBase, { x: handlebar.x - 8, y: handlebar.y - 4 }, 4.5));
-  // Saddle and handlebar.
-  shapes.push({
-    kind: 'path',
-    d: roundedRect(ctx, saddle.x - 11, saddle.y - 4, 24, 5, 2.5),
-    fill: 'propDark',
-    stroke: 'ink',
-    strokeWidth: LINE,
-  });
-  shapes.push(
-    ...bar(ctx, { x: handlebar.x - 8, y: handlebar.y - 4 }, { x: handlebar.x + 2, y: handlebar.y }, 3.5, 'propDark'),
-  );
-  // Crank arms and pedals.
-  const a = (prop.pedalAngle * Math.PI) / 180;
-  const pedal = { x: crank.x + Math.cos(a) * prop.crankLength, y: crank.y + Math.sin(a) * prop.crankLength };
-  const otherPedal = { x: crank.x - Math.cos(a) * prop.crankLength, y: crank.y - Math.sin(a) * prop.crankLength };
-  shapes.push(...bar(ctx, otherPedal, pedal, 2.5, 'propDark'));
-  shapes.push({
-    kind: 'circle',
-    center: ctx.toDrawing(crank),
-    radius: 7 * ctx.scale,
-    fill: 'propMid',
-    stroke: 'ink',
-    strokeWidth: LINE,
-  });
-  for (const p of [pedal, otherPedal])
-    shapes.push(...bar(ctx, { x: p.x - 5, y: p.y }, { x: p.x + 5, y: p.y }, 2.5, 'ink'));
-  return shapes;
-}
-
-/**
- * A rear-drive cross-trainer seen from the side: drive housing at the back, pedal arms running
- * forward to the front column, handle poles pivoting on the column.
- */
-function ellipticalShapes(prop: Extract<Prop, { kind: 'elliptical' }>, ctx: PropContext): Shape[] {
-  const shapes: Shape[] = [];
-  const baseY = 4;
-  const drive = { x: prop.back + 20, y: 30 };
-  const columnBase = { x: prop.front - 6, y: baseY };
-  const consoleAt = { x: prop.front - 14, y: 138 };
-  const pivot = { x: prop.front - 10, y: 92 };
-  const linkEnd = { x: prop.front - 16, y: 44 };
-  shapes.push(...bar(ctx, { x: prop.back, y: baseY }, { x: prop.front, y: baseY }, 6));
-  shapes.push(...bar(ctx, columnBase, consoleAt, 7));
-  shapes.push({
-    kind: 'path',
-    d: roundedRect(ctx, consoleAt.x - 10, consoleAt.y - 2, 20, 11, 3),
-    fill: 'propMid',
-    stroke: 'ink',
-    strokeWidth: LINE,
-  });
-  shapes.push({
-    kind: 'circle',
-    center: ctx.toDrawing(drive),
-    radius: 26 * ctx.scale,
-    fill: 'prop',
-    stroke: 'ink',
-    strokeWidth: LINE,
-  });
-  shapes.push(...bar(ctx, { x: drive.x, y: baseY }, drive, 6));
-  prop.footPlates.forEach((plate, i) => {
-    const handle = prop.handles[i];
-    if (!handle) return;
-    const dark: PaletteColor = i === 0 ? 'propDark' : 'propMid';
-    // Pedal arm from the drive to the link, foot plate on top; handle pole through the pivot.
-    shapes.push(...bar(ctx, drive, { x: plate.x, y: plate.y - 3 }, 3.5, dark));
-    shapes.push(...bar(ctx, { x: plate.x, y: plate.y - 3 }, linkEnd, 3.5, dark));
-    shapes.push(...bar(ctx, linkEnd, pivot, 3.5, dark));
-    shapes.push(...bar(ctx, pivot, handle, 3.5, dark));
-    shapes.push({
-      kind: 'path',
-      d: roundedRect(ctx, plate.x - 17, plate.y - 4, 34, 4.5, 1.5),
-      fill: dark,
-      stroke: 'ink',
-      strokeWidth: LINE,
-    });
-  });
-  shapes.push({
-    kind: 'circle',
-    center: ctx.toDrawing(pivot),
-    radius: 4 * ctx.scale,
-    fill: 'propDark',
-    stroke: 'ink',
-    strokeWidth: LINE,
-  });
-  shapes.push({
-    kind: 'circle',
-    center: ctx.toDrawing(drive),
-    radius: 6 * ctx.scale,
-    fill: 'propDark',
-    stroke: 'ink',
-    strokeWidth: LINE,
-  });
-  return shapes;
 }

@@ -10,7 +10,7 @@ import type { Box } from '../../drawing/geometry';
 import { unionBox } from '../../drawing/geometry';
 import type { FigureRole } from './figure';
 import { figureShapes } from './figure';
-import type { Skeleton } from './pose';
+import type { JointName, Skeleton } from './pose';
 import { forwardKinematics, JOINT_NAMES, Pose } from './pose';
 import { isAttached, Prop, propBox, propShapes } from './props';
 import type { Vec3 } from './vector';
@@ -92,11 +92,14 @@ function skeletonBox(sk: Skeleton): Box {
   return box;
 }
 
+/** The same skeleton moved `dx` centimetres to the right (the end pose drawn beside the start). */
 function shifted(sk: Skeleton, dx: number): Skeleton {
-  const joints = Object.fromEntries(
-    Object.entries(sk.joints).map(([name, p]) => [name, { x: p.x + dx, y: p.y, z: p.z }]),
-  ) as Record<keyof Skeleton['joints'], Vec3>;
-  return { ...sk, joints };
+  const joints: Partial<Record<JointName, Vec3>> = {};
+  for (const name of JOINT_NAMES) {
+    const p = sk.joints[name];
+    joints[name] = { x: p.x + dx, y: p.y, z: p.z };
+  }
+  return { ...sk, joints: { ...sk.joints, ...joints } };
 }
 
 function shiftProp(prop: Prop, dx: number): Prop {

@@ -234,7 +234,7 @@ export const CALF_EXERCISES: readonly Exercise[] = [
     name: 'Heavy slow seated calf raise',
     purpose: 'Builds the deep calf muscle (soleus) with a heavy weight, using slow lifts.',
     startingPosition:
-      'Sit on a chair with the balls of your feet on a thick book or block. Rest a heavy weight on your knees.',
+      'Sit on a chair. Put the balls of your feet on a thick book or block. Rest a heavy weight on your knees.',
     steps: [
       'Hold the weight steady on your knees.',
       'Lift your heels as high as you can while you count to 3.',

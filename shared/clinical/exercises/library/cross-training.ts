@@ -78,8 +78,8 @@ export const CROSS_TRAINING_EXERCISES: readonly Exercise[] = [
   {
     id: 'cross-training-cycling',
     name: 'Cycling on an exercise bike',
-    purpose: 'Keeps your heart and legs fit on days you do not run, with no impact.',
-    startingPosition: 'Set the seat height so your knee stays a little bent at the bottom of each turn.',
+    purpose: 'Keeps your heart and legs fit on days you do not run.',
+    startingPosition: 'Set the seat so your knee stays a little bent at the bottom.',
     steps: [
       'Warm up with 5 minutes of easy pedalling.',
       'Pedal at a steady, easy pace.',
@@ -110,7 +110,7 @@ export const CROSS_TRAINING_EXERCISES: readonly Exercise[] = [
   {
     id: 'cross-training-swimming',
     name: 'Swimming',
-    purpose: 'Keeps you fit on days you do not run, while the water holds your weight.',
+    purpose: 'Keeps you fit on days off, while the water holds your weight.',
     startingPosition: 'Start in the shallow end of the pool.',
     steps: [
       'Warm up with 5 minutes of easy swimming.',
@@ -146,7 +146,7 @@ export const CROSS_TRAINING_EXERCISES: readonly Exercise[] = [
   {
     id: 'cross-training-elliptical',
     name: 'Elliptical trainer',
-    purpose: 'Keeps you fit for running on days off, with a running-like stride and little impact.',
+    purpose: 'Keeps you fit for running on days off, with little impact.',
     startingPosition: 'Step onto the foot plates and hold the moving handles.',
     steps: [
       'Warm up with 5 minutes at an easy pace.',

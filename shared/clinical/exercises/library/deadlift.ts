@@ -95,7 +95,7 @@ export const DEADLIFT_EXERCISES: readonly Exercise[] = [
   {
     id: 'deadlift-single-leg',
     name: 'Single-leg deadlift',
-    purpose: 'Strengthens the back of your hip and thigh and improves your balance on one leg.',
+    purpose: 'Strengthens the back of your hip and thigh, and your balance on one leg.',
     startingPosition: 'Stand on one leg with the knee a little soft. Let your arms hang down.',
     steps: [
       'Push your hips back and tip your upper body forward.',

@@ -117,9 +117,9 @@ export const HIP_EXERCISES: readonly Exercise[] = [
   {
     id: 'hip-flexor-stretch-half-kneeling',
     name: 'Half-kneeling hip flexor stretch',
-    purpose: 'Stretches the front of your hip so your leg can drive back when you run.',
+    purpose: 'Stretches the front of your hip, so your leg drives back as you run.',
     startingPosition:
-      'Kneel on one knee on a soft mat. Put the other foot flat in front, with that knee bent to a right angle.',
+      'Kneel on one knee on a soft mat. Put the other foot flat in front. Bend that knee to a right angle.',
     steps: [
       'Stand your upper body tall.',
       'Tuck your tail under, as if you flatten your low back.',
@@ -154,7 +154,7 @@ export const HIP_EXERCISES: readonly Exercise[] = [
     id: 'hip-flexor-stretch-reach',
     name: 'Half-kneeling hip flexor stretch with reach',
     purpose: 'Stretches the front of your hip and the side of your trunk together.',
-    startingPosition: 'Kneel on one knee on a soft mat, as for the half-kneeling hip flexor stretch.',
+    startingPosition: 'Kneel on one knee on a soft mat, as for the hip flexor stretch.',
     steps: [
       'Tuck your tail under and squeeze the buttock of the leg you kneel on.',
       'Move your hips forward a little.',
@@ -221,7 +221,7 @@ export const HIP_EXERCISES: readonly Exercise[] = [
   {
     id: 'hip-knee-drive',
     name: 'Standing knee drive',
-    purpose: 'Trains your hip to lift your knee up high, as it does when you run.',
+    purpose: 'Trains your hip to lift your knee high, as in running.',
     startingPosition: 'Stand tall with your feet under your hips. Hold a wall with one hand if you need to.',
     steps: [
       'Drive one knee up to hip height.',

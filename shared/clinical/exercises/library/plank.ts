@@ -134,7 +134,7 @@ export const PLANK_EXERCISES: readonly Exercise[] = [
     startingPosition: 'Lie on your front. Rest on your forearms with your elbows under your shoulders.',
     steps: [
       'Tighten your tummy, as if you brace for a poke.',
-      'Lift your hips so your body is in a straight line from knees to head.',
+      'Lift your hips. Make a straight line from your knees to your head.',
       'Keep your knees on the floor.',
       'Hold, and breathe slowly.',
       'Lower your hips to rest.',
@@ -187,7 +187,7 @@ export const PLANK_EXERCISES: readonly Exercise[] = [
   {
     id: 'plank-side-knees',
     name: 'Side plank on knees',
-    purpose: 'Strengthens the side of your trunk and hip, which keeps your hips level when you run.',
+    purpose: 'Strengthens your side and hip, to keep your hips level as you run.',
     startingPosition:
       'Lie on your side with your knees bent behind you. Rest on your forearm with your elbow under your shoulder.',
     steps: [
@@ -214,7 +214,7 @@ export const PLANK_EXERCISES: readonly Exercise[] = [
   {
     id: 'plank-side',
     name: 'Side plank',
-    purpose: 'Strengthens the side of your trunk and hip, which keeps your hips level when you run.',
+    purpose: 'Strengthens your side and hip, to keep your hips level as you run.',
     startingPosition:
       'Lie on your side with your legs straight and your feet stacked. Rest on your forearm with your elbow under your shoulder.',
     steps: [

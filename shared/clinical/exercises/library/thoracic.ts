@@ -3,6 +3,7 @@
  * some flexion helps with the neck, shoulders and hips").
  */
 import type { Pose } from '../../pose/pose';
+import { forwardKinematics } from '../../pose/pose';
 import { placeHand, plantFoot } from '../../pose/solve';
 import type { Exercise } from '../exercise';
 import { ANKLE_HEIGHT, KNEE_RADIUS, THIGH } from './posing';
@@ -28,6 +29,9 @@ function openBook(open: boolean): Pose {
       : { hip: 90, knee: 95, ankle: -20, shoulder: 88, elbow: 5 },
   };
 }
+
+/** The top shoulder at the start: the arrow sweeps round it. */
+const OPEN_BOOK_SHOULDER = forwardKinematics(openBook(false)).joints.rightShoulder;
 
 /** On hands and knees, face down, head to the right; hands under shoulders, knees under hips. */
 function allFours(spine: { lumbar: number; thoracic: number }, tilt: number, neck: number): Pose {
@@ -78,7 +82,7 @@ export const THORACIC_EXERCISES: readonly Exercise[] = [
   {
     id: 'thoracic-open-book',
     name: 'Open book',
-    purpose: 'Helps your mid back turn, so your arms and shoulders swing freely when you run.',
+    purpose: 'Helps your mid back turn, so your arms swing freely when you run.',
     startingPosition:
       'Lie on your side with a pillow under your head. Bend your hips and knees to a right angle, knees together. Put both arms straight out in front, palms together.',
     steps: [
@@ -107,10 +111,13 @@ export const THORACIC_EXERCISES: readonly Exercise[] = [
         start: openBook(false),
         end: openBook(true),
         props: [
-          { kind: 'mat', x: -88, width: 160, y: -72, depth: 140 },
-          { kind: 'pillow', center: { x: -68, y: 2 }, width: 24, height: 34 },
+          { kind: 'mat', x: -100, width: 175, y: -72, depth: 140 },
+          { kind: 'pillow', center: { x: -76, y: 0 }, width: 22, height: 40 },
         ],
-        arrows: [{ kind: 'move', joint: 'rightHand', bend: -0.45 }],
+        // The hand sweeps round the shoulder, clear of the head.
+        arrows: [
+          { kind: 'arc', center: { x: OPEN_BOOK_SHOULDER.x, y: OPEN_BOOK_SHOULDER.y }, radius: 50, from: 72, to: 288 },
+        ],
       },
     },
     clinicianNote: `${MOBILITY_NOTE} Seed cue: side-lying, knees bent and together, follow the hand with the eyes.`,
@@ -189,7 +196,7 @@ export const THORACIC_EXERCISES: readonly Exercise[] = [
     name: 'Back bend over a foam roller',
     purpose: 'Helps your mid back straighten and arch, so you run tall.',
     startingPosition:
-      'Sit on the floor with a foam roller behind you. Lie back so the roller is under your upper back, just below your shoulder blades. Bend your knees and put your feet flat.',
+      'Sit on the floor with a foam roller behind you. Lie back with the roller under your upper back. It goes just below your shoulder blades. Bend your knees and put your feet flat.',
     steps: [
       'Put your hands behind your head and hold your head.',
       'Keep your bottom on the floor.',
