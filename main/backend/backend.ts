@@ -8,6 +8,8 @@
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { CHANNELS } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
+import type { ScryptParams } from '../security/crypto';
+import { SCRYPT_PARAMS } from '../security/crypto';
 import type { Clock } from '../util/clock';
 import { systemClock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -31,6 +33,8 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** Open the demo clinic instead of the real one. */
   startInDemo?: boolean;
+  /** scrypt cost for new password wraps; tests lower it to stay fast. Default: SCRYPT_PARAMS. */
+  scryptParams?: ScryptParams;
 }
 
 export interface Backend {
@@ -59,6 +63,7 @@ export function createBackend(options: BackendOptions): Backend {
     logger,
     appVersion: options.appVersion ?? '0.0.0-dev',
     startInDemo: options.startInDemo ?? false,
+    scryptParams: options.scryptParams ?? SCRYPT_PARAMS,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
 
@@ -68,7 +73,7 @@ export function createBackend(options: BackendOptions): Backend {
     publicContext: () => ({ session, clock }),
     clinicContext: () => {
       const { store, clinician } = session.requireClinic();
-      return { store, db: store.db, clock, clinician, logger, dataDir: options.dataDir };
+      return { store, db: store.db, clock, clinician, logger, dataDir: options.dataDir, session };
     },
   });
 

@@ -19,6 +19,7 @@ export interface ClinicContext {
   readonly clinician: Clinician;
   readonly logger: Logger;
   readonly dataDir: string;
+  readonly session: SessionControl;
 }
 
 /** What the sign-in and first-start handlers receive. */
