@@ -11,6 +11,8 @@ import type { Result } from '../../shared/ipc/result';
 import type { ScryptParams } from '../security/crypto';
 import { SCRYPT_PARAMS } from '../security/crypto';
 import type { Clock } from '../util/clock';
+import type { Platform } from './platform';
+import { ApprovedPaths } from './platform';
 import { systemClock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { consoleLogger } from '../util/logger';
@@ -35,6 +37,8 @@ export interface BackendOptions {
   startInDemo?: boolean;
   /** scrypt cost for new password wraps; tests lower it to stay fast. Default: SCRYPT_PARAMS. */
   scryptParams?: ScryptParams;
+  /** Native dialogs, viewer and printing: the Electron shell's; absent in the browser preview. */
+  platform?: Platform;
 }
 
 export interface Backend {
@@ -67,13 +71,24 @@ export function createBackend(options: BackendOptions): Backend {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
 
+  const approvedPaths = new ApprovedPaths();
   const dispatch = createDispatch({
     handlers,
     logger,
-    publicContext: () => ({ session, clock }),
+    publicContext: () => ({ session, clock, platform: options.platform ?? null, approvedPaths }),
     clinicContext: () => {
       const { store, clinician } = session.requireClinic();
-      return { store, db: store.db, clock, clinician, logger, dataDir: options.dataDir, session };
+      return {
+        store,
+        db: store.db,
+        clock,
+        clinician,
+        logger,
+        dataDir: options.dataDir,
+        session,
+        platform: options.platform ?? null,
+        approvedPaths,
+      };
     },
   });
 

@@ -4,6 +4,7 @@
  */
 export const CHANNEL_NAMES = [
   'app.status',
+  'app.platform',
   'app.setup',
   'app.encrypt',
   'app.openDemo',

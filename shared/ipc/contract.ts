@@ -61,6 +61,8 @@ const ById = z.strictObject({ id: RecordId });
 
 export const contract = {
   'app.status': publicChannel(Empty, AppStatus),
+  /** Desktop (native dialogs, viewer, printing) or browser preview (downloads and typed paths). */
+  'app.platform': publicChannel(Empty, z.strictObject({ kind: z.enum(['desktop', 'browser']) })),
   'app.setup': publicChannel(SetupInput, WithRecoveryKey),
   'app.encrypt': publicChannel(EncryptInput, WithRecoveryKey),
   'app.openDemo': publicChannel(Empty, AppStatus),

@@ -3,6 +3,7 @@ import type { HandlersFor } from '../handler-types';
 
 export const appHandlers: HandlersFor<
   | 'app.status'
+  | 'app.platform'
   | 'app.setup'
   | 'app.encrypt'
   | 'app.openDemo'
@@ -17,6 +18,7 @@ export const appHandlers: HandlersFor<
   | 'session.changePassword'
 > = {
   'app.status': (_req, { session }) => session.status(),
+  'app.platform': (_req, { platform }) => ({ kind: platform ? 'desktop' : 'browser' }),
   'app.setup': (req, { session }) => session.setup(req),
   'app.encrypt': (req, { session }) => session.encryptExisting(req.clinicianId, req.password),
   'app.openDemo': (_req, { session }) => session.openDemo(),
