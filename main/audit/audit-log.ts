@@ -5,7 +5,8 @@
  * own content plus the previous row's hash. `verifyAuditChain` walks the chain and reports the
  * first row whose content no longer matches, which is how an edit made outside the app shows up.
  *
- * Appends run inside the caller's transaction, so a change and its audit row commit together.
+ * Appends run inside the caller's transaction, so a change and its audit row commit together; an
+ * append made outside one gets its own write transaction.
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
@@ -45,6 +46,9 @@ function hashRow(prevHash: string, content: AuditRowContent): string {
 }
 
 export function appendAudit(db: Db, clock: Clock, entry: AuditEntry): number {
+  // Reading the last hash and inserting must be one write transaction: otherwise another
+  // connection (the preview beside the desktop app) can append in between and fork the chain.
+  if (!db.inTransaction) return db.transaction(() => appendAudit(db, clock, entry)).immediate();
   const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const content: AuditRowContent = {
