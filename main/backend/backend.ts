@@ -23,6 +23,11 @@ import { appHandlers } from './handlers/app';
 import { episodeHandlers } from './handlers/episodes';
 import { patientHandlers } from './handlers/patients';
 import { settingsHandlers } from './handlers/settings';
+import { auditHandlers } from './handlers/audit';
+import { recordsHandlers } from './handlers/records';
+import { Downloads } from './downloads';
+import { ProgressBoard } from './progress';
+import type { RecordsServices } from './handler-types';
 import { createSession } from './session';
 
 export interface BackendOptions {
@@ -48,6 +53,8 @@ export interface Backend {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   readonly channels: readonly Channel[];
   readonly dataDir: string;
+  /** Resolves when background work (the daily snapshot) has finished. */
+  settled(): Promise<void>;
   close(): void;
 }
 
@@ -56,6 +63,8 @@ export const handlers: Handlers = {
   ...patientHandlers,
   ...episodeHandlers,
   ...settingsHandlers,
+  ...recordsHandlers,
+  ...auditHandlers,
 };
 
 export function createBackend(options: BackendOptions): Backend {
@@ -72,10 +81,18 @@ export function createBackend(options: BackendOptions): Backend {
   });
 
   const approvedPaths = new ApprovedPaths();
+  const downloads = new Downloads(() => clock.now().getTime());
+  const records: RecordsServices = {
+    progress: new ProgressBoard(),
+    downloads,
+    appVersion: options.appVersion ?? '0.0.0-dev',
+    dataDir: options.dataDir,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  };
   const dispatch = createDispatch({
     handlers,
     logger,
-    publicContext: () => ({ session, clock, platform: options.platform ?? null, approvedPaths }),
+    publicContext: () => ({ session, clock, platform: options.platform ?? null, approvedPaths, records }),
     clinicContext: () => {
       const { store, clinician } = session.requireClinic();
       return {
@@ -88,6 +105,7 @@ export function createBackend(options: BackendOptions): Backend {
         session,
         platform: options.platform ?? null,
         approvedPaths,
+        records,
       };
     },
   });
@@ -97,6 +115,10 @@ export function createBackend(options: BackendOptions): Backend {
     invoke: (channel, request) => dispatch(channel, request) as never,
     channels: CHANNELS,
     dataDir: options.dataDir,
-    close: () => session.close(),
+    settled: () => session.settled(),
+    close: () => {
+      downloads.clear();
+      session.close();
+    },
   };
 }

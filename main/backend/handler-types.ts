@@ -6,6 +6,17 @@ import type { Logger } from '../util/logger';
 import type { ClinicStore } from './store';
 import type { SessionControl } from './session';
 import type { ApprovedPaths, Platform } from './platform';
+import type { ProgressBoard } from './progress';
+import type { Downloads } from './downloads';
+
+/** What backups, restores and exports share: progress reports, downloads (preview), the app's version. */
+export interface RecordsServices {
+  readonly progress: ProgressBoard;
+  readonly downloads: Downloads;
+  readonly appVersion: string;
+  readonly dataDir: string;
+  readonly nativeBinding?: string;
+}
 
 export type PublicChannel = {
   [C in Channel]: Contract[C] extends { public: true } ? C : never;
@@ -25,6 +36,7 @@ export interface ClinicContext {
   readonly platform: Platform | null;
   /** Paths the clinician chose in a save dialog; writing elsewhere is refused. */
   readonly approvedPaths: ApprovedPaths;
+  readonly records: RecordsServices;
 }
 
 /** What the sign-in and first-start handlers receive. */
@@ -33,6 +45,7 @@ export interface PublicContext {
   readonly clock: Clock;
   readonly platform: Platform | null;
   readonly approvedPaths: ApprovedPaths;
+  readonly records: RecordsServices;
 }
 
 type Reply<C extends Channel> = ResponseOf<C> | Promise<ResponseOf<C>>;

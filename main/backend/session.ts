@@ -36,6 +36,23 @@ import {
   withPasswordWrap,
   writeKeyFile,
 } from '../security/key-file';
+import type { BackupList, Progress, RestorePreview } from '../../shared/domain/records';
+import { megabytes, snapshotSteps } from '../backup/auto-snapshot';
+import { clearWorkFolder } from '../backup/backup';
+import { runSteps } from '../backup/container';
+import type { PreparedRestore } from '../backup/restore';
+import {
+  discardStaged,
+  finishInterruptedRestore,
+  prepareRestore,
+  setAsideUnreadable,
+  summarizeRecords,
+  swapInRecords,
+} from '../backup/restore';
+import { readBackupKeep } from '../backup/settings';
+import { backupsFolder, hasBackupOn, listBackups } from '../backup/snapshots';
+import { latestVersion } from '../db/migrate';
+import { MIGRATIONS } from '../db/migrations';
 import type { Clock } from '../util/clock';
 import { AppError } from '../util/errors';
 import type { Logger } from '../util/logger';
@@ -67,7 +84,35 @@ export interface SessionControl {
   /** Keeps the sign-in screen's names in step with the clinicians table. */
   renameClinicianAccess(clinicianId: number, name: string): void;
   withAccess(clinicians: Clinician[]): ClinicianWithAccess[];
+  /**
+   * The open encrypted records, a copy of their key (the caller wipes it) and the key file, for
+   * backups and exports. Throws in the demo clinic, which has no key and no backups.
+   */
+  recordsAccess(): RecordsAccess;
+  /** The data folder's backups, and whether a restore can start now. */
+  backupList(): BackupList;
+  /** Step 1 of a restore: checks and unlocks a backup file, replaces nothing. */
+  prepareRestore(
+    file: string,
+    clinicianId: number,
+    password: string,
+    report: (p: Progress) => void,
+  ): Promise<RestorePreview>;
+  /** Step 2: snapshot, replace, reopen, sign the clinician in. */
+  confirmRestore(restoreId: string, report: (p: Progress) => void): Promise<AppStatus>;
+  cancelRestore(restoreId: string): void;
+  /** Resolves when background work (the daily snapshot) has finished. */
+  settled(): Promise<void>;
   close(): void;
+}
+
+export interface RecordsAccess {
+  store: ClinicStore;
+  key: Buffer;
+  keys: KeyFile;
+  clinicianId: number;
+  appVersion: string;
+  dataDir: string;
 }
 
 interface Problem {
@@ -123,6 +168,12 @@ function keyFileProblem(err: KeyFileError): Problem {
   };
 }
 
+/**
+ * Problems a restore must not paper over: records in use elsewhere, on a network drive, or
+ * written by a newer version (restoring an older backup over them would lose their newest work).
+ */
+const UNSAFE_TO_RESTORE_OVER: readonly DatabaseOpenError['problem'][] = ['locked', 'network_folder', 'newer_version'];
+
 /** After a few wrong passwords in a row, each further attempt waits longer (up to a minute). */
 export function waitAfterFailures(failures: number): number {
   return failures < 3 ? 0 : Math.min(60_000, 1000 * 2 ** (failures - 3));
@@ -138,7 +189,7 @@ export interface SessionOptions extends OpenStoreOptions {
 }
 
 type Phase =
-  | { kind: 'problem'; problem: Problem }
+  | { kind: 'problem'; problem: Problem; restorable: boolean }
   | { kind: 'new' }
   | { kind: 'plaintext' }
   | { kind: 'closed'; keys: KeyFile; lockedBy: number | null }
@@ -155,17 +206,84 @@ export function createSession(options: SessionOptions): SessionControl {
   const failures = new Map<number, { count: number; last: number }>();
   /** Failed sign-ins happen while the records are closed: they are written at the next opening. */
   const pendingAudit: AuditEntry[] = [];
+  /** A backup unlocked and checked, waiting for the clinician to confirm the restore. */
+  let prepared: PreparedRestore | null = null;
+  /** Background work (the daily snapshot), so tests and the benchmark can wait for it. */
+  let background: Promise<void> = Promise.resolve();
+  /** Why the last automatic snapshot failed, shown with the backup list until one succeeds. */
+  let automaticProblem: string | null = null;
 
-  function fail(problem: Problem): void {
-    phase = { kind: 'problem', problem };
+  function dropPrepared(): void {
+    if (!prepared) return;
+    discardStaged(prepared.stagedFile);
+    prepared.key.fill(0);
+    prepared = null;
+  }
+
+  /**
+   * The daily snapshot, at the first sign-in of the day (the key is only in memory while someone
+   * is signed in). It runs in the background in short steps; locking or signing out stops it and
+   * removes its unfinished files.
+   */
+  function scheduleDailySnapshot(): void {
+    if (phase.kind !== 'open' || !phase.key || !phase.keys) return;
+    const { store, keys } = phase;
+    const key = Buffer.from(phase.key);
+    background = background.then(async () => {
+      try {
+        if (!store.db.open || hasBackupOn(dataDir, clock.today())) return;
+        const result = await runSteps(
+          snapshotSteps({
+            db: store.db,
+            key,
+            keys,
+            dataDir,
+            kind: 'daily',
+            appVersion: options.appVersion,
+            clock,
+            ...driver,
+          }),
+          () => {},
+          () => (store.db.open ? null : 'the records were closed before the snapshot was finished'),
+        );
+        automaticProblem = null;
+        if (store.db.open) {
+          appendAudit(store.db, clock, {
+            clinicianId: null,
+            action: 'snapshot',
+            entity: 'records',
+            entityId: null,
+            patientId: null,
+            summary: `Automatic daily snapshot ${result.name} (${megabytes(result.bytes)}, ${result.patients} patients)${result.pruned.length > 0 ? `; removed ${result.pruned.length} older snapshot${result.pruned.length === 1 ? '' : 's'}` : ''}`,
+          });
+        }
+      } catch (err) {
+        if (!store.db.open) return; // locked or signed out meanwhile: tried again at the next sign-in
+        logger.error('the daily snapshot failed', err);
+        automaticProblem = `Today’s automatic snapshot could not be made (${(err as Error).message}). Check the free space on this computer’s disk, then use “Back up now”.`;
+      } finally {
+        key.fill(0);
+      }
+    });
+  }
+
+  /** Records that cannot be opened; `restorable` says whether restoring a backup over them is safe. */
+  function fail(problem: Problem, restorable = true): void {
+    phase = { kind: 'problem', problem, restorable };
   }
 
   /** Looks at the data folder and decides what the first screen is. Opens nothing encrypted. */
   function inspect(): void {
     closeStore();
+    dropPrepared();
     if (kind === 'demo') return openDemoStore();
     try {
       fs.mkdirSync(dataDir, { recursive: true });
+      // Scratch files of an interrupted backup, restore or export; a restore cut short between
+      // its two renames is finished, one that never reached its commit point is undone.
+      clearWorkFolder(dataDir);
+      const restore = finishInterruptedRestore(dataDir);
+      if (restore !== 'none') logger.info(`an interrupted restore was ${restore.replace('_', ' ')}`);
       const file = recordsFile(dataDir);
       let fileKind = recordsFileKind(file);
       finishInterruptedEncryption(dataDir, fileKind);
@@ -213,7 +331,7 @@ export function createSession(options: SessionOptions): SessionControl {
     } catch (err) {
       if (err instanceof DatabaseOpenError) {
         logger.error(`records could not be opened: ${err.problem}`, err);
-        return fail(describeOpenProblem(err));
+        return fail(describeOpenProblem(err), !UNSAFE_TO_RESTORE_OVER.includes(err.problem));
       }
       if (err instanceof KeyFileError) {
         logger.error(`key file: ${err.problem}`, err);
@@ -259,7 +377,7 @@ export function createSession(options: SessionOptions): SessionControl {
                 whatToDo: RESTORE_ADVICE,
               }
             : describeOpenProblem(err);
-        fail(problem);
+        fail(problem, !UNSAFE_TO_RESTORE_OVER.includes(err.problem));
         throw new AppError('database_unavailable', `${problem.title}. ${problem.whatToDo}`);
       }
       throw err;
@@ -341,6 +459,7 @@ export function createSession(options: SessionOptions): SessionControl {
       action: how === 'unlock' && lockedBy === clinicianId ? 'unlock' : 'sign_in',
       summary: how === 'unlock' && lockedBy === clinicianId ? `${name} unlocked the session` : `${name} signed in`,
     });
+    scheduleDailySnapshot();
     return status();
   }
 
@@ -432,6 +551,155 @@ export function createSession(options: SessionOptions): SessionControl {
   function checkNewPassword(password: string, clinicianName: string, clinicName: string): void {
     const problem = passwordProblem(password, { clinicianName, clinicName });
     if (problem) throw new AppError('invalid_request', problem, { password: problem, newPassword: problem });
+  }
+
+  /**
+   * Whether a restore may run now: with a clinician signed in to the real clinic, on a new
+   * computer (first start), or when the records cannot be opened (except when restoring over
+   * them could lose newer work). `touch` counts the request as activity (and honours auto-lock).
+   */
+  function restoreMode(touch: boolean): 'open' | 'problem' | 'new' {
+    if (kind === 'demo') {
+      throw new AppError('forbidden', 'The demo clinic cannot be restored: leave the demo first.');
+    }
+    switch (phase.kind) {
+      case 'open':
+        if (touch) requireClinicOpen();
+        return 'open';
+      case 'problem':
+        if (!phase.restorable) {
+          throw new AppError('conflict', `A backup cannot be restored now: ${phase.problem.whatToDo}`);
+        }
+        return 'problem';
+      case 'new':
+        return 'new';
+      case 'closed':
+        throw new AppError(
+          phase.lockedBy !== null ? 'session_locked' : 'unauthenticated',
+          'Sign in first, then restore from Settings, Records.',
+        );
+      case 'plaintext':
+        throw new AppError(
+          'conflict',
+          'Encrypt the records first (the first screen asks for a password), then restore.',
+        );
+    }
+  }
+
+  function requireClinicOpen(): void {
+    requireOpen();
+    if (idleTooLong()) {
+      close('locked', `Locked after ${autoLockMinutes} minutes without activity`);
+      requireOpen();
+    }
+    lastActivity = clock.now().getTime();
+  }
+
+  function currentSummary() {
+    return phase.kind === 'open' ? summarizeRecords(phase.store.db) : null;
+  }
+
+  /** Never replace records that hold patients with a backup that holds none. */
+  function refuseEmpty(backupPatients: number, current: { patients: number } | null): void {
+    if (backupPatients === 0 && current !== null && current.patients > 0) {
+      throw new AppError(
+        'conflict',
+        `This backup holds no patients, while the current records hold ${current.patients}. Restoring it would replace them all with nothing, so it is refused. Choose another backup. Nothing was changed.`,
+      );
+    }
+  }
+
+  function stamp(d: Date): string {
+    return d.toISOString().slice(0, 19).replace(/:/g, '-');
+  }
+
+  async function commitRestore(
+    mode: 'open' | 'problem' | 'new',
+    ready: PreparedRestore,
+    report: (p: Progress) => void,
+  ): Promise<AppStatus> {
+    const made = new Date(ready.facts.createdAt).toISOString().slice(0, 16).replace('T', ' ');
+    let keptAs: string;
+    if (mode === 'open' && phase.kind === 'open' && phase.key && phase.keys) {
+      const { store, keys, clinicianId } = phase;
+      const key = Buffer.from(phase.key);
+      const steps = 8;
+      try {
+        refuseEmpty(ready.summary.patients, summarizeRecords(store.db));
+        // Written first, so the snapshot of these records says they were replaced, and by what.
+        audit({
+          clinicianId,
+          action: 'restore_backup',
+          entity: 'records',
+          summary: `Replacing these records with the backup ${ready.facts.fileName} made ${made} UTC (${ready.summary.patients} patients); a snapshot of them is kept first`,
+        });
+        const snapshot = await runSteps(
+          snapshotSteps({
+            db: store.db,
+            key,
+            keys,
+            dataDir,
+            kind: 'before_restore',
+            appVersion: options.appVersion,
+            clock,
+            ...driver,
+          }),
+          (p) => report({ ...p, label: `Snapshot of the current records: ${p.label.toLowerCase()}`, steps }),
+          () => (store.db.open ? null : 'the records were closed during the restore'),
+        );
+        keptAs = `the snapshot ${snapshot.name}`;
+        report({ label: 'Replacing the records', step: 7, steps, percent: null });
+        await new Promise((resolve) => setImmediate(resolve));
+        closeStore();
+        phase = { kind: 'closed', keys, lockedBy: null };
+        try {
+          swapInRecords(dataDir, ready);
+        } catch (err) {
+          // Nothing was replaced: bring the current records back as they were.
+          openWithKey(keys, Buffer.from(key), clinicianId);
+          throw err;
+        }
+        report({ label: 'Opening the restored records', step: 8, steps, percent: null });
+      } finally {
+        key.fill(0);
+      }
+    } else {
+      const steps = 3;
+      report({ label: 'Keeping the current files aside', step: 1, steps, percent: null });
+      const aside = path.join(backupsFolder(dataDir), `${stamp(clock.now())}Z unreadable records`);
+      const kept = mode === 'problem' ? setAsideUnreadable(dataDir, aside) : [];
+      keptAs = kept.length > 0 ? `the folder ${aside}` : 'nothing (there were no records)';
+      report({ label: 'Replacing the records', step: 2, steps, percent: null });
+      swapInRecords(dataDir, ready, { liveLogSetAside: true });
+      if (!hasMarker(dataDir)) {
+        fs.writeFileSync(
+          path.join(dataDir, MARKER_FILE),
+          JSON.stringify(
+            {
+              createdAt: clock.now().toISOString(),
+              appVersion: options.appVersion,
+              restoredFrom: ready.facts.fileName,
+            },
+            null,
+            2,
+          ),
+        );
+      }
+      report({ label: 'Opening the restored records', step: 3, steps, percent: null });
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    // The restored records and their key file are now the clinic's; older records are updated
+    // by the migrations (with their own safety copy) as they open.
+    openWithKey(ready.keys, Buffer.from(ready.key), ready.clinicianId);
+    ready.key.fill(0);
+    failures.delete(ready.clinicianId);
+    audit({
+      clinicianId: ready.clinicianId,
+      action: 'restore_backup',
+      entity: 'records',
+      summary: `${ready.clinicianName} restored the records from the backup ${ready.facts.fileName} made ${made} UTC (${ready.summary.patients} patients); what was there before is kept in ${keptAs}`,
+    });
+    return status();
   }
 
   inspect();
@@ -572,6 +840,7 @@ export function createSession(options: SessionOptions): SessionControl {
         action: 'password_reset',
         summary: `${clinician.name} set a new password with the recovery key and signed in`,
       });
+      scheduleDailySnapshot();
       return status();
     },
 
@@ -681,8 +950,123 @@ export function createSession(options: SessionOptions): SessionControl {
       }));
     },
 
+    recordsAccess() {
+      const open = requireOpen();
+      if (open.store.kind === 'demo' || !open.key || !open.keys) {
+        throw new AppError(
+          'forbidden',
+          'The demo clinic has no backups: its patients are fictional and it is reset each time it opens.',
+        );
+      }
+      return {
+        store: open.store,
+        key: Buffer.from(open.key),
+        keys: open.keys,
+        clinicianId: open.clinicianId,
+        appVersion: options.appVersion,
+        dataDir,
+      };
+    },
+
+    backupList() {
+      let allowed = true;
+      let reason: string | null = null;
+      try {
+        restoreMode(false);
+      } catch (err) {
+        allowed = false;
+        reason = err instanceof AppError ? err.message : 'A restore cannot start now.';
+      }
+      return {
+        folder: backupsFolder(dataDir),
+        keep: phase.kind === 'open' && phase.store.kind === 'real' ? readBackupKeep(phase.store.db) : null,
+        backups: kind === 'demo' ? [] : listBackups(dataDir),
+        automaticProblem,
+        restore: { allowed, reason },
+      };
+    },
+
+    async prepareRestore(file, clinicianId, password, report) {
+      const mode = restoreMode(true);
+      dropPrepared();
+      const ready = await prepareRestore({ file, clinicianId, password, dataDir, report, ...driver });
+      try {
+        // The state may have changed while the file was read (a lock, a sign-out): check again.
+        const modeNow = restoreMode(true);
+        if (modeNow !== mode)
+          throw new AppError('conflict', 'The app changed state while the backup was read. Try again.');
+        const current = currentSummary();
+        refuseEmpty(ready.summary.patients, current);
+        const warnings: string[] = [];
+        const latest = latestVersion(MIGRATIONS);
+        if (ready.facts.schemaVersion < latest) {
+          warnings.push(
+            `This backup is from an older version of Stride Clinic (${ready.facts.appVersion}). After the restore its records are updated to this version; a safety copy is kept first.`,
+          );
+        }
+        if (current && ready.summary.clinicName !== current.clinicName) {
+          warnings.push(`This backup is of “${ready.summary.clinicName}”, not “${current.clinicName}”.`);
+        }
+        if (current && current.lastChange !== null && (ready.summary.lastChange ?? '') < current.lastChange) {
+          warnings.push(
+            'Everything recorded after this backup was made will no longer be in the records. A snapshot of the current records is kept in the backups folder first, so nothing is lost.',
+          );
+        }
+        if (current && ready.summary.patients < current.patients) {
+          const fewer = current.patients - ready.summary.patients;
+          warnings.push(`The backup holds ${fewer} fewer patient${fewer === 1 ? '' : 's'} than the current records.`);
+        }
+        warnings.push(
+          `After the restore, the passwords are the ones that were valid when the backup was made (${new Date(ready.facts.createdAt).toLocaleDateString('en-GB')}).`,
+        );
+        prepared = ready;
+        return {
+          restoreId: ready.id,
+          facts: ready.facts,
+          backup: ready.summary,
+          current,
+          clinicianName: ready.clinicianName,
+          warnings,
+        };
+      } catch (err) {
+        discardStaged(ready.stagedFile);
+        ready.key.fill(0);
+        throw err;
+      }
+    },
+
+    async confirmRestore(restoreId, report) {
+      if (!prepared || prepared.id !== restoreId) {
+        throw new AppError(
+          'not_found',
+          'This restore is no longer waiting (the app was restarted, or another backup was chosen). Choose the backup again.',
+        );
+      }
+      const mode = restoreMode(true);
+      const ready = prepared;
+      prepared = null;
+      try {
+        return await commitRestore(mode, ready, report);
+      } finally {
+        discardStaged(ready.stagedFile);
+      }
+    },
+
+    cancelRestore(restoreId) {
+      if (prepared?.id === restoreId) dropPrepared();
+    },
+
+    async settled() {
+      for (;;) {
+        const current = background;
+        await current;
+        if (current === background) return;
+      }
+    },
+
     close() {
       clearInterval(timer);
+      dropPrepared();
       closeStore();
       phase = { kind: 'new' };
     },

@@ -15,6 +15,9 @@ import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
 import { DatabaseOpenError, openDatabase } from '../db/open';
+import { snapshotBeforeMigration } from '../backup/auto-snapshot';
+import type { Clock } from '../util/clock';
+import { systemClock } from '../util/clock';
 
 export type ClinicKind = 'real' | 'demo';
 
@@ -39,6 +42,8 @@ export function recordsFile(dataDir: string, kind: ClinicKind = 'real'): string 
 export interface OpenStoreOptions {
   nativeBinding?: string;
   appVersion: string;
+  /** Dates the safety snapshot taken before a migration. */
+  clock?: Clock;
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -98,7 +103,23 @@ export function openClinicStore(
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS, {
+      // Encrypted records that already hold data get a complete, checked backup in backups/
+      // before any schema step runs; if it cannot be made, nothing is migrated.
+      beforeMigrate: (from, to) => {
+        if (from === 0 || kind !== 'real' || !options.key) return;
+        snapshotBeforeMigration({
+          db,
+          key: options.key,
+          dataDir,
+          appVersion: options.appVersion,
+          clock: options.clock ?? systemClock,
+          from,
+          to,
+          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        });
+      },
+    });
   } catch (err) {
     db.close();
     throw err;

@@ -95,7 +95,8 @@ export function migrate(db: Db, list: readonly Migration[], options: MigrateOpti
   return { from: current, to: target };
 }
 
-function verifyApplied(db: Db, list: readonly Migration[], current: number): void {
+/** Throws DatabaseOpenError('migration_mismatch') unless each applied step matches the shipped one. */
+export function verifyApplied(db: Db, list: readonly Migration[], current: number): void {
   const rows = db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY version').all() as {
     version: number;
     checksum: string;

@@ -33,6 +33,21 @@ export const CHANNEL_NAMES = [
   'clinicians.update',
   'clinicians.setPassword',
   'audit.verify',
+  'audit.list',
+  'audit.filters',
+  'progress.get',
+  'backups.list',
+  'backups.create',
+  'backups.setKeep',
+  'backups.download',
+  'downloads.read',
+  'restore.chooseFile',
+  'restore.inspect',
+  'restore.prepare',
+  'restore.confirm',
+  'restore.cancel',
+  'export.patient',
+  'export.clinic',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

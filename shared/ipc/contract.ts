@@ -31,6 +31,26 @@ import { PasswordField } from '../domain/password';
 import { EpisodeClose, EpisodeCreate, EpisodeSummary } from '../domain/episode';
 import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate, ClinicianWithAccess } from '../domain/settings';
 import { RecordId } from '../domain/fields';
+import {
+  AuditFilterChoices,
+  AuditPage,
+  AuditQuery,
+  BackupFacts,
+  BackupKeep,
+  BackupList,
+  BackupName,
+  BackupOutcome,
+  DownloadChunk,
+  EXPORT_FORMATS,
+  ExportOutcome,
+  Progress,
+  ProgressId,
+  RestoreConfirm,
+  RestoreId,
+  RestorePrepare,
+  RestorePreview,
+  RestoreSource,
+} from '../domain/records';
 import type { ChannelName } from './channels';
 import { CHANNEL_NAMES } from './channels';
 
@@ -107,6 +127,50 @@ export const contract = {
       firstBrokenId: z.number().int().nullable(),
       reason: z.string().nullable(),
     }),
+  ),
+  /** The audit trail, filtered and paged, newest first. Viewing it is itself recorded. */
+  'audit.list': channel(AuditQuery, AuditPage),
+  /** The actions and clinicians the viewer's filters offer. */
+  'audit.filters': channel(Empty, AuditFilterChoices),
+
+  /** Where a long operation started with this progress id stands (null once it has ended). */
+  'progress.get': publicChannel(z.strictObject({ id: ProgressId }), Progress.nullable()),
+  /** The data folder's backups and automatic snapshots; public so a restore can start on a new computer or after damage. */
+  'backups.list': publicChannel(Empty, BackupList),
+  /** Back up now: desktop asks where to save; the browser preview writes to the data folder's backups/. */
+  'backups.create': channel(z.strictObject({ progressId: ProgressId.optional() }), BackupOutcome),
+  'backups.setKeep': channel(z.strictObject({ keep: BackupKeep }), z.strictObject({ keep: z.number().int() })),
+  /** A backup from the data folder, handed to the page as a download (browser preview). */
+  'backups.download': channel(
+    z.strictObject({ name: BackupName }),
+    z.strictObject({ downloadId: z.string(), fileName: z.string(), bytes: z.number().int().min(0) }),
+  ),
+  'downloads.read': channel(
+    z.strictObject({
+      id: z.string().regex(/^[a-f0-9]{32}$/),
+      offset: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 40),
+    }),
+    DownloadChunk,
+  ),
+  /** Desktop: the native "Open" dialog for a backup file. */
+  'restore.chooseFile': publicChannel(Empty, z.strictObject({ path: z.string().nullable() })),
+  /** What a backup file says about itself (before any password); refuses files that are not usable backups. */
+  'restore.inspect': publicChannel(z.strictObject({ source: RestoreSource }), BackupFacts),
+  /** Unlocks and checks a backup with a clinician's password (from the backup's own key file); replaces nothing. */
+  'restore.prepare': publicChannel(RestorePrepare, RestorePreview),
+  /** Replaces the records with the prepared backup (after a snapshot) and signs the clinician in. */
+  'restore.confirm': publicChannel(RestoreConfirm, AppStatus),
+  'restore.cancel': publicChannel(z.strictObject({ restoreId: RestoreId }), Empty),
+  /** One patient's full record as JSON (not encrypted: the page warns first). */
+  'export.patient': channel(z.strictObject({ patientId: RecordId }), ExportOutcome),
+  /** The whole clinic as JSON, or as a ZIP of CSV files (not encrypted: the page warns first). */
+  'export.clinic': channel(
+    z.strictObject({ format: z.enum(EXPORT_FORMATS), progressId: ProgressId.optional() }),
+    ExportOutcome,
   ),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
