@@ -37,9 +37,12 @@ interface Row {
   after_json: string | null;
 }
 
-export function auditWhere(q: Omit<AuditQuery, 'offset' | 'limit'>): { sql: string; params: Record<string, unknown> } {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
+export function auditWhere(
+  q: Omit<AuditQuery, 'offset' | 'limit'>,
+  asOf: number,
+): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = ['a.id <= @asOf'];
+  const params: Record<string, unknown> = { asOf };
   if (q.clinicianId !== null) {
     parts.push('a.clinician_id = @clinicianId');
     params.clinicianId = q.clinicianId;
@@ -67,11 +70,12 @@ export function auditWhere(q: Omit<AuditQuery, 'offset' | 'limit'>): { sql: stri
     );
     params.text = `%${escapeLike(text)}%`;
   }
-  return { sql: parts.length === 0 ? '' : `WHERE ${parts.join(' AND ')}`, params };
+  return { sql: `WHERE ${parts.join(' AND ')}`, params };
 }
 
 export function listAudit(db: Db, q: AuditQuery): AuditPage {
-  const where = auditWhere(q);
+  const asOf = q.asOf ?? (db.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number | null }).n ?? 0;
+  const where = auditWhere(q, asOf);
   const total = (db.prepare(`SELECT count(*) AS n FROM audit_log a ${where.sql}`).get(where.params) as { n: number }).n;
   const rows = db
     .prepare(
@@ -87,6 +91,7 @@ export function listAudit(db: Db, q: AuditQuery): AuditPage {
   return {
     total,
     offset: q.offset,
+    asOf,
     items: rows.map((r): AuditItem => ({
       id: r.id,
       at: r.at,

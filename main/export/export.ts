@@ -224,7 +224,10 @@ export function csvReadme(
   lines.push('');
   lines.push('FILES, in an order that loads each table after the tables it refers to:');
   const width = Math.max(...tables.map((t) => t.name.length)) + 4;
-  for (const t of tables) lines.push(`  ${`${t.name}.csv`.padEnd(width)} ${rowsOf(t.name)} rows`);
+  for (const t of tables) {
+    const n = rowsOf(t.name);
+    lines.push(`  ${`${t.name}.csv`.padEnd(width)} ${n} row${n === 1 ? '' : 's'}`);
+  }
   lines.push('');
   lines.push(
     'FORMAT of every file: CSV as in RFC 4180. UTF-8 text starting with a byte order mark, fields separated by',

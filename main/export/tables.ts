@@ -3,7 +3,7 @@
  * added by later features are exported without changes here: every ordinary table except the
  * app's bookkeeping, search indexes (FTS and its shadow tables) and derived search columns,
  * ordered so that each table comes after the tables it refers to (an importer can load the files
- * in order with its foreign keys on).
+ * in order with its foreign keys on), and the audit trail last.
  *
  * For a single patient's export, the rows that belong to the patient are found by following
  * foreign keys to `patients`: a table with a patient_id, or with a key to a table that has one
@@ -99,7 +99,8 @@ export function exportTables(db: Db): ExportTable[] {
     ordered.push(table);
   };
   for (const name of names) visit(name, new Set());
-  return ordered;
+  // The audit trail speaks of every other table: it comes last.
+  return [...ordered.filter((t) => t.name !== 'audit_log'), ...ordered.filter((t) => t.name === 'audit_log')];
 }
 
 /**

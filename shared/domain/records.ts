@@ -181,6 +181,8 @@ export const AuditQuery = z
     from: isoDate('From date').nullable(),
     to: isoDate('To date').nullable(),
     text: z.string().max(200, { error: 'Search text is too long: keep it under 200 characters.' }),
+    /** Pages after the first pass the first page's `asOf`, so entries written meanwhile do not shift them. */
+    asOf: z.number().int().min(0).nullable(),
     offset: z.number().int().min(0).max(100_000_000),
     limit: z.number().int().min(1).max(200),
   })
@@ -210,6 +212,8 @@ export type AuditItem = z.infer<typeof AuditItem>;
 export const AuditPage = z.strictObject({
   total: z.number().int().min(0),
   offset: z.number().int().min(0),
+  /** The newest entry this search covers: pass it back for the next pages. */
+  asOf: z.number().int().min(0),
   items: z.array(AuditItem),
 });
 export type AuditPage = z.infer<typeof AuditPage>;

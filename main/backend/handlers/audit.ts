@@ -7,7 +7,7 @@ export const auditHandlers: HandlersFor<'audit.list' | 'audit.filters'> = {
   'audit.list': (req, { db, clock, clinician }) => {
     const page = listAudit(db, req);
     // A new search (not the next page of one) is recorded, with its filters.
-    if (req.offset === 0) {
+    if (req.offset === 0 && req.asOf === null) {
       const names: { clinician?: string; patient?: string } = {};
       if (req.clinicianId !== null) {
         const c = db.prepare('SELECT name FROM clinicians WHERE id = ?').get(req.clinicianId) as
@@ -25,7 +25,7 @@ export const auditHandlers: HandlersFor<'audit.list' | 'audit.filters'> = {
         entity: 'audit_log',
         entityId: null,
         patientId: names.patient !== undefined ? req.patientId : null,
-        summary: `${clinician.name} viewed the audit trail (${describeAuditQuery(req, names)}; ${page.total} entries)`,
+        summary: `${clinician.name} viewed the audit trail (${describeAuditQuery(req, names)}; ${page.total} entr${page.total === 1 ? 'y' : 'ies'})`,
       });
     }
     return page;

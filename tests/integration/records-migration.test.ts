@@ -1,0 +1,66 @@
+/** The migration that adds the backup setting and the audit viewer's indexes, on real rows. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendAudit, verifyAuditChain } from '../../main/audit/audit-log';
+import { migrate } from '../../main/db/migrate';
+import { MIGRATIONS } from '../../main/db/migrations';
+import { migration0004 } from '../../main/db/migrations/0004-records-safety';
+import { readBackupKeep, writeBackupKeep } from '../../main/backup/settings';
+import { DEFAULT_KEEP } from '../../main/backup/snapshots';
+import { createClinician, writeSettings } from '../../main/records/clinic';
+import { createPatient, updatePatient } from '../../main/records/patients';
+import { fixedClock } from '../../main/util/clock';
+import { CLINIC_SETUP, patientInput, removeTempDirs, TEST_TODAY } from '../helpers/backend';
+import { databaseAt } from '../helpers/db';
+
+afterEach(removeTempDirs);
+
+describe(`migration ${migration0004.version} (backups and audit viewer) on real rows`, () => {
+  it('adds the snapshot setting with its default and range, and keeps every audit entry as it was', () => {
+    const clock = fixedClock(TEST_TODAY);
+    const db = databaseAt(migration0004.version - 1);
+    const c = createClinician(db, clock, null, CLINIC_SETUP.clinician);
+    writeSettings(db, clock, c.id, CLINIC_SETUP.clinic);
+    const p = createPatient(db, clock, c.id, patientInput());
+    updatePatient(db, clock, c.id, { id: p.id, expectedVersion: 1, changes: patientInput({ phone: '+44 1' }) });
+    appendAudit(db, clock, {
+      clinicianId: c.id,
+      action: 'view',
+      entity: 'patient',
+      entityId: p.id,
+      patientId: p.id,
+      summary: 'Opened',
+    });
+    const before = db.prepare('SELECT * FROM audit_log ORDER BY id').all();
+    expect(readBackupKeep(db)).toBe(DEFAULT_KEEP); // no column yet: the default
+
+    migrate(db, MIGRATIONS, { target: migration0004.version });
+    expect(db.pragma('user_version', { simple: true })).toBe(migration0004.version);
+    expect(db.prepare('SELECT * FROM audit_log ORDER BY id').all()).toEqual(before);
+    expect(verifyAuditChain(db).ok).toBe(true);
+    expect(readBackupKeep(db)).toBe(14);
+    expect(db.prepare('SELECT clinic_name FROM clinic_settings').pluck().get()).toBe(CLINIC_SETUP.clinic.clinicName);
+    expect(writeBackupKeep(db, clock, c.id, 30)).toBe(30);
+    expect(readBackupKeep(db)).toBe(30);
+    expect(db.prepare("SELECT after_json FROM audit_log WHERE summary LIKE 'Changed how many%'").pluck().get()).toBe(
+      '{"backupKeep":30}',
+    );
+    expect(() => db.prepare('UPDATE clinic_settings SET backup_keep = 0').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE clinic_settings SET backup_keep = 366').run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('lets the viewer filter by clinician, action and time through indexes', () => {
+    const db = databaseAt(migration0004.version);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan('SELECT id FROM audit_log WHERE clinician_id = 1 ORDER BY id DESC')).toContain(
+      'audit_log_by_clinician',
+    );
+    expect(plan("SELECT id FROM audit_log WHERE action = 'export' ORDER BY id DESC")).toContain('audit_log_by_action');
+    expect(plan("SELECT id FROM audit_log WHERE at >= '2026-01-01' AND at < '2026-02-01'")).toContain(
+      'audit_log_by_time',
+    );
+    expect(plan('SELECT DISTINCT action FROM audit_log')).toContain('audit_log_by_action');
+    db.close();
+  });
+});
