@@ -37,6 +37,7 @@ import {
   writeKeyFile,
 } from '../security/key-file';
 import type { BackupList, Progress, RestorePreview } from '../../shared/domain/records';
+import { countOf } from '../../shared/domain/records';
 import { megabytes, snapshotSteps } from '../backup/auto-snapshot';
 import { clearWorkFolder } from '../backup/backup';
 import { runSteps } from '../backup/container';
@@ -172,6 +173,9 @@ function keyFileProblem(err: KeyFileError): Problem {
  * Problems a restore must not paper over: records in use elsewhere, on a network drive, or
  * written by a newer version (restoring an older backup over them would lose their newest work).
  */
+/** How long after a sign-in the daily snapshot starts. */
+const DAILY_SNAPSHOT_DELAY_MS = 10_000;
+
 const UNSAFE_TO_RESTORE_OVER: readonly DatabaseOpenError['problem'][] = ['locked', 'network_folder', 'newer_version'];
 
 /** After a few wrong passwords in a row, each further attempt waits longer (up to a minute). */
@@ -222,50 +226,62 @@ export function createSession(options: SessionOptions): SessionControl {
 
   /**
    * The daily snapshot, at the first sign-in of the day (the key is only in memory while someone
-   * is signed in). It runs in the background in short steps; locking or signing out stops it and
-   * removes its unfinished files.
+   * is signed in). It starts a little after the sign-in, so the first screen is not kept waiting,
+   * and runs in the background in short steps; locking or signing out stops it and removes its
+   * unfinished files (it is tried again at the next sign-in).
    */
+  let pendingDaily: { timer: NodeJS.Timeout; run(): void; key: Buffer } | null = null;
+
   function scheduleDailySnapshot(): void {
     if (phase.kind !== 'open' || !phase.key || !phase.keys) return;
     const { store, keys } = phase;
+    cancelDailySnapshot();
     const key = Buffer.from(phase.key);
-    background = background.then(async () => {
-      try {
-        if (!store.db.open || hasBackupOn(dataDir, clock.today())) return;
-        const result = await runSteps(
-          snapshotSteps({
-            db: store.db,
-            key,
-            keys,
-            dataDir,
-            kind: 'daily',
-            appVersion: options.appVersion,
-            clock,
-            ...driver,
-          }),
-          () => {},
-          () => (store.db.open ? null : 'the records were closed before the snapshot was finished'),
-        );
-        automaticProblem = null;
-        if (store.db.open) {
-          appendAudit(store.db, clock, {
-            clinicianId: null,
-            action: 'snapshot',
-            entity: 'records',
-            entityId: null,
-            patientId: null,
-            summary: `Automatic daily snapshot ${result.name} (${megabytes(result.bytes)}, ${result.patients} patients)${result.pruned.length > 0 ? `; removed ${result.pruned.length} older snapshot${result.pruned.length === 1 ? '' : 's'}` : ''}`,
-          });
-        }
-      } catch (err) {
-        if (!store.db.open) return; // locked or signed out meanwhile: tried again at the next sign-in
-        logger.error('the daily snapshot failed', err);
-        automaticProblem = `Today’s automatic snapshot could not be made (${(err as Error).message}). Check the free space on this computer’s disk, then use “Back up now”.`;
-      } finally {
-        key.fill(0);
-      }
-    });
+    const run = () => {
+      clearTimeout(timer);
+      pendingDaily = null;
+      background = background.then(() => dailySnapshot(store, key, keys));
+    };
+    const timer = setTimeout(run, DAILY_SNAPSHOT_DELAY_MS);
+    timer.unref();
+    pendingDaily = { timer, run, key };
   }
+
+  function cancelDailySnapshot(): void {
+    if (!pendingDaily) return;
+    clearTimeout(pendingDaily.timer);
+    pendingDaily.key.fill(0);
+    pendingDaily = null;
+  }
+
+  async function dailySnapshot(store: ClinicStore, key: Buffer, keys: KeyFile): Promise<void> {
+    try {
+      if (!store.db.open || hasBackupOn(dataDir, clock.today())) return;
+      const result = await runSteps(
+        snapshotSteps({ db: store.db, key, keys, dataDir, kind: 'daily', appVersion: options.appVersion, clock, ...driver }),
+        () => {},
+        () => (store.db.open ? null : 'the records were closed before the snapshot was finished'),
+      );
+      automaticProblem = null;
+      if (store.db.open) {
+        appendAudit(store.db, clock, {
+          clinicianId: null,
+          action: 'snapshot',
+          entity: 'records',
+          entityId: null,
+          patientId: null,
+          summary: `Automatic daily snapshot ${result.name} (${megabytes(result.bytes)}, ${countOf(result.patients, 'patient')})${result.pruned.length > 0 ? `; removed ${result.pruned.length} older snapshot${result.pruned.length === 1 ? '' : 's'}` : ''}`,
+        });
+      }
+    } catch (err) {
+      if (!store.db.open) return; // locked or signed out meanwhile: tried again at the next sign-in
+      logger.error('the daily snapshot failed', err);
+      automaticProblem = `Today’s automatic snapshot could not be made (${(err as Error).message}). Check the free space on this computer’s disk, then use “Back up now”.`;
+    } finally {
+      key.fill(0);
+    }
+  }
+
 
   /** Records that cannot be opened; `restorable` says whether restoring a backup over them is safe. */
   function fail(problem: Problem, restorable = true): void {
@@ -354,6 +370,7 @@ export function createSession(options: SessionOptions): SessionControl {
   }
 
   function closeStore(): void {
+    cancelDailySnapshot();
     if (phase.kind === 'open') {
       phase.store.close();
       phase.key?.fill(0);
@@ -631,7 +648,7 @@ export function createSession(options: SessionOptions): SessionControl {
           clinicianId,
           action: 'restore_backup',
           entity: 'records',
-          summary: `Replacing these records with the backup ${ready.facts.fileName} made ${made} UTC (${ready.summary.patients} patients); a snapshot of them is kept first`,
+          summary: `Replacing these records with the backup ${ready.facts.fileName} made ${made} UTC (${countOf(ready.summary.patients, 'patient')}); a snapshot of them is kept first`,
         });
         const snapshot = await runSteps(
           snapshotSteps({
@@ -697,7 +714,7 @@ export function createSession(options: SessionOptions): SessionControl {
       clinicianId: ready.clinicianId,
       action: 'restore_backup',
       entity: 'records',
-      summary: `${ready.clinicianName} restored the records from the backup ${ready.facts.fileName} made ${made} UTC (${ready.summary.patients} patients); what was there before is kept in ${keptAs}`,
+      summary: `${ready.clinicianName} restored the records from the backup ${ready.facts.fileName} made ${made} UTC (${countOf(ready.summary.patients, 'patient')}); what was there before is kept in ${keptAs}`,
     });
     return status();
   }
@@ -1017,7 +1034,7 @@ export function createSession(options: SessionOptions): SessionControl {
           warnings.push(`The backup holds ${fewer} fewer patient${fewer === 1 ? '' : 's'} than the current records.`);
         }
         warnings.push(
-          `After the restore, the passwords are the ones that were valid when the backup was made (${new Date(ready.facts.createdAt).toLocaleDateString('en-GB')}).`,
+          `After the restore, the passwords are the ones that were valid when the backup was made (${ready.facts.createdAt.slice(0, 10)}).`,
         );
         prepared = ready;
         return {
@@ -1057,6 +1074,8 @@ export function createSession(options: SessionOptions): SessionControl {
     },
 
     async settled() {
+      // A snapshot waiting to start starts now.
+      pendingDaily?.run();
       for (;;) {
         const current = background;
         await current;

@@ -202,7 +202,7 @@ export async function prepareRestore(o: PrepareOptions): Promise<PreparedRestore
   }
   const key = await unwrapWithPassword(keys, wrap, o.password);
   if (!key) {
-    const message = `That is not ${wrap.name}’s password as it was when this backup was made (${new Date(backup.header.createdAt).toLocaleDateString('en-GB')}). Check Caps Lock; if the password changed since, use the old one.`;
+    const message = `That is not ${wrap.name}’s password as it was when this backup was made (${backup.header.createdAt.slice(0, 10)}). Check Caps Lock; if the password changed since, use the old one.`;
     throw new AppError('unauthenticated', message, { password: message });
   }
 

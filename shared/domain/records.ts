@@ -254,6 +254,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   audit_view: 'Audit trail viewed',
 };
 
+/** "1 patient", "2 patients". */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? singular : plural}`;
+}
+
 export function auditActionLabel(action: string): string {
   return AUDIT_ACTION_LABELS[action] ?? action.replace(/_/g, ' ');
 }

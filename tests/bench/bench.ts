@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { printFigures } from './stats';
+import { benchBackup } from './suites/backup';
 import { benchRecords } from './suites/records';
 import { makeSyntheticClinic } from './synthetic-clinic';
 
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
       `Synthetic clinics: ${patients.toLocaleString('en')} patients each (encrypted: ${(size / 1e6).toFixed(1)} MB; and a plain copy), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     printFigures('Records and sign-in (issues 2 and 8)', await benchRecords(clinic, plain));
+    printFigures('Backups, restores and exports', await benchBackup(clinic));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

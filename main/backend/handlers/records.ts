@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import type { ExportOutcome } from '../../../shared/domain/records';
+import { countOf } from '../../../shared/domain/records';
 import { appendAudit } from '../../audit/audit-log';
 import { megabytes } from '../../backup/auto-snapshot';
 import { backupSteps } from '../../backup/backup';
@@ -160,7 +161,7 @@ export const recordsHandlers: HandlersFor<
         entity: 'records',
         entityId: null,
         patientId: null,
-        summary: `${ctx.clinician.name} backed up the records (${result.patients} patients, ${megabytes(result.bytes)}) to ${ctx.platform ? dest : `the data folder as ${path.basename(dest)}`}`,
+        summary: `${ctx.clinician.name} backed up the records (${countOf(result.patients, 'patient')}, ${megabytes(result.bytes)}) to ${ctx.platform ? dest : `the data folder as ${path.basename(dest)}`}`,
       });
       return {
         saved: true,
@@ -329,7 +330,7 @@ export const recordsHandlers: HandlersFor<
       entity: 'records',
       entityId: null,
       patientId: null,
-      summary: `${ctx.clinician.name} exported the whole clinic (${patients} patients, ${result.tables.length} tables) as ${isCsv ? 'CSV files in a ZIP' : 'JSON'} (not encrypted)${dest.kind === 'download' ? ' as a download' : ` to ${dest.path}`}`,
+      summary: `${ctx.clinician.name} exported the whole clinic (${countOf(patients, 'patient')}, ${countOf(result.tables.length, 'table')}) as ${isCsv ? 'CSV files in a ZIP' : 'JSON'} (not encrypted)${dest.kind === 'download' ? ' as a download' : ` to ${dest.path}`}`,
     });
     return outcome;
   },

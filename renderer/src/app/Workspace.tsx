@@ -5,6 +5,8 @@ import { PatientListPage } from '../patients/PatientListPage';
 import { PatientPage } from '../patients/PatientPage';
 import { EpisodePage } from '../episodes/EpisodePage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { AuditPage } from '../audit/AuditPage';
+import { RestoredNotice } from '../records/RestoredNotice';
 import { useApp } from './context';
 import { DemoBanner } from './DemoBanner';
 import { hrefOf, useRoute } from './router';
@@ -12,7 +14,7 @@ import { hrefOf, useRoute } from './router';
 export function Workspace() {
   const { status, setStatus } = useApp();
   const route = useRoute();
-  const section = route.name === 'settings' ? 'settings' : 'patients';
+  const section = route.name === 'settings' ? 'settings' : route.name === 'audit' ? 'audit' : 'patients';
 
   return (
     <div className="workspace">
@@ -34,6 +36,13 @@ export function Workspace() {
             aria-current={section === 'patients' ? 'page' : undefined}
           >
             Patients
+          </a>
+          <a
+            className="topbar__link"
+            href={hrefOf({ name: 'audit', patientId: null })}
+            aria-current={section === 'audit' ? 'page' : undefined}
+          >
+            Audit trail
           </a>
           <a
             className="topbar__link"
@@ -70,6 +79,7 @@ export function Workspace() {
         </div>
       </header>
       <main id="main-content" className="workspace__main" tabIndex={-1}>
+        <RestoredNotice />
         {route.name === 'patients' ? <PatientListPage /> : null}
         {route.name === 'patient-new' ? <PatientNewPage /> : null}
         {route.name === 'patient' ? <PatientPage key={route.id} id={route.id} /> : null}
@@ -78,6 +88,7 @@ export function Workspace() {
           <EpisodePage key={route.episodeId} patientId={route.patientId} episodeId={route.episodeId} />
         ) : null}
         {route.name === 'settings' ? <SettingsPage /> : null}
+        {route.name === 'audit' ? <AuditPage key={route.patientId ?? 'all'} patientId={route.patientId} /> : null}
       </main>
     </div>
   );

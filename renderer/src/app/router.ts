@@ -1,6 +1,6 @@
 /**
  * A small hash router: the app's places are #/patients, #/patients/new, #/patients/12,
- * #/patients/12/edit and #/settings. Hash routes work the same under app:// and in the preview.
+ * #/patients/12/edit, #/settings and #/audit (or #/audit/patients/12 for one patient's entries). Hash routes work the same under app:// and in the preview.
  */
 import { useEffect, useState } from 'react';
 
@@ -10,12 +10,16 @@ export type Route =
   | { name: 'patient'; id: number }
   | { name: 'patient-edit'; id: number }
   | { name: 'episode'; patientId: number; episodeId: number }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'audit'; patientId: number | null };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const [first, second, third] = parts;
   if (first === 'settings') return { name: 'settings' };
+  if (first === 'audit') {
+    return { name: 'audit', patientId: second === 'patients' && third && /^\d+$/.test(third) ? Number(third) : null };
+  }
   if (first === 'patients' && second === 'new') return { name: 'patient-new' };
   if (first === 'patients' && second && /^\d+$/.test(second)) {
     const id = Number(second);
@@ -43,6 +47,8 @@ export function hrefOf(route: Route): string {
       return `#/patients/${route.patientId}/episodes/${route.episodeId}`;
     case 'settings':
       return '#/settings';
+    case 'audit':
+      return route.patientId === null ? '#/audit' : `#/audit/patients/${route.patientId}`;
   }
 }
 

@@ -11,6 +11,7 @@ import { ErrorNotice, Loading } from '../ui/feedback';
 import { dateWithAge, formatTimestamp } from '../ui/format';
 import { usePatient } from './usePatient';
 import { EpisodesPanel } from '../episodes/EpisodesPanel';
+import { ExportDialog } from '../records/ExportDialog';
 
 export function PatientPage({ id }: { id: number }) {
   const { settings } = useApp();
@@ -18,6 +19,7 @@ export function PatientPage({ id }: { id: number }) {
   const [confirming, setConfirming] = useState(false);
   const [actionError, setActionError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   if (error) {
     return (
@@ -72,6 +74,12 @@ export function PatientPage({ id }: { id: number }) {
           <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
             {patient.archived ? 'Bring back from archive' : 'Archive'}
           </button>
+          <button type="button" className="button button--secondary" onClick={() => setExporting(true)}>
+            Export record…
+          </button>
+          <a className="button button--secondary" href={hrefOf({ name: 'audit', patientId: patient.id })}>
+            Audit trail
+          </a>
         </div>
       </section>
       {actionError ? <ErrorNotice error={actionError} /> : null}
@@ -109,6 +117,13 @@ export function PatientPage({ id }: { id: number }) {
           </div>
         </dl>
       </section>
+      <ExportDialog
+        open={exporting}
+        title={`Export the record of ${patient.givenName} ${patient.familyName}`}
+        what={`Everything recorded about ${patient.givenName} ${patient.familyName} (details, episodes of care and the audit trail of their record) in one JSON file, for a referral or the patient’s own request. It holds no other patient’s data.`}
+        onClose={() => setExporting(false)}
+        start={() => call('export.patient', { patientId: patient.id })}
+      />
       <ConfirmDialog
         open={confirming}
         title={patient.archived ? 'Bring this patient back?' : 'Archive this patient?'}

@@ -11,6 +11,7 @@ import { SelectField, TextField } from '../ui/fields';
 import { ClinicSettingsFields, defaultClinicForm, type ClinicForm } from '../settings/ClinicSettingsFields';
 import type { NewPassword } from '../ui/PasswordFields';
 import { emptyNewPassword, newPasswordErrors, PasswordFields } from '../ui/PasswordFields';
+import { RestorePanel } from '../records/RestorePanel';
 
 interface Props {
   status: AppStatus;
@@ -27,6 +28,7 @@ export function SetupScreen({ status, onStatus, onSetUp }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
 
   async function submit() {
     const request = {
@@ -70,6 +72,16 @@ export function SetupScreen({ status, onStatus, onSetUp }: Props) {
           Set up your clinic to start keeping records. Everything is stored on this computer only, in{' '}
           <code className="path">{status.dataFolder}</code>.
         </p>
+        <div className={`setup__demo${restoring ? ' setup__demo--restoring' : ''}`}>
+          <p>Moving to a new computer? Restore the clinic from a backup file instead of setting it up again.</p>
+          {restoring ? (
+            <RestorePanel headingLevel={2} onCancel={() => setRestoring(false)} />
+          ) : (
+            <button type="button" className="button button--secondary" onClick={() => setRestoring(true)}>
+              Restore from a backup…
+            </button>
+          )}
+        </div>
         <div className="setup__demo">
           <p>
             Just looking? The demo clinic has fictional runners you can explore. It is kept apart from real records.

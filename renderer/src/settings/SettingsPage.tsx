@@ -11,6 +11,7 @@ import { SelectField, TextField } from '../ui/fields';
 import type { NewPassword } from '../ui/PasswordFields';
 import { emptyNewPassword, newPasswordErrors, PasswordFields } from '../ui/PasswordFields';
 import { SecuritySection } from './SecuritySection';
+import { RecordsSection } from '../records/RecordsSection';
 import type { ClinicForm } from './ClinicSettingsFields';
 import { ClinicSettingsFields } from './ClinicSettingsFields';
 
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <ClinicSettingsSection />
       <CliniciansSection />
       <SecuritySection />
+      <RecordsSection />
     </div>
   );
 }
