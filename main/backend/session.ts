@@ -258,7 +258,16 @@ export function createSession(options: SessionOptions): SessionControl {
     try {
       if (!store.db.open || hasBackupOn(dataDir, clock.today())) return;
       const result = await runSteps(
-        snapshotSteps({ db: store.db, key, keys, dataDir, kind: 'daily', appVersion: options.appVersion, clock, ...driver }),
+        snapshotSteps({
+          db: store.db,
+          key,
+          keys,
+          dataDir,
+          kind: 'daily',
+          appVersion: options.appVersion,
+          clock,
+          ...driver,
+        }),
         () => {},
         () => (store.db.open ? null : 'the records were closed before the snapshot was finished'),
       );
@@ -281,7 +290,6 @@ export function createSession(options: SessionOptions): SessionControl {
       key.fill(0);
     }
   }
-
 
   /** Records that cannot be opened; `restorable` says whether restoring a backup over them is safe. */
   function fail(problem: Problem, restorable = true): void {

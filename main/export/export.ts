@@ -252,7 +252,7 @@ export function csvReadme(
     for (const c of t.columns) {
       const facts = [
         c.type,
-        c.primaryKey ? 'primary key' : c.notNull ? 'always filled' : 'may be empty',
+        c.primaryKey ? 'primary key' : c.notNull ? 'never null' : 'may be null',
         ...(c.references ? [`refers to ${c.references.table}.${c.references.column}`] : []),
       ].join(', ');
       lines.push(`  ${c.name.padEnd(cw)}${facts}. ${c.description}`.trimEnd());

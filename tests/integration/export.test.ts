@@ -279,7 +279,7 @@ describe('exporting the whole clinic', () => {
     expect(readme).toContain('THIS EXPORT IS NOT ENCRYPTED');
     for (const t of tables) expect(readme).toContain(`== ${t.name}.csv ==`);
     expect(readme).toMatch(
-      /\r\n {2}created_by +INTEGER, may be empty, refers to clinicians\.id\. clinicians\.id of who created it/,
+      /\r\n {2}created_by +INTEGER, may be null, refers to clinicians\.id\. clinicians\.id of who created it/,
     );
     expect(readme).toMatch(/clinic_settings\.csv +1 row\r\n/);
     db.close();
