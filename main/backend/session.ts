@@ -38,6 +38,7 @@ import {
 } from '../security/key-file';
 import type { BackupList, Progress, RestorePreview } from '../../shared/domain/records';
 import { countOf } from '../../shared/domain/records';
+import type { SnapshotResult } from '../backup/auto-snapshot';
 import { megabytes, snapshotSteps } from '../backup/auto-snapshot';
 import { clearWorkFolder } from '../backup/backup';
 import { runSteps } from '../backup/container';
@@ -658,20 +659,34 @@ export function createSession(options: SessionOptions): SessionControl {
           entity: 'records',
           summary: `Replacing these records with the backup ${ready.facts.fileName} made ${made} UTC (${countOf(ready.summary.patients, 'patient')}); a snapshot of them is kept first`,
         });
-        const snapshot = await runSteps(
-          snapshotSteps({
-            db: store.db,
-            key,
-            keys,
-            dataDir,
-            kind: 'before_restore',
-            appVersion: options.appVersion,
-            clock,
-            ...driver,
-          }),
-          (p) => report({ ...p, label: `Snapshot of the current records: ${p.label.toLowerCase()}`, steps }),
-          () => (store.db.open ? null : 'the records were closed during the restore'),
-        );
+        // Nothing written after the snapshot may be lost: every change appends to the audit
+        // trail, so if its last entry moved while the snapshot was taken, take it again.
+        const lastEntry = () => store.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number;
+        let snapshot: SnapshotResult | null = null;
+        for (let attempt = 1; attempt <= 3 && snapshot === null; attempt++) {
+          const mark = lastEntry();
+          const taken = await runSteps(
+            snapshotSteps({
+              db: store.db,
+              key,
+              keys,
+              dataDir,
+              kind: 'before_restore',
+              appVersion: options.appVersion,
+              clock,
+              ...driver,
+            }),
+            (p) => report({ ...p, label: `Snapshot of the current records: ${p.label.toLowerCase()}`, steps }),
+            () => (store.db.open ? null : 'the records were closed during the restore'),
+          );
+          if (lastEntry() === mark) snapshot = taken;
+        }
+        if (snapshot === null) {
+          throw new AppError(
+            'conflict',
+            'The records kept changing while their snapshot was taken (someone is working in another window). Try the restore again when they have finished. Nothing was replaced.',
+          );
+        }
         keptAs = `the snapshot ${snapshot.name}`;
         report({ label: 'Replacing the records', step: 7, steps, percent: null });
         await new Promise((resolve) => setImmediate(resolve));

@@ -253,10 +253,11 @@ export function swapInRecords(
   const stagedRecords = path.join(dataDir, STAGED_RECORDS);
   const stagedKeys = path.join(dataDir, STAGED_KEYS);
   const wal = `${live}-wal`;
-  // Closing the last connection folds the write-ahead log into the file and removes it. One that
-  // is still there means another window or program has the records open (unless the records
-  // could not be opened at all, in which case it was copied aside with them).
-  if (!options.liveLogSetAside && fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+  const shm = `${live}-shm`;
+  // Closing the last connection folds the write-ahead log into the file and removes it and the
+  // shared-memory file. Either still there means another window or program has the records open
+  // (unless the records could not be opened at all: then they were copied aside with them).
+  if (!options.liveLogSetAside && (fs.existsSync(wal) || fs.existsSync(shm))) {
     throw new AppError(
       'conflict',
       'The records are still open in another window or program (for example the desktop app and the browser preview at once). Close the other one, then restore again. Nothing was changed.',
@@ -268,7 +269,7 @@ export function swapInRecords(
     fsyncFolder(dataDir);
     // A leftover write-ahead log would be replayed into the restored file: there must be none.
     fs.rmSync(wal, { force: true });
-    fs.rmSync(`${live}-shm`, { force: true });
+    fs.rmSync(shm, { force: true });
   } catch (err) {
     fs.rmSync(stagedRecords, { force: true });
     fs.rmSync(stagedKeys, { force: true });

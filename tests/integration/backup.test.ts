@@ -139,6 +139,30 @@ describe('backing up', () => {
     backend.close();
   });
 
+  it('never writes over the app’s own files, even when the clinician chooses them', async () => {
+    let answer = '';
+    const backend = await clinicWithRecords({ platform: fakeDesktop({ save: () => answer }) });
+    const records = path.join(backend.dataDir, 'clinic.sqlite');
+    const before = sha(records);
+    for (const target of [
+      records,
+      path.join(backend.dataDir, KEY_FILE),
+      path.join(backend.dataDir, 'copy.stridebackup'),
+    ]) {
+      answer = target;
+      expect(await backend.invoke('backups.create', {})).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_request', message: expect.stringContaining('inside the app’s data folder') as string },
+      });
+      expect(await backend.invoke('export.clinic', { format: 'json' })).toMatchObject({ ok: false });
+    }
+    expect(sha(records)).toBe(before);
+    // Its backups folder is a fine place for a backup.
+    answer = path.join(backend.dataDir, 'backups', 'extra.stridebackup');
+    expect(await must(backend, 'backups.create', {})).toMatchObject({ saved: true });
+    backend.close();
+  });
+
   it('refuses in the demo clinic', async () => {
     const backend = openTestBackend();
     await must(backend, 'app.openDemo', {});
@@ -289,6 +313,75 @@ describe('restoring', () => {
     // Signing out and in again works with the backup's password, not the later one.
     await must(backend, 'session.signOut', {});
     await must(backend, 'session.signIn', { clinicianId: 1, password: TEST_PASSWORD });
+    expect(fs.readdirSync(backend.dataDir).filter((n) => n.includes('.restore'))).toEqual([]);
+    backend.close();
+  });
+
+  it('loses nothing written while the snapshot before the restore was being taken', async () => {
+    const backend = await clinicWithRecords();
+    const made = await must(backend, 'backups.create', {});
+    if (!made.saved) throw new Error('not saved');
+    const preview = await must(backend, 'restore.prepare', {
+      source: { kind: 'snapshot', name: made.name },
+      clinicianId: 1,
+      password: TEST_PASSWORD,
+    });
+    const confirming = backend.invoke('restore.confirm', {
+      restoreId: preview.restoreId,
+      progressId: 'restore-during',
+    });
+    // A write arrives after the snapshot's copy was taken (its progress is past the first step).
+    const written: string[] = [];
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      const p = await must(backend, 'progress.get', { id: 'restore-during' });
+      if (p && p.step >= 2) break;
+    }
+    for (let i = 0; i < 2; i++) {
+      const r = await backend.invoke(
+        'patients.create',
+        patientInput({ givenName: `During${i}`, recordNumber: `RR-D${i}` }),
+      );
+      if (r.ok) written.push(`During${i}`);
+    }
+    expect((await confirming).ok).toBe(true);
+    expect(written).toEqual(['During0', 'During1']);
+    const list = await must(backend, 'backups.list', {});
+    const kept = list.backups.find((b) => b.facts?.kind === 'before_restore')!;
+    const keptDb = recordsInBackup(path.join(list.folder, kept.name), await clinicKey(backend.dataDir));
+    const names = keptDb.prepare('SELECT given_name FROM patients ORDER BY id').pluck().all();
+    keptDb.close();
+    // Every write that was accepted is in the snapshot of the records the restore replaced.
+    expect(names).toEqual(['Zoë', 'An', ...written]);
+    backend.close();
+  });
+
+  it('stops before replacing anything while another program has the records open', async () => {
+    const backend = await clinicWithRecords();
+    const made = await must(backend, 'backups.create', {});
+    if (!made.saved) throw new Error('not saved');
+    await must(backend, 'patients.create', patientInput({ givenName: 'Kept', recordNumber: 'RR-KEPT' }));
+    const preview = await must(backend, 'restore.prepare', {
+      source: { kind: 'snapshot', name: made.name },
+      clinicianId: 1,
+      password: TEST_PASSWORD,
+    });
+    const other = openDatabase(liveFile(backend), {
+      create: false,
+      readonly: true,
+      key: await clinicKey(backend.dataDir),
+    });
+    other.prepare('SELECT count(*) FROM patients').get();
+    const r = await backend.invoke('restore.confirm', { restoreId: preview.restoreId });
+    other.close();
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('still open in another window') as string },
+    });
+    expect((await must(backend, 'app.status', {})).state).toBe('ready');
+    expect(
+      (await must(backend, 'patients.search', { query: 'kept', includeArchived: false, offset: 0, limit: 5 })).total,
+    ).toBe(1);
     expect(fs.readdirSync(backend.dataDir).filter((n) => n.includes('.restore'))).toEqual([]);
     backend.close();
   });

@@ -1,4 +1,5 @@
 /** Backups, restores, exports and progress: keeping the clinic's records safe and portable. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import type { ExportOutcome } from '../../../shared/domain/records';
@@ -42,6 +43,34 @@ function fileFailure(what: string, err: unknown): AppError {
   return new AppError(
     'io_error',
     `${what[0]!.toUpperCase()}${what.slice(1)} could not be made (${(err as Error).message ?? String(err)}). The records were not changed. Try again.`,
+  );
+}
+
+/** A folder's real path (through any links), or its plain absolute path when it does not exist. */
+function realFolder(folder: string): string {
+  try {
+    return fs.realpathSync(folder);
+  } catch {
+    return path.resolve(folder);
+  }
+}
+
+/**
+ * A file chosen in a save dialog must not land among the app's own files: renaming it into place
+ * over clinic.sqlite or keys.json would replace the records. Backups may go to the backups
+ * folder; exports (not encrypted) never into the data folder.
+ */
+function checkDestination(ctx: ClinicContext, file: string, kind: 'backup' | 'export'): void {
+  const data = realFolder(ctx.dataDir);
+  const target = path.join(realFolder(path.dirname(path.resolve(file))), path.basename(file));
+  if (target !== data && !target.startsWith(data + path.sep)) return;
+  const backups = path.join(data, 'backups') + path.sep;
+  if (kind === 'backup' && target.startsWith(backups) && target.endsWith('.stridebackup')) return;
+  throw new AppError(
+    'invalid_request',
+    kind === 'backup'
+      ? 'That place is inside the app’s data folder, where the files belong to the app. Choose another folder, ideally on another disk.'
+      : 'That place is inside the app’s data folder. An export is not encrypted and must not sit beside the records: choose another folder.',
   );
 }
 
@@ -92,7 +121,9 @@ async function exportDestination(
     defaultName,
     filters: [filter],
   });
-  return chosen === null ? null : { kind: 'file', path: chosen };
+  if (chosen === null) return null;
+  checkDestination(ctx, chosen, 'export');
+  return { kind: 'file', path: chosen };
 }
 
 export const recordsHandlers: HandlersFor<
@@ -126,6 +157,7 @@ export const recordsHandlers: HandlersFor<
           filters: [{ name: 'Stride Clinic backup', extensions: ['stridebackup'] }],
         });
         if (chosen === null) return { saved: false };
+        checkDestination(ctx, chosen, 'backup');
         dest = chosen;
       } else {
         dest = snapshotPath(ctx.dataDir, ctx.clock.now(), 'manual');
