@@ -1,8 +1,8 @@
 /**
  * Files the browser preview hands to the page as downloads (it has no "Save as" dialog): a backup
  * from the data folder, or an export. The page reads them in chunks (`downloads.read`); exports
- * are kept in memory only, never written to disk in clear, and are forgotten once fully read, or
- * after ten minutes.
+ * are kept in memory only, never written to disk in clear, and are forgotten once fully read,
+ * after ten minutes, or when more than a few wait at once.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -11,6 +11,8 @@ import { AppError } from '../util/errors';
 
 export const DOWNLOAD_CHUNK_BYTES = 4 << 20;
 const LIFETIME_MS = 10 * 60_000;
+/** At most this many downloads wait to be read; a new one pushes out the oldest. */
+const MAX_WAITING = 8;
 
 type Source = { kind: 'file'; path: string } | { kind: 'memory'; bytes: Buffer };
 
@@ -37,6 +39,10 @@ export class Downloads {
 
   add(source: Source): { id: string; total: number } {
     this.sweep();
+    while (this.items.size >= MAX_WAITING) {
+      const [oldest, item] = this.items.entries().next().value as [string, Item];
+      this.forget(oldest, item);
+    }
     const total = source.kind === 'memory' ? source.bytes.length : fs.statSync(source.path).size;
     const id = randomBytes(16).toString('hex');
     this.items.set(id, { source, total, expires: this.now() + LIFETIME_MS });
