@@ -17,6 +17,16 @@ import {
 } from '../domain/patient';
 import { AppStatus, Empty, SetupInput } from '../domain/session';
 import { EpisodeClose, EpisodeCreate, EpisodeSummary } from '../domain/episode';
+import {
+  IntakeChooseStart,
+  IntakeRecord,
+  IntakeSave,
+  IntakeSign,
+  ReadinessSettings,
+  ReadinessSettingsUpdate,
+  StartingPointRecord,
+} from '../domain/intake';
+import { AddendumInput, ClinicalNote, NoteCreate, NoteHeader, NoteSign, NoteUpdate } from '../domain/notes';
 import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate } from '../domain/settings';
 import { RecordId } from '../domain/fields';
 import type { ChannelName } from './channels';
@@ -46,6 +56,7 @@ function publicChannel<Req extends z.ZodType, Res extends z.ZodType>(
 }
 
 const ById = z.strictObject({ id: RecordId });
+const ByEpisode = z.strictObject({ episodeId: RecordId });
 
 export const contract = {
   'app.status': publicChannel(Empty, AppStatus),
@@ -66,6 +77,27 @@ export const contract = {
   'episodes.get': channel(ById, EpisodeSummary),
   'episodes.create': channel(EpisodeCreate, EpisodeSummary),
   'episodes.close': channel(EpisodeClose, EpisodeSummary),
+
+  /** The episode's intake, or null before it is started. */
+  'intake.get': channel(ByEpisode, IntakeRecord.nullable()),
+  /** Starts the intake (a draft seeded from the episode); answers the existing one if started. */
+  'intake.start': channel(ByEpisode, IntakeRecord),
+  'intake.saveDraft': channel(IntakeSave, IntakeRecord),
+  'intake.chooseStart': channel(IntakeChooseStart, IntakeRecord),
+  'intake.sign': channel(IntakeSign, IntakeRecord),
+  /** The accepted starting point, for the running programme; null until one is chosen. */
+  'intake.startingPoint': channel(ByEpisode, StartingPointRecord.nullable()),
+  'readiness.settings': channel(Empty, ReadinessSettings),
+  'readiness.updateSettings': channel(ReadinessSettingsUpdate, ReadinessSettings),
+
+  'notes.list': channel(ByEpisode, z.array(ClinicalNote)),
+  /** Every note of a patient, one line each, for the patient page. */
+  'notes.history': channel(z.strictObject({ patientId: RecordId }), z.array(NoteHeader)),
+  'notes.get': channel(ById, ClinicalNote),
+  'notes.create': channel(NoteCreate, ClinicalNote),
+  'notes.update': channel(NoteUpdate, ClinicalNote),
+  'notes.sign': channel(NoteSign, ClinicalNote),
+  'notes.addAddendum': channel(AddendumInput, ClinicalNote),
 
   'settings.get': channel(Empty, ClinicSettings),
   'settings.update': channel(ClinicSettings, ClinicSettings),
