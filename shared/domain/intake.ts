@@ -46,6 +46,7 @@ export const StartingDecision = z.strictObject({
 export type StartingDecision = z.infer<typeof StartingDecision>;
 
 export const PreviousLefs = z.strictObject({ total: z.number().int().min(0).max(80), date: z.string() });
+export type PreviousLefs = z.infer<typeof PreviousLefs>;
 
 export const IntakeRecord = z.strictObject({
   id: RecordId,

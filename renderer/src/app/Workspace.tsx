@@ -4,6 +4,8 @@ import { PatientEditPage, PatientNewPage } from '../patients/PatientFormPage';
 import { PatientListPage } from '../patients/PatientListPage';
 import { PatientPage } from '../patients/PatientPage';
 import { EpisodePage } from '../episodes/EpisodePage';
+import { IntakePage } from '../intake/IntakePage';
+import { NotePage } from '../intake/NotePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useApp } from './context';
 import { DemoBanner } from './DemoBanner';
@@ -64,6 +66,12 @@ export function Workspace() {
         {route.name === 'patient-edit' ? <PatientEditPage key={route.id} id={route.id} /> : null}
         {route.name === 'episode' ? (
           <EpisodePage key={route.episodeId} patientId={route.patientId} episodeId={route.episodeId} />
+        ) : null}
+        {route.name === 'intake' ? (
+          <IntakePage key={route.episodeId} patientId={route.patientId} episodeId={route.episodeId} />
+        ) : null}
+        {route.name === 'note' ? (
+          <NotePage key={route.noteId} patientId={route.patientId} episodeId={route.episodeId} noteId={route.noteId} />
         ) : null}
         {route.name === 'settings' ? <SettingsPage /> : null}
       </main>

@@ -1,6 +1,7 @@
 /**
  * A small hash router: the app's places are #/patients, #/patients/new, #/patients/12,
- * #/patients/12/edit and #/settings. Hash routes work the same under app:// and in the preview.
+ * #/patients/12/edit, #/patients/12/episodes/3 (with /intake and /notes/7 below it) and
+ * #/settings. Hash routes work the same under app:// and in the preview.
  */
 import { useEffect, useState } from 'react';
 
@@ -10,6 +11,8 @@ export type Route =
   | { name: 'patient'; id: number }
   | { name: 'patient-edit'; id: number }
   | { name: 'episode'; patientId: number; episodeId: number }
+  | { name: 'intake'; patientId: number; episodeId: number }
+  | { name: 'note'; patientId: number; episodeId: number; noteId: number }
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -22,6 +25,11 @@ export function parseRoute(hash: string): Route {
     if (third === 'edit') return { name: 'patient-edit', id };
     const episodeId = parts[3];
     if (third === 'episodes' && episodeId && /^\d+$/.test(episodeId)) {
+      const [, , , , fifth, sixth] = parts;
+      if (fifth === 'intake') return { name: 'intake', patientId: id, episodeId: Number(episodeId) };
+      if (fifth === 'notes' && sixth && /^\d+$/.test(sixth)) {
+        return { name: 'note', patientId: id, episodeId: Number(episodeId), noteId: Number(sixth) };
+      }
       return { name: 'episode', patientId: id, episodeId: Number(episodeId) };
     }
     return { name: 'patient', id };
@@ -41,6 +49,10 @@ export function hrefOf(route: Route): string {
       return `#/patients/${route.id}/edit`;
     case 'episode':
       return `#/patients/${route.patientId}/episodes/${route.episodeId}`;
+    case 'intake':
+      return `#/patients/${route.patientId}/episodes/${route.episodeId}/intake`;
+    case 'note':
+      return `#/patients/${route.patientId}/episodes/${route.episodeId}/notes/${route.noteId}`;
     case 'settings':
       return '#/settings';
   }

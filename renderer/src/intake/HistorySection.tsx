@@ -1,0 +1,68 @@
+/** Section 2, running history: years, weekly distance before the injury, longest run, surface, goal. */
+import { USUAL_SURFACE_LABELS, USUAL_SURFACES } from '../../../shared/clinical/intake/running-history';
+import { UNITS } from '../../../shared/domain/settings';
+import { formatDate } from '../../../shared/time/dates';
+import { useApp } from '../app/context';
+import { SelectField } from '../ui/fields';
+import { IntakeSelect, IntakeText, useIntakeForm } from './controls';
+import { fieldId } from './form-model';
+import { IntakeSection, SECTION_IDS } from './Section';
+
+const UNIT_LABELS = { km: 'km', mi: 'mi' } as const;
+
+/** A distance: the number, then its unit (the clinic's unit unless the clinician switches). */
+function DistanceField({ path, label, hint }: { path: string; label: string; hint?: string }) {
+  const form = useIntakeForm();
+  return (
+    <div className="distance-field">
+      <IntakeText
+        path={`${path}.value`}
+        label={label}
+        hint={hint}
+        inputMode="decimal"
+        className="distance-field__value"
+      />
+      <SelectField
+        id={fieldId(`${path}.unit`)}
+        label={`Unit of ${label.toLowerCase()}`}
+        value={form.values[`${path}.unit`] ?? 'km'}
+        options={UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))}
+        onChange={(v) => form.set(`${path}.unit`, v)}
+        className="distance-field__unit"
+      />
+    </div>
+  );
+}
+
+export function HistorySection() {
+  const { settings } = useApp();
+  return (
+    <IntakeSection id={SECTION_IDS.history} title="2. Running history">
+      <div className="form-grid">
+        <IntakeText
+          path="runningHistory.yearsRunning"
+          label="Years running"
+          hint="0.5 for six months"
+          inputMode="decimal"
+          required
+        />
+        <DistanceField path="runningHistory.weeklyDistanceBeforeInjury" label="Weekly distance before injury" />
+        <DistanceField path="runningHistory.longestRecentRun" label="Longest recent run" />
+        <IntakeSelect
+          path="runningHistory.usualSurface"
+          label="Usual surface"
+          options={USUAL_SURFACES.map((s) => ({ value: s, label: USUAL_SURFACE_LABELS[s] }))}
+          placeholder="Choose a surface…"
+        />
+        <IntakeText path="runningHistory.goal.description" label="Goal" hint="An event, a distance, a habit." />
+        <IntakeText
+          path="runningHistory.goal.eventDate"
+          label="Goal event date"
+          hint={`Like ${formatDate('2027-05-16', settings.dateFormat)}`}
+          inputMode="numeric"
+        />
+        <DistanceField path="runningHistory.goal.eventDistance" label="Goal event distance" />
+      </div>
+    </IntakeSection>
+  );
+}
