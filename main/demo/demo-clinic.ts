@@ -9,8 +9,9 @@ import type { Db } from '../db/open';
 import { createClinician, listClinicians, readSettings, writeSettings } from '../records/clinic';
 import { createEpisode } from '../records/episodes';
 import { createPatient } from '../records/patients';
-import type { EpisodeCreate } from '../../shared/domain/episode';
+import type { EpisodeCreate, EpisodeSummary } from '../../shared/domain/episode';
 import type { Clock } from '../util/clock';
+import { seedDemoIntakes } from './demo-intakes';
 
 export const DEMO_CLINIC_NAME = 'Demo Clinic (fictional patients)';
 
@@ -149,18 +150,22 @@ export function seedDemoClinic(db: Db, clock: Clock): Clinician {
         },
         { isDemo: true },
       );
+      const episodes: EpisodeSummary[] = [];
       DEMO_PATIENTS.forEach((p, i) => {
         const patient = createPatient(db, clock, clinician.id, p);
         const episode = DEMO_EPISODES[i];
         if (episode) {
           const { weeksAgo, ...rest } = episode;
-          createEpisode(db, clock, clinician.id, {
-            ...rest,
-            patientId: patient.id,
-            onsetDate: onsetBefore(clock, weeksAgo),
-          });
+          episodes.push(
+            createEpisode(db, clock, clinician.id, {
+              ...rest,
+              patientId: patient.id,
+              onsetDate: onsetBefore(clock, weeksAgo),
+            }),
+          );
         }
       });
+      seedDemoIntakes(db, clock, clinician, episodes);
       return clinician;
     })
     .immediate();

@@ -639,3 +639,26 @@ describe('the intake through the backend', () => {
     backend.close();
   });
 });
+
+describe('the demo clinic', () => {
+  it('shows one signed intake with an addendum and one draft', async () => {
+    const backend = await readyBackend();
+    await must(backend, 'app.openDemo', {});
+    const page = await must(backend, 'patients.search', { query: '', includeArchived: false, offset: 0, limit: 20 });
+    const byRecord = new Map(page.items.map((p) => [p.recordNumber, p.id]));
+    const [zoe] = await must(backend, 'episodes.list', { patientId: byRecord.get('DEMO-001')! });
+    const [an] = await must(backend, 'episodes.list', { patientId: byRecord.get('DEMO-002')! });
+    const signed = await must(backend, 'intake.get', { episodeId: zoe!.id });
+    expect(signed).toMatchObject({
+      status: 'signed',
+      readiness: { recommendation: 'walking_stage' },
+      decision: { choice: { stage: 'walking' }, accepted: true },
+      signedBy: { name: 'Alex Demo' },
+    });
+    expect(signed?.note.addenda).toHaveLength(1);
+    const draft = await must(backend, 'intake.get', { episodeId: an!.id });
+    expect(draft).toMatchObject({ status: 'draft', decision: null });
+    expect(draft?.note.objective).toContain('VISA-A: 49/100');
+    backend.close();
+  });
+});
