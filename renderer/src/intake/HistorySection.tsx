@@ -3,7 +3,6 @@ import { USUAL_SURFACE_LABELS, USUAL_SURFACES } from '../../../shared/clinical/i
 import { UNITS } from '../../../shared/domain/settings';
 import { formatDate } from '../../../shared/time/dates';
 import { useApp } from '../app/context';
-import { SelectField } from '../ui/fields';
 import { IntakeSelect, IntakeText, useIntakeForm } from './controls';
 import { fieldId } from './form-model';
 import { IntakeSection, SECTION_IDS } from './Section';
@@ -13,23 +12,50 @@ const UNIT_LABELS = { km: 'km', mi: 'mi' } as const;
 /** A distance: the number, then its unit (the clinic's unit unless the clinician switches). */
 function DistanceField({ path, label, hint }: { path: string; label: string; hint?: string }) {
   const form = useIntakeForm();
+  const valuePath = `${path}.value`;
+  const id = fieldId(valuePath);
+  const error = form.errors[valuePath];
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="distance-field">
-      <IntakeText
-        path={`${path}.value`}
-        label={label}
-        hint={hint}
-        inputMode="decimal"
-        className="distance-field__value"
-      />
-      <SelectField
-        id={fieldId(`${path}.unit`)}
-        label={`Unit of ${label.toLowerCase()}`}
-        value={form.values[`${path}.unit`] ?? 'km'}
-        options={UNITS.map((u) => ({ value: u, label: UNIT_LABELS[u] }))}
-        onChange={(v) => form.set(`${path}.unit`, v)}
-        className="distance-field__unit"
-      />
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <div className="distance-field">
+        <input
+          id={id}
+          className="field__input"
+          inputMode="decimal"
+          autoComplete="off"
+          value={form.values[valuePath] ?? ''}
+          onChange={(e) => form.set(valuePath, e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+        <select
+          id={fieldId(`${path}.unit`)}
+          className="field__input field__select distance-field__unit"
+          aria-label={`Unit of ${label.toLowerCase()}`}
+          value={form.values[`${path}.unit`] ?? 'km'}
+          onChange={(e) => form.set(`${path}.unit`, e.target.value)}
+        >
+          {UNITS.map((u) => (
+            <option key={u} value={u}>
+              {UNIT_LABELS[u]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

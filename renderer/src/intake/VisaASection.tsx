@@ -54,7 +54,7 @@ export function VisaASection({
           <IntakeText
             key={topic}
             path={`measures.visaA.item${i + 1}`}
-            label={`${i + 1}. ${topic} (0-10)`}
+            label={`${i + 1}. ${topic}`}
             inputMode="numeric"
           />
         ))}
