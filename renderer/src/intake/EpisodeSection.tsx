@@ -1,4 +1,5 @@
 /** Section 1, the episode of care: diagnosis, side, onset, how it happened, surgery, referral. */
+import { memo } from 'react';
 import {
   BONE_STRESS_SITE_LABELS,
   BONE_STRESS_SITES,
@@ -16,33 +17,33 @@ import {
 } from '../../../shared/clinical/intake/episode';
 import { formatDate } from '../../../shared/time/dates';
 import { useApp } from '../app/context';
-import { IntakeRadio, IntakeSelect, IntakeText, IntakeTextArea, useIntakeForm } from './controls';
+import { IntakeRadio, IntakeSelect, IntakeText, IntakeTextArea, useIntakeForm, useValue } from './controls';
 import { IntakeSection, SECTION_IDS } from './Section';
 
 const options = <T extends string>(codes: readonly T[], labels: Readonly<Record<T, string>>) =>
   codes.map((c) => ({ value: c, label: labels[c] }));
 
-export function EpisodeSection() {
+export const EpisodeSection = memo(function EpisodeSection() {
   const { settings } = useApp();
   const form = useIntakeForm();
-  const { values } = form;
-  const diagnosis = values['episode.diagnosis'] ?? '';
+  const diagnosis = useValue('episode.diagnosis');
+  const boneStressSite = useValue('episode.boneStressSite');
+  const surgeryPerformed = useValue('episode.surgery.performed');
+  const surgeryType = useValue('episode.surgery.type');
+  const surgeryDate = useValue('episode.surgery.date');
   const example = formatDate('2026-10-03', settings.dateFormat);
 
   /** A new diagnosis brings its usual region, unless the clinician chose another region. */
   function chooseDiagnosis(code: string) {
     const previous = diagnosis === '' ? undefined : diagnosisEntry(diagnosis as DiagnosisCode).region;
-    const region = values['episode.region'] ?? '';
+    const region = form.store.get('episode.region');
     const changes: Record<string, string> = { 'episode.diagnosis': code };
     if (region === '' || region === previous) changes['episode.region'] = diagnosisEntry(code as DiagnosisCode).region;
     form.setMany(changes);
   }
 
   // Type and date stay on show while they hold text, so a "no" with a date left in can be put right.
-  const showSurgery =
-    values['episode.surgery.performed'] === 'yes' ||
-    (values['episode.surgery.type'] ?? '') !== '' ||
-    (values['episode.surgery.date'] ?? '') !== '';
+  const showSurgery = surgeryPerformed === 'yes' || surgeryType !== '' || surgeryDate !== '';
   return (
     <IntakeSection id={SECTION_IDS.episode} title="1. Episode of care">
       <div className="form-grid">
@@ -62,7 +63,7 @@ export function EpisodeSection() {
           }
           required={diagnosis === 'other'}
         />
-        {diagnosis === 'bone_stress_injury' || (values['episode.boneStressSite'] ?? '') !== '' ? (
+        {diagnosis === 'bone_stress_injury' || boneStressSite !== '' ? (
           <IntakeSelect
             path="episode.boneStressSite"
             label="Bone stress site"
@@ -126,4 +127,4 @@ export function EpisodeSection() {
       </div>
     </IntakeSection>
   );
-}
+});

@@ -1,9 +1,10 @@
 /** Section 2, running history: years, weekly distance before the injury, longest run, surface, goal. */
+import { memo } from 'react';
 import { USUAL_SURFACE_LABELS, USUAL_SURFACES } from '../../../shared/clinical/intake/running-history';
 import { UNITS } from '../../../shared/domain/settings';
 import { formatDate } from '../../../shared/time/dates';
 import { useApp } from '../app/context';
-import { IntakeSelect, IntakeText, useIntakeForm } from './controls';
+import { IntakeSelect, IntakeText, useIntakeForm, useValue } from './controls';
 import { fieldId } from './form-model';
 import { IntakeSection, SECTION_IDS } from './Section';
 
@@ -13,6 +14,8 @@ const UNIT_LABELS = { km: 'km', mi: 'mi' } as const;
 function DistanceField({ path, label, hint }: { path: string; label: string; hint?: string }) {
   const form = useIntakeForm();
   const valuePath = `${path}.value`;
+  const value = useValue(valuePath);
+  const unit = useValue(`${path}.unit`);
   const id = fieldId(valuePath);
   const error = form.errors[valuePath];
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -27,7 +30,7 @@ function DistanceField({ path, label, hint }: { path: string; label: string; hin
           className="field__input"
           inputMode="decimal"
           autoComplete="off"
-          value={form.values[valuePath] ?? ''}
+          value={value}
           onChange={(e) => form.set(valuePath, e.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
@@ -36,7 +39,7 @@ function DistanceField({ path, label, hint }: { path: string; label: string; hin
           id={fieldId(`${path}.unit`)}
           className="field__input field__select distance-field__unit"
           aria-label={`Unit of ${label.toLowerCase()}`}
-          value={form.values[`${path}.unit`] ?? 'km'}
+          value={unit === '' ? 'km' : unit}
           onChange={(e) => form.set(`${path}.unit`, e.target.value)}
         >
           {UNITS.map((u) => (
@@ -60,7 +63,7 @@ function DistanceField({ path, label, hint }: { path: string; label: string; hin
   );
 }
 
-export function HistorySection() {
+export const HistorySection = memo(function HistorySection() {
   const { settings } = useApp();
   return (
     <IntakeSection id={SECTION_IDS.history} title="2. Running history">
@@ -91,4 +94,4 @@ export function HistorySection() {
       </div>
     </IntakeSection>
   );
-}
+});

@@ -10,7 +10,7 @@
  * signed, the page shows the signed note with its addenda, and the recorded data read-only.
  */
 import type { KeyboardEvent } from 'react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { isAchillesEpisode } from '../../../shared/clinical/intake/episode';
 import type { FieldProblem } from '../../../shared/clinical/intake/fields';
 import { parseIntakeDraft, type IntakeDraft } from '../../../shared/clinical/intake/intake';
@@ -33,6 +33,7 @@ import { todayIso } from '../ui/format';
 import { focusField, IntakeFormContext, type IntakeForm } from './controls';
 import { EpisodeSection } from './EpisodeSection';
 import { errorsOf, formPath, fromDraft, toDraft, typedOf, VISA_A_PATHS, type FormValues } from './form-model';
+import { createFormStore, useFormValues } from './form-store';
 import { HistorySection } from './HistorySection';
 import { LefsSection } from './LefsSection';
 import { NoteSection } from './NoteSection';
@@ -140,15 +141,16 @@ function withoutProblems(
 function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeRecord }) {
   const { settings, status } = useApp();
   const [record, setRecord] = useState(initial);
-  const [values, setValues] = useState<FormValues>(() =>
-    fromDraft(initial.draft, initial.typed, settings.dateFormat, settings.units),
+  const [store] = useState(() =>
+    createFormStore(fromDraft(initial.draft, initial.typed, settings.dateFormat, settings.units)),
   );
+  // Fields follow the store at once; what is computed from the whole form follows a moment later.
+  const values = useDeferredValue(useFormValues(store));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [signErrors, setSignErrors] = useState<Record<string, string> | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [signing, setSigning] = useState(false);
   const [signFailure, setSignFailure] = useState<AppErrorShape | null>(null);
-  const valuesRef = useRef(values);
   const versionRef = useRef(initial.version);
   const problemsRef = useRef<HTMLDivElement>(null);
   const episodeId = initial.episodeId;
@@ -168,10 +170,10 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
   const autosave = useAutosave({
     initialKey: stableKey({ draft: initial.draft, typed: initial.typed }),
     prepare: () => {
-      const c = checkValues(valuesRef.current, settings.dateFormat);
+      const c = checkValues(store.snapshot(), settings.dateFormat);
       setErrors(errorsOf(c.problems));
       if (c.valid === null) return { ok: false, count: Object.keys(errorsOf(c.problems)).length };
-      const typed = typedOf(valuesRef.current);
+      const typed = typedOf(store.snapshot());
       return { ok: true, payload: { draft: c.valid, typed }, key: stableKey({ draft: c.valid, typed }) };
     },
     send: async ({ draft, typed }) => {
@@ -190,48 +192,50 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
     },
   });
 
-  const { schedule } = autosave;
-  const form: IntakeForm = useMemo(() => {
-    const setMany = (changes: Readonly<Record<string, string>>) => {
+  const { schedule, flush } = autosave;
+  const setMany = useCallback(
+    (changes: Readonly<Record<string, string>>) => {
       if (readOnly) return;
-      const next = { ...valuesRef.current, ...changes };
-      valuesRef.current = next;
-      setValues(next);
+      store.update(changes);
       // An edited field's old message goes; the next check says whether it still applies.
       setErrors((prev) => dropKeys(prev, Object.keys(changes)));
       setSignErrors((prev) => (prev ? dropKeys(prev, Object.keys(changes)) : prev));
       schedule();
-    };
-    return {
-      values,
-      errors: signErrors ? { ...signErrors, ...errors } : errors,
-      readOnly,
-      set: (path, value) => setMany({ [path]: value }),
-      setMany,
-    };
-  }, [values, errors, signErrors, readOnly, schedule]);
+    },
+    [readOnly, store, schedule],
+  );
+  const shownErrors = useMemo(() => (signErrors ? { ...signErrors, ...errors } : errors), [errors, signErrors]);
+  const form: IntakeForm = useMemo(
+    () => ({ store, errors: shownErrors, readOnly, set: (path, value) => setMany({ [path]: value }), setMany }),
+    [store, shownErrors, readOnly, setMany],
+  );
 
-  async function choose(choice: StartingPoint, reason: string): Promise<ChooseResult> {
-    if (!(await autosave.flush())) {
-      return {
-        error: {
-          code: 'invalid_request',
-          message: 'The intake is not saved: fix the entries marked above, then record the starting point.',
-        },
-      };
-    }
-    const r = await call('intake.chooseStart', { episodeId, expectedVersion: versionRef.current, choice, reason });
-    if (!r.ok) return { error: r.error };
-    versionRef.current = r.value.version;
-    setRecord(r.value);
-    setSignErrors((prev) => (prev ? dropKeys(prev, ['startingPoint']) : prev));
-    return { error: null };
-  }
+  const choose = useCallback(
+    async (choice: StartingPoint, reason: string): Promise<ChooseResult> => {
+      if (!(await flush())) {
+        return {
+          error: {
+            code: 'invalid_request',
+            message: 'The intake is not saved: fix the entries marked above, then record the starting point.',
+          },
+        };
+      }
+      const r = await call('intake.chooseStart', { episodeId, expectedVersion: versionRef.current, choice, reason });
+      if (!r.ok) return { error: r.error };
+      versionRef.current = r.value.version;
+      setRecord(r.value);
+      setSignErrors((prev) => (prev ? dropKeys(prev, ['startingPoint']) : prev));
+      return { error: null };
+    },
+    [episodeId, flush],
+  );
 
   async function askToSign() {
     setSignFailure(null);
     const saved = await autosave.flush();
-    const problems = [...signCheck.problems];
+    // Checked on what is typed now, not on the summary's deferred copy.
+    const now = checkValues(store.snapshot(), settings.dateFormat);
+    const problems = now.valid ? [...checkIntakeForSigning(now.valid, todayIso()).problems] : now.problems;
     const latest = record;
     if (!latest.decision) {
       problems.push({
@@ -278,17 +282,16 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
     }
   }
 
-  const generated = {
-    subjective: subjectiveLines(liveDraft).join('\n'),
-    objective: objectiveText(liveDraft, {
-      thresholds,
-      ...(record.previousLefs ? { previousLefs: record.previousLefs } : {}),
+  const { previousLefs, decision } = record;
+  const generated = useMemo(
+    () => ({
+      subjective: subjectiveLines(liveDraft).join('\n'),
+      objective: objectiveText(liveDraft, { thresholds, ...(previousLefs ? { previousLefs } : {}) }),
+      assessment: '',
+      plan: decision ? startingPointLine(decision.recommended, decision.choice, decision.reason) : '',
     }),
-    assessment: '',
-    plan: record.decision
-      ? startingPointLine(record.decision.recommended, record.decision.choice, record.decision.reason)
-      : '',
-  };
+    [liveDraft, thresholds, previousLefs, decision],
+  );
   const showVisaA = isAchillesEpisode(liveDraft.episode) || VISA_A_PATHS.some((p) => (values[p] ?? '') !== '');
   const saveText = saveStateText(autosave.state, readOnly);
   const shownProblems = signErrors ? Object.entries(signErrors) : [];
@@ -496,7 +499,9 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
   );
 }
 
-function dropKeys(source: Readonly<Record<string, string>>, keys: readonly string[]): Record<string, string> {
+/** The map without `keys`; the same object when none was there, so nothing re-renders for nothing. */
+function dropKeys(source: Record<string, string>, keys: readonly string[]): Record<string, string> {
+  if (!keys.some((k) => k in source)) return source;
   const out = { ...source };
   for (const k of keys) delete out[k];
   return out;

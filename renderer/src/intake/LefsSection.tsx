@@ -3,6 +3,7 @@
  * and moves to the next, so the paper form is typed in one stroke per item. The item wording is
  * not reproduced (licensing, see the README): each item shows its number and a neutral topic.
  */
+import { memo } from 'react';
 import {
   compareLefs,
   LEFS_ITEM_COUNT,
@@ -23,7 +24,7 @@ import { IntakeSection, SECTION_IDS } from './Section';
 const SCORES = [0, 1, 2, 3, 4].map((n) => ({ value: String(n), label: String(n) }));
 const KEYS = Object.fromEntries(SCORES.map((s) => [s.value, s.value]));
 
-export function LefsSection({
+export const LefsSection = memo(function LefsSection({
   score,
   previous,
 }: {
@@ -102,4 +103,4 @@ export function LefsSection({
       </div>
     </IntakeSection>
   );
-}
+});

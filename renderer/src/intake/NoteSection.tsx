@@ -2,6 +2,7 @@
  * Section 9, the SOAP note: each part shows what is written from the recorded data, and a box for
  * the clinician's own words under it. The signed note is the two together.
  */
+import { memo } from 'react';
 import type { SoapNote } from '../../../shared/clinical/intake/soap';
 import { IntakeTextArea } from './controls';
 import { IntakeSection, SECTION_IDS } from './Section';
@@ -23,7 +24,7 @@ const PARTS = [
   { key: 'plan', title: 'Plan', label: 'Plan: your notes', hint: 'Treatment, exercises, advice, next review.' },
 ] as const;
 
-export function NoteSection({ generated }: { generated: SoapNote }) {
+export const NoteSection = memo(function NoteSection({ generated }: { generated: SoapNote }) {
   return (
     <IntakeSection
       id={SECTION_IDS.note}
@@ -54,4 +55,4 @@ export function NoteSection({ generated }: { generated: SoapNote }) {
       ))}
     </IntakeSection>
   );
-}
+});

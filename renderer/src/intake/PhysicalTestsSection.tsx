@@ -4,6 +4,7 @@
  * a test the patient cannot do for pain is recorded as 0.
  */
 import type { ReactNode } from 'react';
+import { memo } from 'react';
 import { isKneeEpisode, type Side } from '../../../shared/clinical/intake/episode';
 import { formatOneDecimal, formatPercent } from '../../../shared/clinical/intake/format';
 import type { IntakeDraft } from '../../../shared/clinical/intake/intake';
@@ -19,7 +20,7 @@ import {
 } from '../../../shared/clinical/intake/physical-tests';
 import type { ReadinessThresholds } from '../../../shared/clinical/intake/readiness';
 import type { IntakeSummary } from '../../../shared/clinical/intake/summary';
-import { IntakeRadio, IntakeText, useIntakeForm } from './controls';
+import { IntakeRadio, IntakeText, useIntakeForm, useValue } from './controls';
 import { fieldId } from './form-model';
 import { IntakeSection, SECTION_IDS } from './Section';
 
@@ -51,6 +52,7 @@ export function lsiText(result: LsiResult, atLeast: number): { text: string; ver
 
 function CellInput({ path, label, inputMode }: { path: string; label: string; inputMode: 'numeric' | 'decimal' }) {
   const form = useIntakeForm();
+  const value = useValue(path);
   const error = form.errors[path];
   const errorId = `${fieldId(path)}-error`;
   return (
@@ -63,7 +65,7 @@ function CellInput({ path, label, inputMode }: { path: string; label: string; in
         aria-label={label}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        value={form.values[path] ?? ''}
+        value={value}
         onChange={(e) => form.set(path, e.target.value)}
       />
       {error ? (
@@ -85,6 +87,7 @@ function CellSelect({
   options: readonly { value: string; label: string }[];
 }) {
   const form = useIntakeForm();
+  const value = useValue(path);
   const error = form.errors[path];
   return (
     <div className={`cell-field${error ? ' field--invalid' : ''}`}>
@@ -92,7 +95,7 @@ function CellSelect({
         id={fieldId(path)}
         className="field__input field__select cell-field__input"
         aria-label={label}
-        value={form.values[path] ?? ''}
+        value={value}
         onChange={(e) => form.set(path, e.target.value)}
       >
         <option value="">Not tested</option>
@@ -144,7 +147,7 @@ function Verdict({ text, verdict }: { text: string; verdict?: 'met' | 'not_met' 
   );
 }
 
-export function PhysicalTestsSection({
+export const PhysicalTestsSection = memo(function PhysicalTestsSection({
   draft,
   summary,
   thresholds,
@@ -153,12 +156,10 @@ export function PhysicalTestsSection({
   summary: IntakeSummary;
   thresholds: ReadinessThresholds;
 }) {
-  const { values } = useIntakeForm();
+  const swellingLeft = useValue('physicalTests.kneeSwelling.left');
+  const swellingRight = useValue('physicalTests.kneeSwelling.right');
   const side = draft.episode?.side;
-  const knee =
-    isKneeEpisode(draft.episode) === true ||
-    (values['physicalTests.kneeSwelling.left'] ?? '') !== '' ||
-    (values['physicalTests.kneeSwelling.right'] ?? '') !== '';
+  const knee = isKneeEpisode(draft.episode) === true || swellingLeft !== '' || swellingRight !== '';
   const k2w = draft.physicalTests?.kneeToWallCm;
   const k2wDifference =
     k2w?.left !== undefined && k2w.right !== undefined
@@ -279,4 +280,4 @@ export function PhysicalTestsSection({
       </div>
     </IntakeSection>
   );
-}
+});

@@ -1,20 +1,21 @@
 /** Section 5, the PSFS: up to five activities in the patient's words, each scored 0-10. */
+import { memo } from 'react';
 import { PSFS_MAX, PSFS_MAX_ACTIVITIES, type PsfsScore } from '../../../shared/clinical/intake/measures/psfs';
 import type { ScoreIncomplete } from '../../../shared/clinical/intake/measures/score';
 import { formatOneDecimal } from '../../../shared/clinical/intake/format';
-import { IntakeText, useIntakeForm } from './controls';
+import { IntakeText, useIntakeForm, useValue } from './controls';
 import { fieldId, psfsPath, psfsRowCount, PSFS_ROWS } from './form-model';
 import { IntakeSection, SECTION_IDS } from './Section';
 
-export function PsfsSection({ score }: { score: PsfsScore | ScoreIncomplete | undefined }) {
+export const PsfsSection = memo(function PsfsSection({ score }: { score: PsfsScore | ScoreIncomplete | undefined }) {
   const form = useIntakeForm();
-  const rows = psfsRowCount(form.values);
+  const rows = psfsRowCount({ [PSFS_ROWS]: useValue(PSFS_ROWS) });
 
   function removeRow(index: number) {
     const changes: Record<string, string> = { [PSFS_ROWS]: String(rows - 1) };
     for (let i = index; i < rows; i++) {
-      changes[psfsPath(i, 'activity')] = form.values[psfsPath(i + 1, 'activity')] ?? '';
-      changes[psfsPath(i, 'score')] = form.values[psfsPath(i + 1, 'score')] ?? '';
+      changes[psfsPath(i, 'activity')] = form.store.get(psfsPath(i + 1, 'activity'));
+      changes[psfsPath(i, 'score')] = form.store.get(psfsPath(i + 1, 'score'));
     }
     form.setMany(changes);
   }
@@ -71,4 +72,4 @@ export function PsfsSection({ score }: { score: PsfsScore | ScoreIncomplete | un
       </div>
     </IntakeSection>
   );
-}
+});

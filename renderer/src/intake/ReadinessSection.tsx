@@ -3,7 +3,7 @@
  * hand), the recommended starting point with its reasons, and the clinician's decision: accept it,
  * or choose another and say why.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ReadinessResult } from '../../../shared/clinical/intake/readiness';
 import {
   checkStartingChoice,
@@ -35,7 +35,7 @@ export interface ChooseResult {
   error: AppErrorShape | null;
 }
 
-export function ReadinessSection({
+export const ReadinessSection = memo(function ReadinessSection({
   readiness,
   decision,
   outdated,
@@ -207,4 +207,4 @@ export function ReadinessSection({
       )}
     </IntakeSection>
   );
-}
+});

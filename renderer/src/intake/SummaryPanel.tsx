@@ -2,6 +2,7 @@
  * The live summary beside the intake: save state, red flags, scores, LSIs, readiness and the
  * starting point, recomputed as the clinician types; and links to jump to each section.
  */
+import { memo } from 'react';
 import { formatOneDecimal } from '../../../shared/clinical/intake/format';
 import { LEFS_ITEM_COUNT, LEFS_MAX } from '../../../shared/clinical/intake/measures/lefs';
 import { PSFS_MAX } from '../../../shared/clinical/intake/measures/psfs';
@@ -46,7 +47,7 @@ const JUMPS = [
   ['sign', 'Sign'],
 ] as const;
 
-export function SummaryPanel({
+export const SummaryPanel = memo(function SummaryPanel({
   summary,
   readiness,
   thresholds,
@@ -149,4 +150,4 @@ export function SummaryPanel({
       </nav>
     </aside>
   );
-}
+});

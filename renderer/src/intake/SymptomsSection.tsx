@@ -1,8 +1,9 @@
 /** Section 3, symptoms: pain 0-10, what eases and aggravates it, and the red-flag screen (clinical.md §5). */
+import { memo } from 'react';
 import { hadSurgery } from '../../../shared/clinical/intake/episode';
 import type { IntakeDraft } from '../../../shared/clinical/intake/intake';
 import { applicableRedFlags, RED_FLAGS } from '../../../shared/clinical/intake/red-flags';
-import { IntakeText, IntakeTextArea, QuickChoiceRow, useIntakeForm } from './controls';
+import { IntakeText, IntakeTextArea, QuickChoiceRow } from './controls';
 import { IntakeSection, SECTION_IDS } from './Section';
 
 const ANSWERS = [
@@ -34,12 +35,18 @@ export function RedFlagAlert({ flags }: { flags: readonly string[] }) {
   );
 }
 
-export function SymptomsSection({ draft, positive }: { draft: IntakeDraft; positive: readonly string[] }) {
-  const { values } = useIntakeForm();
+export const SymptomsSection = memo(function SymptomsSection({
+  draft,
+  positive,
+}: {
+  draft: IntakeDraft;
+  positive: readonly string[];
+}) {
+  const answers = draft.symptoms?.redFlags;
   const surgery = hadSurgery(draft.episode);
   const asked = applicableRedFlags(surgery);
   // A "yes" to an item that no longer applies (surgery changed to no) stays on show: a yes is never hidden.
-  const shown = RED_FLAGS.filter((f) => asked.includes(f) || values[`symptoms.redFlags.${f.id}`] === 'yes');
+  const shown = RED_FLAGS.filter((f) => asked.includes(f) || answers?.[f.id] === 'yes');
   return (
     <IntakeSection id={SECTION_IDS.symptoms} title="3. Symptoms and red flags">
       <div className="form-grid form-grid--narrow">
@@ -68,7 +75,7 @@ export function SymptomsSection({ draft, positive }: { draft: IntakeDraft; posit
       <div className="red-flags" role="group" aria-labelledby="red-flags-title">
         {shown.map((flag) => {
           const path = `symptoms.redFlags.${flag.id}`;
-          const yes = values[path] === 'yes';
+          const yes = answers?.[flag.id] === 'yes';
           return (
             <QuickChoiceRow
               key={flag.id}
@@ -91,4 +98,4 @@ export function SymptomsSection({ draft, positive }: { draft: IntakeDraft; posit
       </div>
     </IntakeSection>
   );
-}
+});

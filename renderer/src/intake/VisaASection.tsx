@@ -2,6 +2,7 @@
  * Section 6, the VISA-A, shown for Achilles tendinopathy episodes (and whenever it holds answers).
  * Items carry a number and a neutral topic: the questionnaire's wording is not reproduced.
  */
+import { memo } from 'react';
 import type { ScoreIncomplete } from '../../../shared/clinical/intake/measures/score';
 import {
   VISA_A_ACTIVITY_LABELS,
@@ -18,7 +19,7 @@ import {
 import { IntakeRadio, IntakeSelect, IntakeText } from './controls';
 import { IntakeSection, SECTION_IDS } from './Section';
 
-export function VisaASection({
+export const VisaASection = memo(function VisaASection({
   score,
   forAchilles,
 }: {
@@ -83,4 +84,4 @@ export function VisaASection({
       {score && !score.computable && score.started ? <p className="muted">{score.message}</p> : null}
     </IntakeSection>
   );
-}
+});

@@ -6,10 +6,11 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import { createContext, useContext, useId } from 'react';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../ui/fields';
-import { fieldId, type FormValues } from './form-model';
+import { fieldId } from './form-model';
+import { useFieldValue, type FormStore } from './form-store';
 
 export interface IntakeForm {
-  values: FormValues;
+  store: FormStore;
   errors: Readonly<Record<string, string>>;
   set(path: string, value: string): void;
   /** Several fields at once (e.g. diagnosis and the region it implies). */
@@ -25,6 +26,11 @@ export function useIntakeForm(): IntakeForm {
   return form;
 }
 
+/** A field's typed value, re-rendering only when it changes. */
+export function useValue(path: string): string {
+  return useFieldValue(useIntakeForm().store, path);
+}
+
 interface TextProps {
   path: string;
   label: string;
@@ -38,11 +44,12 @@ interface TextProps {
 
 export function IntakeText({ path, label, hint, required, inputMode, className, maxLength }: TextProps) {
   const form = useIntakeForm();
+  const value = useValue(path);
   return (
     <TextField
       id={fieldId(path)}
       label={label}
-      value={form.values[path] ?? ''}
+      value={value}
       onChange={(v) => form.set(path, v)}
       hint={hint}
       error={form.errors[path]}
@@ -70,11 +77,12 @@ export function IntakeTextArea({
   className?: string;
 }) {
   const form = useIntakeForm();
+  const value = useValue(path);
   return (
     <TextAreaField
       id={fieldId(path)}
       label={label}
-      value={form.values[path] ?? ''}
+      value={value}
       onChange={(v) => form.set(path, v)}
       hint={hint}
       error={form.errors[path]}
@@ -106,11 +114,12 @@ export function IntakeSelect({
   className?: string;
 }) {
   const form = useIntakeForm();
+  const value = useValue(path);
   return (
     <SelectField
       id={fieldId(path)}
       label={label}
-      value={form.values[path] ?? ''}
+      value={value}
       options={options}
       onChange={(v) => (onChosen ? onChosen(v) : form.set(path, v))}
       hint={hint}
@@ -134,12 +143,13 @@ export function IntakeRadio({
   className?: string;
 }) {
   const form = useIntakeForm();
+  const value = useValue(path);
   return (
     <RadioGroup
       id={fieldId(path)}
       name={path}
       legend={legend}
-      value={form.values[path] ?? ''}
+      value={value}
       options={options}
       onChange={(v) => form.set(path, v)}
       error={form.errors[path]}
@@ -192,7 +202,7 @@ export function QuickChoiceRow({
   const form = useIntakeForm();
   const labelId = useId();
   const hintId = `${labelId}-hint`;
-  const value = form.values[path] ?? '';
+  const value = useValue(path);
   const error = form.errors[path];
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
