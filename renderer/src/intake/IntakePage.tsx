@@ -28,7 +28,7 @@ import { call } from '../api/client';
 import { useApp } from '../app/context';
 import { hrefOf } from '../app/router';
 import { ConfirmDialog } from '../ui/Dialog';
-import { ErrorNotice, Loading } from '../ui/feedback';
+import { ErrorNotice, InfoNotice, Loading } from '../ui/feedback';
 import { todayIso } from '../ui/format';
 import { focusField, IntakeFormContext, type IntakeForm } from './controls';
 import { EpisodeSection } from './EpisodeSection';
@@ -154,7 +154,10 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
   const versionRef = useRef(initial.version);
   const problemsRef = useRef<HTMLDivElement>(null);
   const episodeId = initial.episodeId;
-  const readOnly = record.status === 'signed';
+  const signed = record.status === 'signed';
+  // A discharged episode's draft is shown but not changed: reopen the episode first.
+  const closed = record.episode.status === 'closed';
+  const readOnly = signed || closed;
 
   const checked = useMemo(() => checkValues(values, settings.dateFormat), [values, settings.dateFormat]);
   const liveDraft = useMemo(
@@ -163,7 +166,7 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
   );
   const thresholds = record.thresholds;
   const summary = useMemo(() => summarizeIntake(liveDraft, thresholds), [liveDraft, thresholds]);
-  const readiness: ReadinessResult = readOnly && record.readiness ? record.readiness : summary.readiness;
+  const readiness: ReadinessResult = signed && record.readiness ? record.readiness : summary.readiness;
   const redFlags = useMemo(() => positiveRedFlags(liveDraft), [liveDraft]);
   const signCheck = useMemo(() => checkIntakeForSigning(liveDraft, todayIso()), [liveDraft]);
 
@@ -293,7 +296,7 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
     [liveDraft, thresholds, previousLefs, decision],
   );
   const showVisaA = isAchillesEpisode(liveDraft.episode) || VISA_A_PATHS.some((p) => (values[p] ?? '') !== '');
-  const saveText = saveStateText(autosave.state, readOnly);
+  const saveText = saveStateText(autosave.state, signed);
   const shownProblems = signErrors ? Object.entries(signErrors) : [];
   const episode = record.episode;
 
@@ -315,14 +318,14 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
           </p>
           <h1 id="intake-title" tabIndex={-1}>
             Intake: {episode.title}
-            <span className={`badge ${readOnly ? 'badge--success' : 'badge--warning'}`}>
-              {readOnly ? 'Signed' : 'Draft'}
+            <span className={`badge ${signed ? 'badge--success' : 'badge--warning'}`}>
+              {signed ? 'Signed' : 'Draft'}
             </span>
           </h1>
         </div>
         <div className="intake-header__save">
           <span
-            className={`save-state save-state--${readOnly ? 'signed' : autosave.state.kind}`}
+            className={`save-state save-state--${signed ? 'signed' : autosave.state.kind}`}
             role="status"
             aria-live="polite"
           >
@@ -351,8 +354,15 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
           }
         />
       ) : null}
-      {readOnly ? null : <RedFlagAlert flags={redFlags} />}
-      {readOnly ? (
+      {signed ? null : <RedFlagAlert flags={redFlags} />}
+      {closed && !signed ? (
+        <InfoNotice>
+          <p>
+            This episode is discharged, so its draft intake is shown read-only. Reopen the episode to go on with it.
+          </p>
+        </InfoNotice>
+      ) : null}
+      {signed ? (
         <section className="panel" aria-label="Signed intake note">
           <NoteView note={record.note} onChanged={(note) => setRecord({ ...record, note })} />
         </section>
@@ -362,11 +372,11 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
         <IntakeFormContext.Provider value={form}>
           <form
             className="intake-form"
-            aria-label={readOnly ? 'Recorded intake data (read-only)' : 'Intake'}
+            aria-label={signed ? 'Recorded intake data (read-only)' : 'Intake'}
             noValidate
             onSubmit={(e) => e.preventDefault()}
           >
-            {readOnly ? <h2 className="intake-readonly-title">Recorded data (read-only)</h2> : null}
+            {signed ? <h2 className="intake-readonly-title">Recorded data (read-only)</h2> : null}
             <fieldset className="intake-fieldset" disabled={readOnly}>
               <legend className="visually-hidden">Intake</legend>
               <EpisodeSection />
@@ -387,73 +397,81 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
               onChoose={choose}
               signError={signErrors?.startingPoint}
             />
-            {readOnly ? null : (
+            {signed ? null : (
               <>
-                <fieldset className="intake-fieldset">
+                <fieldset className="intake-fieldset" disabled={closed}>
                   <legend className="visually-hidden">Note</legend>
                   <NoteSection generated={generated} />
                 </fieldset>
-                <IntakeSection id={SECTION_IDS.sign} title="10. Sign">
-                  <div ref={problemsRef} tabIndex={-1} className="sign-problems" aria-labelledby="sign-problems-title">
-                    {signFailure && !signFailure.fields ? <ErrorNotice error={signFailure} /> : null}
-                    {shownProblems.length > 0 ? (
-                      <div className="notice notice--error" role="alert">
-                        <span className="notice__icon" aria-hidden="true">
-                          !
-                        </span>
-                        <div className="notice__body">
-                          <p className="notice__text" id="sign-problems-title">
-                            Before signing, fix {shownProblems.length === 1 ? 'this' : `these ${shownProblems.length}`}:
-                          </p>
-                          <ul className="problem-list">
-                            {shownProblems.map(([path, message]) => (
-                              <li key={path}>
-                                <button
-                                  type="button"
-                                  className="button--link"
-                                  onClick={() =>
-                                    path === 'startingPoint'
-                                      ? document.getElementById(START_IDS.mode)?.querySelector('input')?.focus()
-                                      : focusField(formPath(path))
-                                  }
-                                >
-                                  {message}
-                                </button>
-                              </li>
-                            ))}
-                          </ul>
-                        </div>
-                      </div>
-                    ) : (
-                      <p id="sign-problems-title" className="muted">
-                        {signCheck.canSign
-                          ? 'The intake is complete enough to sign.'
-                          : `${signCheck.problems.length} ${signCheck.problems.length === 1 ? 'thing is' : 'things are'} still missing before signing (listed when you sign).`}
-                      </p>
-                    )}
-                  </div>
-                  {signCheck.warnings.length > 0 ? (
-                    <ul className="warning-list" aria-label="Worth a look before signing">
-                      {signCheck.warnings.map((w) => (
-                        <li key={w.path}>{w.message}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                  <p className="field__hint">
-                    Signing locks the note as {status.clinician?.name}: it cannot be changed afterwards; corrections are
-                    added as signed addenda.
-                  </p>
-                  <div className="form-actions">
-                    <button
-                      type="button"
-                      className="button button--primary"
-                      onClick={() => void askToSign()}
-                      disabled={signing}
+                {closed ? null : (
+                  <IntakeSection id={SECTION_IDS.sign} title="10. Sign">
+                    <div
+                      ref={problemsRef}
+                      tabIndex={-1}
+                      className="sign-problems"
+                      aria-labelledby="sign-problems-title"
                     >
-                      Sign the intake note
-                    </button>
-                  </div>
-                </IntakeSection>
+                      {signFailure && !signFailure.fields ? <ErrorNotice error={signFailure} /> : null}
+                      {shownProblems.length > 0 ? (
+                        <div className="notice notice--error" role="alert">
+                          <span className="notice__icon" aria-hidden="true">
+                            !
+                          </span>
+                          <div className="notice__body">
+                            <p className="notice__text" id="sign-problems-title">
+                              Before signing, fix{' '}
+                              {shownProblems.length === 1 ? 'this' : `these ${shownProblems.length}`}:
+                            </p>
+                            <ul className="problem-list">
+                              {shownProblems.map(([path, message]) => (
+                                <li key={path}>
+                                  <button
+                                    type="button"
+                                    className="button--link"
+                                    onClick={() =>
+                                      path === 'startingPoint'
+                                        ? document.getElementById(START_IDS.mode)?.querySelector('input')?.focus()
+                                        : focusField(formPath(path))
+                                    }
+                                  >
+                                    {message}
+                                  </button>
+                                </li>
+                              ))}
+                            </ul>
+                          </div>
+                        </div>
+                      ) : (
+                        <p id="sign-problems-title" className="muted">
+                          {signCheck.canSign
+                            ? 'The intake is complete enough to sign.'
+                            : `${signCheck.problems.length} ${signCheck.problems.length === 1 ? 'thing is' : 'things are'} still missing before signing (listed when you sign).`}
+                        </p>
+                      )}
+                    </div>
+                    {signCheck.warnings.length > 0 ? (
+                      <ul className="warning-list" aria-label="Worth a look before signing">
+                        {signCheck.warnings.map((w) => (
+                          <li key={w.path}>{w.message}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                    <p className="field__hint">
+                      Signing locks the note as {status.clinician?.name}: it cannot be changed afterwards; corrections
+                      are added as signed addenda.
+                    </p>
+                    <div className="form-actions">
+                      <button
+                        type="button"
+                        className="button button--primary"
+                        onClick={() => void askToSign()}
+                        disabled={signing}
+                      >
+                        Sign the intake note
+                      </button>
+                    </div>
+                  </IntakeSection>
+                )}
               </>
             )}
           </form>
