@@ -22,7 +22,6 @@ test('the built renderer blocks inline scripts, inline handlers and eval', async
     // DevTools lets code it evaluates use eval; a timer callback runs as the page's own code.
     setTimeout(() => {
       try {
-        // eslint-disable-next-line no-eval
         (0, eval)('window.__evalRan = true');
         w.__evalOutcome = 'ran';
       } catch (err) {

@@ -33,10 +33,11 @@ describe('Electron fuses', () => {
     const config = load(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as {
       electronFuses: Record<string, boolean>;
     };
-    const generate = (
-      PlatformPackager.prototype as unknown as { generateFuseConfig(f: unknown): Promise<Record<string, unknown>> }
-    ).generateFuseConfig;
-    const fuseConfig = await generate.call({}, config.electronFuses);
+    // electron-builder's own mapping from the yml keys to @electron/fuses options (it uses no `this`).
+    const packager = PlatformPackager.prototype as unknown as {
+      generateFuseConfig(this: void, f: unknown): Promise<Record<string, unknown>>;
+    };
+    const fuseConfig = await packager.generateFuseConfig(config.electronFuses);
     const binary = fakeElectron();
     await flipFuses(binary, fuseConfig as Parameters<typeof flipFuses>[1]);
     const wire = await getCurrentFuseWire(binary);
