@@ -4,23 +4,21 @@ import { verifyAuditChain } from '../../main/audit/audit-log';
 import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
 import { migration0004 } from '../../main/db/migrations/0004-intake';
-import type { Db } from '../../main/db/open';
-import { openDatabase } from '../../main/db/open';
 import { signedNoteHashes } from '../../main/records/notes';
 import type { Backend } from '../../main/backend/backend';
 import { must, patientInput, readyBackend, removeTempDirs } from '../helpers/backend';
-import { count, databaseAt, rawConnection } from '../helpers/db';
+import { clinicKey, count, databaseAt, openClinicDb, rawKeyedConnection } from '../helpers/db';
 import { hamstringIntake, TYPED_NOTE } from '../helpers/intake';
 
 afterEach(removeTempDirs);
 
-function readOnly(backend: Backend): Db {
-  return openDatabase(path.join(backend.dataDir, 'clinic.sqlite'), { create: false, readonly: true });
+function readOnly(backend: Backend) {
+  return openClinicDb(backend.dataDir, { readonly: true });
 }
 
 /** Every row the intake feature and the audit trail hold, to show a refused change changed nothing. */
-function snapshot(backend: Backend) {
-  const db = readOnly(backend);
+async function snapshot(backend: Backend) {
+  const db = await readOnly(backend);
   const rows = {
     intakes: db.prepare('SELECT * FROM intakes ORDER BY id').all(),
     notes: db.prepare('SELECT * FROM clinical_notes ORDER BY id').all(),
@@ -32,8 +30,8 @@ function snapshot(backend: Backend) {
   return rows;
 }
 
-function auditActions(backend: Backend, entity: string): string[] {
-  const db = readOnly(backend);
+async function auditActions(backend: Backend, entity: string): Promise<string[]> {
+  const db = await readOnly(backend);
   const rows = db.prepare('SELECT action FROM audit_log WHERE entity = ? ORDER BY id').all(entity) as {
     action: string;
   }[];
@@ -198,7 +196,7 @@ describe('the intake through the backend', () => {
     expect(read?.note.objective).toContain('Readiness to run: walking stage');
 
     // Saving the same again writes nothing.
-    const before = snapshot(backend);
+    const before = await snapshot(backend);
     const again = await must(backend, 'intake.saveDraft', {
       episodeId: episode.id,
       expectedVersion: saved.version,
@@ -206,7 +204,7 @@ describe('the intake through the backend', () => {
       typed: TYPED_NOTE,
     });
     expect(again.version).toBe(saved.version);
-    expect(snapshot(backend)).toEqual(before);
+    expect(await snapshot(backend)).toEqual(before);
 
     // A new section is audited whole; a later change, leaf by leaf.
     const changed = hamstringIntake();
@@ -217,9 +215,9 @@ describe('the intake through the backend', () => {
       draft: changed,
       typed: { ...TYPED_NOTE, plan: 'Walking programme; review in two weeks.' },
     });
-    expect(auditActions(backend, 'intake')).toEqual(['create', 'update', 'update']);
-    expect(auditActions(backend, 'episode')).toEqual(['create', 'update']);
-    const db = readOnly(backend);
+    expect(await auditActions(backend, 'intake')).toEqual(['create', 'update', 'update']);
+    expect(await auditActions(backend, 'episode')).toEqual(['create', 'update']);
+    const db = await readOnly(backend);
     const rows = db
       .prepare(
         `SELECT before_json, after_json FROM audit_log WHERE entity = 'intake' AND action = 'update' ORDER BY id`,
@@ -270,7 +268,7 @@ describe('the intake through the backend', () => {
     const started = await must(backend, 'intake.start', { episodeId: episode.id });
     const draft = hamstringIntake();
     spoil(draft);
-    const before = snapshot(backend);
+    const before = await snapshot(backend);
     const r = await backend.dispatch('intake.saveDraft', {
       episodeId: episode.id,
       expectedVersion: started.version,
@@ -278,7 +276,7 @@ describe('the intake through the backend', () => {
       typed: TYPED_NOTE,
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_request', fields: { [field]: message } } });
-    expect(snapshot(backend)).toEqual(before);
+    expect(await snapshot(backend)).toEqual(before);
     backend.close();
   });
 
@@ -342,7 +340,12 @@ describe('the intake through the backend', () => {
       accepted: false,
       final: false,
     });
-    expect(auditActions(backend, 'intake')).toEqual(['create', 'update', 'accept_readiness', 'override_readiness']);
+    expect(await auditActions(backend, 'intake')).toEqual([
+      'create',
+      'update',
+      'accept_readiness',
+      'override_readiness',
+    ]);
     backend.close();
   });
 
@@ -433,19 +436,19 @@ describe('the intake through the backend', () => {
     expect(later?.readiness?.thresholds.briskWalkMinutes).toBe(30);
     expect(later?.thresholds.briskWalkMinutes).toBe(30);
 
-    const db = readOnly(backend);
+    const db = await readOnly(backend);
     const hashes = signedNoteHashes(db, signed.note.id);
     expect(hashes).not.toBeNull();
     expect(hashes?.computed).toBe(hashes?.stored);
     db.close();
-    expect(auditActions(backend, 'note')).toEqual(['sign']);
+    expect(await auditActions(backend, 'note')).toEqual(['sign']);
     backend.close();
   });
 
   it('refuses every change to a signed intake or its note through the backend, and changes nothing', async () => {
     const { backend, episode, intake } = await readyToSign();
     const signed = await must(backend, 'intake.sign', { episodeId: episode.id, expectedVersion: intake.version });
-    const before = snapshot(backend);
+    const before = await snapshot(backend);
     const draft = hamstringIntake();
     draft.symptoms!.painHopping = 0;
     const attempts = [
@@ -474,16 +477,16 @@ describe('the intake through the backend', () => {
       expect(r).toMatchObject({ ok: false, error: { code: 'locked' } });
       if (!r.ok) expect(r.error.message).toMatch(/signed by Priya Shah.*Add an addendum/);
     }
-    expect(snapshot(backend)).toEqual(before);
+    expect(await snapshot(backend)).toEqual(before);
 
     // Another program writing to the file directly is stopped by the triggers.
-    const raw = rawConnection(path.join(backend.dataDir, 'clinic.sqlite'));
+    const raw = rawKeyedConnection(path.join(backend.dataDir, 'clinic.sqlite'), await clinicKey(backend.dataDir));
     expect(() => raw.prepare(`UPDATE clinical_notes SET plan = 'Run 10 km' WHERE id = ?`).run(signed.note.id)).toThrow(
       /signed note cannot be changed/,
     );
     expect(() => raw.prepare(`UPDATE intakes SET draft_json = '{}'`).run()).toThrow(/signed intake/);
     raw.close();
-    expect(snapshot(backend)).toEqual(before);
+    expect(await snapshot(backend)).toEqual(before);
     backend.close();
   });
 
@@ -499,7 +502,8 @@ describe('the intake through the backend', () => {
       error: { code: 'invalid_request', fields: { text: 'Enter the addendum.' } },
     });
 
-    backend.clock.advance(3_600_000);
+    // Two minutes later: less than the clinic's idle time, so the session stays unlocked.
+    backend.clock.advance(120_000);
     const one = await must(backend, 'notes.addAddendum', {
       noteId: signed.note.id,
       text: 'Correction: the hop test was done on the right first.',
@@ -513,7 +517,7 @@ describe('the intake through the backend', () => {
       'Correction: the hop test was done on the right first.',
       'Phoned: walking is going well.',
     ]);
-    expect(two.addenda[0]).toMatchObject({ signedAt: '2026-11-27T11:00:00.000Z', signedBy: { name: 'Priya Shah' } });
+    expect(two.addenda[0]).toMatchObject({ signedAt: '2026-11-27T10:02:00.000Z', signedBy: { name: 'Priya Shah' } });
     // The note itself is exactly as signed.
     expect({ ...two, addenda: [], updatedAt: '', version: 0 }).toEqual({
       ...signed.note,
@@ -533,7 +537,7 @@ describe('the intake through the backend', () => {
         addendumCount: 2,
       }),
     ]);
-    expect(auditActions(backend, 'note')).toEqual(['sign', 'create', 'addendum', 'addendum']);
+    expect(await auditActions(backend, 'note')).toEqual(['sign', 'create', 'addendum', 'addendum']);
     backend.close();
   });
 
@@ -620,7 +624,7 @@ describe('the intake through the backend', () => {
     expect(read?.thresholds).toEqual(lenient);
     expect(read?.decisionOutdated).toBe(true);
     expect(intake.decisionOutdated).toBe(false);
-    expect(auditActions(backend, 'readiness_thresholds')).toEqual(['update']);
+    expect(await auditActions(backend, 'readiness_thresholds')).toEqual(['update']);
     backend.close();
   });
 

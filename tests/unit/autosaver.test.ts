@@ -131,4 +131,31 @@ describe('autosave while the clinician types', () => {
     expect(h.sent).toEqual(['onset tomorrow', 'onset yesterday']);
     expect(h.state().kind).toBe('saved');
   });
+
+  it('tries again on its own when the app locked itself while changes were waiting', async () => {
+    let locked = true;
+    const h = harness({
+      answer: () =>
+        locked
+          ? { ok: false, error: { code: 'session_locked', message: 'The app is locked.' } }
+          : { ok: true, value: 1 },
+    });
+    h.type('typed before the lock');
+    await vi.advanceTimersByTimeAsync(800);
+    await h.answer();
+    expect(h.state().kind).toBe('failed');
+    expect(h.saver.stopped).toBe(false);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(h.sent).toHaveLength(2);
+    await h.answer();
+    expect(h.state().kind).toBe('failed');
+    // Still locked at the second try: the next comes later (10 s); by then the clinician unlocked.
+    locked = false;
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(h.sent).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await h.answer();
+    expect(h.sent).toEqual(['typed before the lock', 'typed before the lock', 'typed before the lock']);
+    expect(h.state().kind).toBe('saved');
+  });
 });

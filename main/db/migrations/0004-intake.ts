@@ -2,8 +2,7 @@
  * The clinician intake: SOAP notes per visit with signed addenda, the intake of each episode, and
  * the clinic's readiness thresholds.
  *
- * Version: the next free one on this branch. Another branch takes the version before it; whoever
- * merges second renumbers (the file name already says 0004). Tests use `migration0004.version`.
+ * Version 4 (after 3, auto-lock). Tests use `migration0004.version`, never the number.
  *
  * Signed records are immutable in SQLite itself, not only in the app: triggers abort any UPDATE or
  * DELETE of a signed note or a signed intake, addenda are append-only, and an addendum can only be
@@ -12,7 +11,7 @@
 import type { Migration } from '../migrate';
 
 export const migration0004: Migration = {
-  version: 3,
+  version: 4,
   name: 'intake, notes and readiness thresholds',
   sql: /* sql */ `
 CREATE TABLE clinical_notes (

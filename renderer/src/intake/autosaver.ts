@@ -28,12 +28,20 @@ export interface AutosaveOptions<P> {
 
 /** After these the record must be reloaded: saving again would only be refused again. */
 const STOPPING_CODES = new Set(['stale', 'locked', 'not_found', 'unauthenticated']);
+/**
+ * The app locked itself while changes were waiting (the form stays, hidden, behind the lock
+ * screen): try again now and then, so they are saved soon after the clinician unlocks.
+ */
+const RETRY_CODES = new Set(['session_locked']);
+const RETRY_FIRST_MS = 5_000;
+const RETRY_MAX_MS = 60_000;
 
 export class Autosaver<P> {
   private savedKey: string;
   private chain: Promise<boolean> = Promise.resolve(true);
   private timer: ReturnType<typeof setTimeout> | null = null;
   private halted = false;
+  private retryMs = RETRY_FIRST_MS;
 
   constructor(
     private options: AutosaveOptions<P>,
@@ -93,12 +101,20 @@ export class Autosaver<P> {
     const r = await send(prepared.payload);
     if (r.ok) {
       this.savedKey = prepared.key;
+      this.retryMs = RETRY_FIRST_MS;
       // Typing may have gone on while the save was travelling: the waiting save picks it up.
       this.onState(() => (this.timer === null ? { kind: 'saved', at: new Date() } : { kind: 'pending' }));
       return true;
     }
     if (STOPPING_CODES.has(r.error.code)) this.halted = true;
     this.onState(() => ({ kind: 'failed', error: r.error }));
+    if (RETRY_CODES.has(r.error.code) && this.timer === null) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        void this.flush();
+      }, this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+    }
     return false;
   }
 }
