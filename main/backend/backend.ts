@@ -17,6 +17,7 @@ import { createDispatch } from './dispatch';
 import type { Handlers } from './handler-types';
 import { appHandlers } from './handlers/app';
 import { episodeHandlers } from './handlers/episodes';
+import { exerciseHandlers } from './handlers/exercises';
 import { patientHandlers } from './handlers/patients';
 import { settingsHandlers } from './handlers/settings';
 import { createSession } from './session';
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...patientHandlers,
   ...episodeHandlers,
+  ...exerciseHandlers,
   ...settingsHandlers,
 };
 
