@@ -5,7 +5,7 @@ import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
 import { migration0003 } from '../../main/db/migrations/0003-exercises-prescriptions';
 import { openDatabase } from '../../main/db/open';
-import { must, patientInput, readyBackend, removeTempDirs } from '../helpers/backend';
+import { must, openTestBackend, patientInput, readyBackend, removeTempDirs } from '../helpers/backend';
 import { databaseAt, rawConnection } from '../helpers/db';
 import { builtIn, clinicExerciseInput, item, like, SIX } from '../helpers/exercises';
 
@@ -369,6 +369,31 @@ describe('prescription templates', () => {
     expect(template!.items.map((i) => [i.name, i.available])).toEqual([
       ['Step-down from a low step', false],
       [builtIn(SIX[4]).name, true],
+    ]);
+    backend.close();
+  });
+});
+
+describe('the demo clinic', () => {
+  it('comes with home exercise programmes (one with a history) and two templates', async () => {
+    const backend = openTestBackend();
+    await must(backend, 'app.openDemo', {});
+    const page = await must(backend, 'patients.search', {
+      query: 'DEMO-001',
+      includeArchived: false,
+      offset: 0,
+      limit: 5,
+    });
+    const zoe = page.items[0]!;
+    const [programme] = await must(backend, 'prescriptions.forPatient', { patientId: zoe.id });
+    expect(programme).toMatchObject({ version: 2 });
+    expect(programme!.items.map((i) => i.exerciseId)).toContain('deadlift-single-leg');
+    expect(
+      (await must(backend, 'prescriptions.history', { episodeId: programme!.episodeId })).map((h) => h.version),
+    ).toEqual([2, 1]);
+    expect((await must(backend, 'prescriptionTemplates.list', {})).map((t) => t.name)).toEqual([
+      'Achilles tendinopathy: loading start',
+      'Hamstring strain: early',
     ]);
     backend.close();
   });
