@@ -59,6 +59,16 @@ function u32(bytes: Uint8Array, at: number): number {
   );
 }
 
+/** PNG or JPEG by the file's first bytes (enough of them: 8), or null for anything else. */
+export function sniffImageType(bytes: Uint8Array): ImageMediaType | null {
+  if (startsWith(bytes, PNG_SIGNATURE)) return 'image/png';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  return null;
+}
+
+/** The refusal for a file whose first bytes are not a PNG's or a JPEG's. */
+export const NOT_AN_IMAGE_MESSAGE = NOT_AN_IMAGE;
+
 type Dimensions = { width: number; height: number } | { damaged: string };
 
 function pngDimensions(bytes: Uint8Array): Dimensions {
@@ -110,18 +120,10 @@ function jpegDimensions(bytes: Uint8Array): Dimensions {
 /** What the bytes are, or the sentence that tells the clinician what to fix. */
 export function inspectImage(bytes: Uint8Array): ImageCheck {
   if (bytes.length === 0) return { ok: false, message: 'The file is empty. Choose the picture again.' };
-  let mediaType: ImageMediaType;
-  let dims: Dimensions;
-  if (startsWith(bytes, PNG_SIGNATURE)) {
-    mediaType = 'image/png';
-    dims = pngDimensions(bytes);
-  } else if (startsWith(bytes, [0xff, 0xd8, 0xff])) {
-    mediaType = 'image/jpeg';
-    dims = jpegDimensions(bytes);
-  } else {
-    return { ok: false, message: NOT_AN_IMAGE };
-  }
+  const mediaType = sniffImageType(bytes);
+  if (mediaType === null) return { ok: false, message: NOT_AN_IMAGE };
   if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, message: tooLargeMessage(bytes.length) };
+  const dims = mediaType === 'image/png' ? pngDimensions(bytes) : jpegDimensions(bytes);
   if ('damaged' in dims) return { ok: false, message: dims.damaged };
   const { width, height } = dims;
   const size = `${width} × ${height} pixels`;
