@@ -104,7 +104,7 @@ export function ExerciseDetailPage({ id }: { id: string }) {
           </p>
         </InfoNotice>
       ) : null}
-      <ClinicFacts entry={entry} />
+      <ClinicFacts entry={entry} entries={entries} />
       <div className="exercise-detail">
         <div className="exercise-detail__picture">
           <ExercisePicture exercise={exercise} size="large" />
@@ -159,7 +159,7 @@ export function ExerciseDetailPage({ id }: { id: string }) {
   );
 }
 
-function ClinicFacts({ entry }: { entry: LibraryEntry }) {
+function ClinicFacts({ entry, entries }: { entry: LibraryEntry; entries: readonly LibraryEntry[] }) {
   const { settings } = useApp();
   const clinic = entry.clinic;
   if (!clinic) return null;
@@ -171,7 +171,9 @@ function ClinicFacts({ entry }: { entry: LibraryEntry }) {
         <>
           {' '}
           · copied from the built-in{' '}
-          <a href={hrefOf({ name: 'exercise', id: clinic.copiedFrom })}>{clinic.copiedFrom}</a>
+          <a href={hrefOf({ name: 'exercise', id: clinic.copiedFrom })}>
+            {findEntry(entries, clinic.copiedFrom)?.exercise.name ?? clinic.copiedFrom}
+          </a>
         </>
       ) : null}
       {clinic.image ? (

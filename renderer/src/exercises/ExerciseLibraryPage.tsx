@@ -1,5 +1,5 @@
 /** The exercise library: browse, search and filter the built-in exercises and the clinic's own. */
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { describeDosage } from '../../../shared/clinical/exercises/dosage';
 import { BODY_REGION_LABELS, EXERCISE_TYPE_LABELS } from '../../../shared/clinical/exercises/exercise';
 import { hrefOf } from '../app/router';
@@ -72,13 +72,25 @@ export function ExerciseLibraryPage() {
 
 function ExerciseCard({ entry }: { entry: LibraryEntry }) {
   const { exercise } = entry;
+  const id = useId();
   return (
     <li className={`exercise-card${entry.clinic?.retired ? ' exercise-card--retired' : ''}`}>
-      <a className="exercise-card__link" href={hrefOf({ name: 'exercise', id: exercise.id })}>
+      <a
+        className="exercise-card__link"
+        href={hrefOf({ name: 'exercise', id: exercise.id })}
+        aria-labelledby={`${id}-name`}
+        aria-describedby={`${id}-purpose ${id}-dosage`}
+      >
         <ExercisePicture exercise={exercise} size="card" decorative />
         <span className="exercise-card__body">
-          <span className="exercise-card__name">{exercise.name}</span>
-          <span className="exercise-card__purpose">{exercise.purpose}</span>
+          <span id={`${id}-name`} className="exercise-card__name">
+            {exercise.name}
+            {entry.source === 'clinic' ? <span className="visually-hidden"> (clinic’s own)</span> : null}
+            {entry.clinic?.retired ? <span className="visually-hidden"> (retired)</span> : null}
+          </span>
+          <span id={`${id}-purpose`} className="exercise-card__purpose">
+            {exercise.purpose}
+          </span>
           <span className="exercise-card__tags">
             <span className={`tag tag--${exercise.tags.type}`}>{EXERCISE_TYPE_LABELS[exercise.tags.type]}</span>
             {exercise.tags.regions.map((r) => (
@@ -87,7 +99,9 @@ function ExerciseCard({ entry }: { entry: LibraryEntry }) {
               </span>
             ))}
           </span>
-          <span className="exercise-card__dosage">{describeDosage(exercise.dosage)}</span>
+          <span id={`${id}-dosage`} className="exercise-card__dosage">
+            {describeDosage(exercise.dosage)}
+          </span>
           {entry.source === 'clinic' ? (
             <span className="exercise-card__badges">
               <span className="badge badge--info">Clinic’s own</span>
