@@ -1,16 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { openDatabase } from '../../main/db/open';
 import { must, readyBackend, removeTempDirs } from '../helpers/backend';
-import { count } from '../helpers/db';
+import { count, openClinicDb } from '../helpers/db';
 import { builtIn, clinicExerciseInput, like, pngUpload } from '../helpers/exercises';
 import { makeJpegHeader, makePng } from '../helpers/images';
 
 afterEach(removeTempDirs);
 
-function tableCounts(dataDir: string) {
-  const db = openDatabase(path.join(dataDir, 'clinic.sqlite'), { create: false, readonly: true });
+async function tableCounts(dataDir: string) {
+  const db = await openClinicDb(dataDir, { readonly: true });
   const counts = {
     exercises: count(db, 'clinic_exercises'),
     versions: count(db, 'clinic_exercise_versions'),
@@ -50,7 +48,7 @@ describe("the clinic's own exercises", () => {
       copiedFrom: null,
       exercise: clinicExerciseInput({ name: 'Step-down, high step' }),
     });
-    expect(tableCounts(backend.dataDir)).toMatchObject({ exercises: 2, versions: 2, images: 1 });
+    expect(await tableCounts(backend.dataDir)).toMatchObject({ exercises: 2, versions: 2, images: 1 });
     expect(
       (await must(backend, 'exercises.listClinic', { includeRetired: false })).map((e) => e.exercise.name),
     ).toEqual(['Step-down from a low step', 'Step-down, high step']);
@@ -75,7 +73,7 @@ describe("the clinic's own exercises", () => {
     ],
   ])('refuses %s, says what to fix, and stores nothing', async (_label, dataBase64, message) => {
     const backend = await readyBackend();
-    const before = tableCounts(backend.dataDir);
+    const before = await tableCounts(backend.dataDir);
     const r = await backend.dispatch('exercises.createClinic', {
       copiedFrom: null,
       exercise: clinicExerciseInput({ picture: { kind: 'upload', description: 'A picture.', dataBase64 } }),
@@ -84,7 +82,7 @@ describe("the clinic's own exercises", () => {
       ok: false,
       error: { code: 'invalid_request', message, fields: { 'exercise.picture': message } },
     });
-    expect(tableCounts(backend.dataDir)).toEqual(before);
+    expect(await tableCounts(backend.dataDir)).toEqual(before);
     backend.close();
   });
 
@@ -136,7 +134,7 @@ describe("the clinic's own exercises", () => {
         },
       },
     });
-    expect(tableCounts(backend.dataDir)).toMatchObject({ exercises: 0, versions: 0, images: 0 });
+    expect(await tableCounts(backend.dataDir)).toMatchObject({ exercises: 0, versions: 0, images: 0 });
     backend.close();
   });
 
@@ -212,7 +210,7 @@ describe("the clinic's own exercises", () => {
       error: { code: 'conflict', message: like(/Bring it back/) },
     });
     await must(backend, 'exercises.retireClinic', { id: e.id, expectedVersion: 1, retired: false });
-    const db = openDatabase(path.join(backend.dataDir, 'clinic.sqlite'), { create: false, readonly: true });
+    const db = await openClinicDb(backend.dataDir, { readonly: true });
     const actions = db.prepare(`SELECT action, summary FROM audit_log WHERE entity = 'exercise' ORDER BY id`).all() as {
       action: string;
       summary: string;

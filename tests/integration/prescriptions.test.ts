@@ -3,10 +3,9 @@ import path from 'node:path';
 import { verifyAuditChain } from '../../main/audit/audit-log';
 import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
-import { migration0003 } from '../../main/db/migrations/0003-exercises-prescriptions';
-import { openDatabase } from '../../main/db/open';
+import { migration0004 as migrationExercises } from '../../main/db/migrations/0004-exercises-prescriptions';
 import { must, openTestBackend, patientInput, readyBackend, removeTempDirs } from '../helpers/backend';
-import { databaseAt, rawConnection } from '../helpers/db';
+import { clinicKey, databaseAt, openClinicDb, rawKeyedConnection } from '../helpers/db';
 import { builtIn, clinicExerciseInput, item, like, SIX } from '../helpers/exercises';
 
 afterEach(removeTempDirs);
@@ -24,8 +23,8 @@ async function patientWithEpisode() {
   return { backend, patient, episode };
 }
 
-function auditRows(dataDir: string, entity: string) {
-  const db = openDatabase(path.join(dataDir, 'clinic.sqlite'), { create: false, readonly: true });
+async function auditRows(dataDir: string, entity: string) {
+  const db = await openClinicDb(dataDir, { readonly: true });
   const rows = db
     .prepare(
       'SELECT action, entity_id, patient_id, summary, before_json, after_json FROM audit_log WHERE entity = ? ORDER BY id',
@@ -36,9 +35,9 @@ function auditRows(dataDir: string, entity: string) {
   return { rows, chain };
 }
 
-describe(`migration ${migration0003.version} (exercise library and prescriptions) on real rows`, () => {
+describe(`migration ${migrationExercises.version} (exercise library and prescriptions) on real rows`, () => {
   function seeded() {
-    const db = databaseAt(migration0003.version - 1);
+    const db = databaseAt(migrationExercises.version - 1);
     db.prepare(
       `INSERT INTO clinicians (name, profession, created_at, updated_at) VALUES ('Priya Shah', 'Physiotherapist', 'x', 'x')`,
     ).run();
@@ -50,7 +49,7 @@ describe(`migration ${migration0003.version} (exercise library and prescriptions
       `INSERT INTO episodes (patient_id, diagnosis, region, side, status, opened_on, created_at, updated_at)
        VALUES (1, 'achilles_tendinopathy', 'achilles', 'left', 'open', '2026-11-27', 'x', 'x')`,
     ).run();
-    migrate(db, MIGRATIONS, { target: migration0003.version });
+    migrate(db, MIGRATIONS, { target: migrationExercises.version });
     return db;
   }
 
@@ -183,7 +182,7 @@ describe('home exercise prescriptions', () => {
       [1, builtIn('ankle-knee-to-wall').name],
     ]);
 
-    const { rows, chain } = auditRows(backend.dataDir, 'prescription');
+    const { rows, chain } = await auditRows(backend.dataDir, 'prescription');
     expect(chain.ok).toBe(true);
     expect(rows.map((r) => [r.action, r.entity_id, r.patient_id])).toEqual([
       ['prescribe', first.id, patient.id],
@@ -313,7 +312,7 @@ describe('home exercise prescriptions', () => {
   it('reads every version exactly as stored even if someone edits the file outside the app', async () => {
     const { backend, episode } = await patientWithEpisode();
     await must(backend, 'prescriptions.save', { episodeId: episode.id, basedOnVersion: null, items: [item(SIX[0])] });
-    const raw = rawConnection(path.join(backend.dataDir, 'clinic.sqlite'));
+    const raw = rawKeyedConnection(path.join(backend.dataDir, 'clinic.sqlite'), await clinicKey(backend.dataDir));
     expect(() => raw.prepare(`UPDATE prescription_items SET dosage_json = '{}'`).run()).toThrow(/cannot be changed/);
     raw.close();
     backend.close();
@@ -350,7 +349,7 @@ describe('prescription templates', () => {
     expect((await must(backend, 'prescriptionTemplates.list', {})).map((t) => t.items.length)).toEqual([1]);
     await must(backend, 'prescriptionTemplates.remove', { id: early.id, expectedVersion: 2 });
     expect(await must(backend, 'prescriptionTemplates.list', {})).toEqual([]);
-    const { rows, chain } = auditRows(backend.dataDir, 'prescription_template');
+    const { rows, chain } = await auditRows(backend.dataDir, 'prescription_template');
     expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'remove']);
     expect(chain.ok).toBe(true);
     backend.close();

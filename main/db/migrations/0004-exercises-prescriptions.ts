@@ -1,5 +1,5 @@
 /**
- * Version 3: the clinic's own exercises (versioned, with uploaded pictures), home exercise
+ * Version 4: the clinic's own exercises (versioned, with uploaded pictures), home exercise
  * prescriptions per episode (append-only versions), and prescription templates.
  *
  * What must never change once saved is enforced here, not only in the code: pictures, exercise
@@ -8,8 +8,8 @@
  */
 import type { Migration } from '../migrate';
 
-export const migration0003: Migration = {
-  version: 3,
+export const migration0004: Migration = {
+  version: 4,
   name: 'exercise library and prescriptions',
   sql: /* sql */ `
 -- Pictures uploaded for the clinic's exercises, stored once per content (SHA-256 of the bytes).
