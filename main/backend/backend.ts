@@ -22,6 +22,7 @@ import type { Handlers } from './handler-types';
 import { appHandlers } from './handlers/app';
 import { episodeHandlers } from './handlers/episodes';
 import { intakeHandlers } from './handlers/intake';
+import { exerciseHandlers } from './handlers/exercises';
 import { patientHandlers } from './handlers/patients';
 import { settingsHandlers } from './handlers/settings';
 import { createSession } from './session';
@@ -57,6 +58,7 @@ export const handlers: Handlers = {
   ...patientHandlers,
   ...episodeHandlers,
   ...intakeHandlers,
+  ...exerciseHandlers,
   ...settingsHandlers,
 };
 

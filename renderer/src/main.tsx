@@ -6,6 +6,7 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/patients.css';
 import './styles/intake.css';
+import './styles/exercises.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -41,6 +41,27 @@ import {
 import { AddendumInput, ClinicalNote, NoteCreate, NoteHeader, NoteSign, NoteUpdate } from '../domain/notes';
 import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate, ClinicianWithAccess } from '../domain/settings';
 import { RecordId } from '../domain/fields';
+import {
+  ClinicExercise,
+  ClinicExerciseCreate,
+  ClinicExerciseGet,
+  ClinicExerciseList,
+  ClinicExerciseRetire,
+  ClinicExerciseUpdate,
+  ImageData,
+  ImageRequest,
+} from '../domain/clinic-exercise';
+import {
+  EpisodeProgramme,
+  EpisodeRef,
+  Prescription,
+  PrescriptionGet,
+  PrescriptionSave,
+  PrescriptionTemplate,
+  PrescriptionTemplateRemove,
+  PrescriptionTemplateSave,
+  PrescriptionVersionSummary,
+} from '../domain/prescription';
 import type { ChannelName } from './channels';
 import { CHANNEL_NAMES } from './channels';
 
@@ -120,6 +141,22 @@ export const contract = {
   'notes.update': channel(NoteUpdate, ClinicalNote),
   'notes.sign': channel(NoteSign, ClinicalNote),
   'notes.addAddendum': channel(AddendumInput, ClinicalNote),
+
+  'exercises.listClinic': channel(ClinicExerciseList, z.array(ClinicExercise)),
+  'exercises.getClinic': channel(ClinicExerciseGet, ClinicExercise),
+  'exercises.createClinic': channel(ClinicExerciseCreate, ClinicExercise),
+  'exercises.updateClinic': channel(ClinicExerciseUpdate, ClinicExercise),
+  'exercises.retireClinic': channel(ClinicExerciseRetire, ClinicExercise),
+  'exercises.image': channel(ImageRequest, ImageData),
+
+  'prescriptions.current': channel(EpisodeRef, Prescription.nullable()),
+  'prescriptions.history': channel(EpisodeRef, z.array(PrescriptionVersionSummary)),
+  'prescriptions.get': channel(PrescriptionGet, Prescription),
+  'prescriptions.save': channel(PrescriptionSave, Prescription),
+  'prescriptions.forPatient': channel(z.strictObject({ patientId: RecordId }), z.array(EpisodeProgramme)),
+  'prescriptionTemplates.list': channel(Empty, z.array(PrescriptionTemplate)),
+  'prescriptionTemplates.save': channel(PrescriptionTemplateSave, PrescriptionTemplate),
+  'prescriptionTemplates.remove': channel(PrescriptionTemplateRemove, PrescriptionTemplate),
 
   'settings.get': channel(Empty, ClinicSettings),
   'settings.update': channel(ClinicSettings, ClinicSettings),

@@ -5,6 +5,7 @@
  */
 import type { Channel, RequestOf } from '../../shared/ipc/contract';
 import { CLINIC_SETUP, patientInput, TEST_PASSWORD } from './backend';
+import { clinicExerciseInput, item } from './exercises';
 
 export const CHANNEL_EXAMPLES: { [C in Channel]: RequestOf<C> } = {
   'app.status': {},
@@ -75,6 +76,20 @@ export const CHANNEL_EXAMPLES: { [C in Channel]: RequestOf<C> } = {
   },
   'notes.sign': { id: 1, expectedVersion: 1 },
   'notes.addAddendum': { noteId: 1, text: 'Correction: hop test was done on the right first.' },
+  'exercises.listClinic': { includeRetired: true },
+  'exercises.getClinic': { id: 1 },
+  'exercises.createClinic': { copiedFrom: null, exercise: clinicExerciseInput() },
+  'exercises.updateClinic': { id: 1, expectedVersion: 1, exercise: clinicExerciseInput({ name: 'Step-down, slow' }) },
+  'exercises.retireClinic': { id: 1, expectedVersion: 1, retired: true },
+  'exercises.image': { imageId: 'a'.repeat(64) },
+  'prescriptions.current': { episodeId: 1 },
+  'prescriptions.history': { episodeId: 1 },
+  'prescriptions.get': { episodeId: 1, version: 1 },
+  'prescriptions.save': { episodeId: 1, basedOnVersion: null, items: [item('ankle-knee-to-wall')] },
+  'prescriptions.forPatient': { patientId: 1 },
+  'prescriptionTemplates.list': {},
+  'prescriptionTemplates.save': { name: 'Hamstring strain: early', items: [item('plank-side-knees')], replace: true },
+  'prescriptionTemplates.remove': { id: 1, expectedVersion: 1 },
   'settings.get': {},
   'settings.update': CLINIC_SETUP.clinic,
   'clinicians.list': {},

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../main/audit/audit-log';
 import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
-import { migration0004 } from '../../main/db/migrations/0004-intake';
+import { migration0005 } from '../../main/db/migrations/0005-intake';
 import { signedNoteHashes } from '../../main/records/notes';
 import type { Backend } from '../../main/backend/backend';
 import { must, patientInput, readyBackend, removeTempDirs } from '../helpers/backend';
@@ -72,17 +72,17 @@ async function readyToSign() {
   return { ...setup, intake: chosen };
 }
 
-describe('migration 0004 (intake, notes, thresholds) on real rows', () => {
+describe('migration 0005 (intake, notes, thresholds) on real rows', () => {
   it('keeps patients and episodes, and enforces signed-note immutability in SQLite itself', () => {
-    const db = databaseAt(migration0004.version - 1);
+    const db = databaseAt(migration0005.version - 1);
     db.exec(`
       INSERT INTO clinicians (name, profession, created_at, updated_at) VALUES ('Priya Shah', 'Physiotherapist', 'x', 'x');
       INSERT INTO patients (given_name, family_name, date_of_birth, sex, record_number, record_number_key, sort_key, search_text, created_at, updated_at)
         VALUES ('An', 'Nguyễn Văn', '1986-09-02', 'male', 'R-2', 'R-2', 'nguyen van\u0001an', 'an nguyen van r 2', 'x', 'x');
       INSERT INTO episodes (patient_id, diagnosis, region, side, status, opened_on, created_at, updated_at)
         VALUES (1, 'achilles_tendinopathy', 'achilles', 'left', 'open', '2026-11-27', 'x', 'x');`);
-    migrate(db, MIGRATIONS, { target: migration0004.version });
-    expect(db.pragma('user_version', { simple: true })).toBe(migration0004.version);
+    migrate(db, MIGRATIONS, { target: migration0005.version });
+    expect(db.pragma('user_version', { simple: true })).toBe(migration0005.version);
     expect(db.prepare('SELECT diagnosis, side FROM episodes').all()).toEqual([
       { diagnosis: 'achilles_tendinopathy', side: 'left' },
     ]);

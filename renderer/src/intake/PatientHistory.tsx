@@ -53,5 +53,10 @@ export function EpisodeNotesLine({ notes }: { notes: readonly NoteHeader[] | und
   }
   const addenda = notes.reduce((sum, n) => sum + n.addendumCount, 0);
   if (addenda > 0) parts.push(`${addenda} ${addenda === 1 ? 'addendum' : 'addenda'}`);
-  return <span className="episode-list__notes">{parts.join(' · ')}</span>;
+  return (
+    <p className="episode-list__notes">
+      <span className="episode-list__notes-label">Notes: </span>
+      {parts.join(' · ')}
+    </p>
+  );
 }

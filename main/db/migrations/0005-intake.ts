@@ -2,7 +2,8 @@
  * The clinician intake: SOAP notes per visit with signed addenda, the intake of each episode, and
  * the clinic's readiness thresholds.
  *
- * Version 4 (after 3, auto-lock). Tests use `migration0004.version`, never the number.
+ * Version 5 (after 4, exercises and prescriptions). Tests use `migration0005.version`, never the
+ * number.
  *
  * Signed records are immutable in SQLite itself, not only in the app: triggers abort any UPDATE or
  * DELETE of a signed note or a signed intake, addenda are append-only, and an addendum can only be
@@ -10,8 +11,8 @@
  */
 import type { Migration } from '../migrate';
 
-export const migration0004: Migration = {
-  version: 4,
+export const migration0005: Migration = {
+  version: 5,
   name: 'intake, notes and readiness thresholds',
   sql: /* sql */ `
 CREATE TABLE clinical_notes (
