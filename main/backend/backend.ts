@@ -18,6 +18,7 @@ import type { Handlers } from './handler-types';
 import { appHandlers } from './handlers/app';
 import { episodeHandlers } from './handlers/episodes';
 import { patientHandlers } from './handlers/patients';
+import { runningHandlers } from './handlers/running';
 import { settingsHandlers } from './handlers/settings';
 import { createSession } from './session';
 
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...patientHandlers,
   ...episodeHandlers,
+  ...runningHandlers,
   ...settingsHandlers,
 };
 

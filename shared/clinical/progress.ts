@@ -2,7 +2,9 @@
  * Where a patient is in a programme: what the engine needs from the history of runs.
  *
  * The app keeps it by folding each decision in (progressAfter) and each clinician action
- * (withLevel for an override, withEntryCheckSignedOff for "cleared to run").
+ * (withLevel for a level set by hand, withEntryCheckSignedOff for "cleared to run"). A check-in
+ * whose decision the clinician overrode is folded with progressAfterCheckIn (check-in.ts), which
+ * applies the clinician's level in place of the engine's.
  */
 import { z } from 'zod';
 import { isoDate } from '../domain/fields';

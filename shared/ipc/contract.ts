@@ -19,6 +19,24 @@ import { AppStatus, Empty, SetupInput } from '../domain/session';
 import { EpisodeClose, EpisodeCreate, EpisodeSummary } from '../domain/episode';
 import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate } from '../domain/settings';
 import { RecordId } from '../domain/fields';
+import {
+  CheckInCreate,
+  CheckInList,
+  CheckInPage,
+  CheckInPreview,
+  CheckInPreviewResult,
+  DefaultRuleSet,
+  EpisodeRunning,
+  ProgrammeAssign,
+  ProgrammeDuplicate,
+  ProgrammeEntry,
+  ProgrammeSave,
+  RuleSetCopy,
+  RuleSetEntry,
+  RuleSetSave,
+  RunningLibrary,
+  RunningSummary,
+} from '../domain/running';
 import type { ChannelName } from './channels';
 import { CHANNEL_NAMES } from './channels';
 
@@ -66,6 +84,19 @@ export const contract = {
   'episodes.get': channel(ById, EpisodeSummary),
   'episodes.create': channel(EpisodeCreate, EpisodeSummary),
   'episodes.close': channel(EpisodeClose, EpisodeSummary),
+
+  'running.library': channel(Empty, RunningLibrary),
+  'running.episode': channel(z.strictObject({ episodeId: RecordId }), EpisodeRunning),
+  'running.assign': channel(ProgrammeAssign, EpisodeRunning),
+  'running.summaries': channel(z.strictObject({ patientId: RecordId }), z.array(RunningSummary).max(500)),
+  'ruleSets.copy': channel(RuleSetCopy, RuleSetEntry),
+  'ruleSets.save': channel(RuleSetSave, RuleSetEntry),
+  'ruleSets.setDefault': channel(DefaultRuleSet, RunningLibrary),
+  'programmes.duplicate': channel(ProgrammeDuplicate, ProgrammeEntry),
+  'programmes.save': channel(ProgrammeSave, ProgrammeEntry),
+  'checkIns.preview': channel(CheckInPreview, CheckInPreviewResult),
+  'checkIns.create': channel(CheckInCreate, EpisodeRunning),
+  'checkIns.list': channel(CheckInList, CheckInPage),
 
   'settings.get': channel(Empty, ClinicSettings),
   'settings.update': channel(ClinicSettings, ClinicSettings),
