@@ -461,9 +461,6 @@ function decisionFor(db: Db, clock: Clock, req: CheckInPreview): DecisionContext
   const { progress: before } = replayCourse(assignment.start_level, steps);
   if (report.runDate > clock.today()) {
     fields['report.runDate'] = 'The run date is after today: enter the day the patient ran.';
-  } else if (report.runDate < assignment.assigned_on) {
-    fields['report.runDate'] =
-      `The run date is before this programme was given (${date(assignment.assigned_on)}): check the date.`;
   } else if (before.lastRunDate !== null && report.runDate <= before.lastRunDate) {
     fields['report.runDate'] =
       `The run date must be after the last run on record (${date(before.lastRunDate)}): check the date.`;
