@@ -383,7 +383,10 @@ describe('the clinic library', () => {
       await backend.invoke('ruleSets.copy', { fromId: SEED_RULE_SET.id, name: 'riverside RULES (3 days)' }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'conflict', fields: { name: expect.stringMatching(/already a rule set/) } },
+      error: {
+        code: 'conflict',
+        fields: { name: 'There is already a rule set called "riverside RULES (3 days)": choose another name.' },
+      },
     });
 
     // Tune rule 3: 3 days off. A broken edit is refused with what to fix.
