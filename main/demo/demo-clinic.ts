@@ -11,6 +11,7 @@ import { createEpisode } from '../records/episodes';
 import { createPatient } from '../records/patients';
 import type { EpisodeCreate } from '../../shared/domain/episode';
 import type { Clock } from '../util/clock';
+import { seedDemoRunning } from './demo-running';
 
 export const DEMO_CLINIC_NAME = 'Demo Clinic (fictional patients)';
 
@@ -149,18 +150,21 @@ export function seedDemoClinic(db: Db, clock: Clock): Clinician {
         },
         { isDemo: true },
       );
+      const episodeIds: number[] = [];
       DEMO_PATIENTS.forEach((p, i) => {
         const patient = createPatient(db, clock, clinician.id, p);
         const episode = DEMO_EPISODES[i];
         if (episode) {
           const { weeksAgo, ...rest } = episode;
-          createEpisode(db, clock, clinician.id, {
+          const created = createEpisode(db, clock, clinician.id, {
             ...rest,
             patientId: patient.id,
             onsetDate: onsetBefore(clock, weeksAgo),
           });
+          episodeIds.push(created.id);
         }
       });
+      seedDemoRunning(db, clock, clinician.id, episodeIds);
       return clinician;
     })
     .immediate();

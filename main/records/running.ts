@@ -260,6 +260,7 @@ interface CheckInRow {
   created_at: string;
   recorded_by: string;
   corrected_by_id: number | null;
+  corrects_run_date: string | null;
 }
 
 type RuleSetCache = Map<string, RuleSet>;
@@ -304,6 +305,7 @@ function toEntry(db: Db, cache: RuleSetCache, r: CheckInRow): CheckInEntry {
     programmeComplete: r.complete === 1,
     patientInstruction: r.patient_instruction,
     correctsId: r.corrects_id,
+    correctsRunDate: r.corrects_run_date,
     correctionReason: r.correction_reason,
     correctedById: r.corrected_by_id,
   };
@@ -316,10 +318,12 @@ export function checkInPage(db: Db, episodeId: number, beforeId: number | null, 
       `SELECT c.id, c.episode_id, c.assignment_id, c.corrects_id, c.correction_reason, c.recorded_on, c.report_json,
          c.rule_set_id, c.rule_set_version, c.decision_json, c.entry_check_level, c.override_level,
          c.override_days_off, c.override_reason, c.level_after, c.days_off, c.next_run_date, c.complete,
-         c.patient_instruction, c.created_at, u.name AS recorded_by, k.id AS corrected_by_id
+         c.patient_instruction, c.created_at, u.name AS recorded_by, k.id AS corrected_by_id,
+         p.run_date AS corrects_run_date
        FROM check_ins c
        JOIN clinicians u ON u.id = c.created_by
        LEFT JOIN check_ins k ON k.corrects_id = c.id
+       LEFT JOIN check_ins p ON p.id = c.corrects_id
        WHERE c.episode_id = ? AND c.id < ?
        ORDER BY c.id DESC
        LIMIT ?`,

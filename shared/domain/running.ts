@@ -129,6 +129,8 @@ export const CheckInEntry = z.strictObject({
   /** What the patient was told. */
   patientInstruction: z.string(),
   correctsId: RecordId.nullable(),
+  /** The run date of the entry this one corrects. */
+  correctsRunDate: isoDate('Run date').nullable(),
   correctionReason: z.string(),
   /** The later entry that corrects this one; null while it stands. */
   correctedById: RecordId.nullable(),

@@ -249,6 +249,7 @@ describe("a patient's six-week course", () => {
       correction = running.history.items[0]!;
       expect(correction).toMatchObject({
         correctsId: entry.id,
+        correctsRunDate: CORRECTED_RUN,
         correctionReason: CORRECTION.reason,
         correctedById: null,
       });

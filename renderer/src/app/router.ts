@@ -1,6 +1,7 @@
 /**
  * A small hash router: the app's places are #/patients, #/patients/new, #/patients/12,
- * #/patients/12/edit and #/settings. Hash routes work the same under app:// and in the preview.
+ * #/patients/12/edit, #/patients/12/episodes/3 (with /check-in: the new check-in form open) and
+ * #/settings. Hash routes work the same under app:// and in the preview.
  */
 import { useEffect, useState } from 'react';
 
@@ -9,7 +10,7 @@ export type Route =
   | { name: 'patient-new' }
   | { name: 'patient'; id: number }
   | { name: 'patient-edit'; id: number }
-  | { name: 'episode'; patientId: number; episodeId: number }
+  | { name: 'episode'; patientId: number; episodeId: number; checkIn?: true }
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -22,7 +23,8 @@ export function parseRoute(hash: string): Route {
     if (third === 'edit') return { name: 'patient-edit', id };
     const episodeId = parts[3];
     if (third === 'episodes' && episodeId && /^\d+$/.test(episodeId)) {
-      return { name: 'episode', patientId: id, episodeId: Number(episodeId) };
+      const route = { name: 'episode', patientId: id, episodeId: Number(episodeId) } as const;
+      return parts[4] === 'check-in' ? { ...route, checkIn: true } : route;
     }
     return { name: 'patient', id };
   }
@@ -40,7 +42,7 @@ export function hrefOf(route: Route): string {
     case 'patient-edit':
       return `#/patients/${route.id}/edit`;
     case 'episode':
-      return `#/patients/${route.patientId}/episodes/${route.episodeId}`;
+      return `#/patients/${route.patientId}/episodes/${route.episodeId}${route.checkIn ? '/check-in' : ''}`;
     case 'settings':
       return '#/settings';
   }

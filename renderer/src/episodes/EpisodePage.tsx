@@ -13,6 +13,7 @@ import { call } from '../api/client';
 import { useApp } from '../app/context';
 import { hrefOf } from '../app/router';
 import { ConfirmDialog } from '../ui/Dialog';
+import { RunningSection } from '../running/RunningSection';
 import { ErrorNotice, Loading } from '../ui/feedback';
 
 export interface EpisodeContext {
@@ -108,6 +109,7 @@ export function EpisodePage({ patientId, episodeId }: { patientId: number; episo
           </button>
         </div>
       </section>
+      <RunningSection patient={patient} episode={episode} />
       <ConfirmDialog
         open={confirming}
         title={episode.status === 'open' ? 'Discharge this episode?' : 'Reopen this episode?'}

@@ -11,12 +11,14 @@ import { useApp } from '../app/context';
 import { hrefOf, navigate } from '../app/router';
 import { ErrorNotice, Loading } from '../ui/feedback';
 import { RadioGroup, SelectField, TextField } from '../ui/fields';
+import { RunningSummaryLine, useRunningSummaries } from '../running/RunningSummaryLine';
 
 export function EpisodesPanel({ patientId, archived }: { patientId: number; archived: boolean }) {
   const { settings } = useApp();
   const [episodes, setEpisodes] = useState<EpisodeSummary[] | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [adding, setAdding] = useState(false);
+  const running = useRunningSummaries(patientId);
 
   const load = useCallback(async () => {
     const r = await call('episodes.list', { patientId });
@@ -62,6 +64,12 @@ export function EpisodesPanel({ patientId, archived }: { patientId: number; arch
                   ? 'Open'
                   : `Discharged ${formatDate(e.closedOn ?? e.openedOn, settings.dateFormat)}`}
               </span>
+              <RunningSummaryLine
+                summary={running.get(e.id)}
+                patientId={patientId}
+                episodeId={e.id}
+                canRecord={!archived}
+              />
             </li>
           ))}
         </ul>

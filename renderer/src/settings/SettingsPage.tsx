@@ -10,6 +10,7 @@ import { ErrorNotice, Loading, SuccessNotice } from '../ui/feedback';
 import { SelectField, TextField } from '../ui/fields';
 import type { ClinicForm } from './ClinicSettingsFields';
 import { ClinicSettingsFields } from './ClinicSettingsFields';
+import { RunningSettings } from '../running/RunningSettings';
 
 export function SettingsPage() {
   return (
@@ -19,6 +20,7 @@ export function SettingsPage() {
       </div>
       <ClinicSettingsSection />
       <CliniciansSection />
+      <RunningSettings />
     </div>
   );
 }
