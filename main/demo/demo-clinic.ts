@@ -11,7 +11,7 @@ import { createEpisode } from '../records/episodes';
 import { createPatient } from '../records/patients';
 import type { EpisodeCreate } from '../../shared/domain/episode';
 import type { Clock } from '../util/clock';
-import { seedDemoRunning } from './demo-running';
+import { dayClock, seedDemoRunning } from './demo-running';
 
 export const DEMO_CLINIC_NAME = 'Demo Clinic (fictional patients)';
 
@@ -156,7 +156,8 @@ export function seedDemoClinic(db: Db, clock: Clock): Clinician {
         const episode = DEMO_EPISODES[i];
         if (episode) {
           const { weeksAgo, ...rest } = episode;
-          const created = createEpisode(db, clock, clinician.id, {
+          // Opened two days after the onset, so the demo's programmes and check-ins come after it.
+          const created = createEpisode(db, dayClock(clock, weeksAgo * 7 - 2), clinician.id, {
             ...rest,
             patientId: patient.id,
             onsetDate: onsetBefore(clock, weeksAgo),

@@ -114,7 +114,7 @@ const COURSES: readonly DemoCourse[] = [
 ];
 
 /** The demo clock moved back to a day before today. */
-function dayClock(clock: Clock, daysAgo: number): Clock {
+export function dayClock(clock: Clock, daysAgo: number): Clock {
   const today = addDays(clock.today(), -daysAgo);
   return { today: () => today, now: () => new Date(clock.now().getTime() - daysAgo * 86_400_000) };
 }

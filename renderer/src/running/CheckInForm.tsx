@@ -18,7 +18,8 @@ import type { CheckInAnswers } from './check-in-answers';
 import { answersOf, emptyAnswers, reportFrom } from './check-in-answers';
 import { CheckboxField } from './CheckboxField';
 import { DecisionPanel } from './DecisionPanel';
-import { levelLine, longDateWithYear } from './words';
+import { levelName, longDateWithYear } from './words';
+import { describeLevel } from '../../../shared/clinical/describe-level';
 
 const YES_NO = [
   { value: 'no', label: 'No' },
@@ -196,6 +197,11 @@ export function CheckInForm(props: {
     props.onSaved(r.value);
   }
 
+  const ranLevel = programme.levels[Number(answers.levelRun) - 1];
+  const levelRunHint = ranLevel ? describeLevel(ranLevel, settings.units) : undefined;
+  const chosenLevel = override ? programme.levels[Number(override.level) - 1] : undefined;
+  const overrideLevelHint = chosenLevel ? describeLevel(chosenLevel, settings.units) : undefined;
+
   const runDateHint = (() => {
     const typed = draft.report?.runDate;
     if (typed) return longDateWithYear(typed);
@@ -259,9 +265,12 @@ export function CheckInForm(props: {
             <SelectField
               label="Level run"
               value={answers.levelRun}
-              options={programme.levels.map((l) => ({ value: String(l.number), label: levelLine(l, settings.units) }))}
+              options={programme.levels.map((l) => ({
+                value: String(l.number),
+                label: levelName(l, progress.currentLevel),
+              }))}
               onChange={(v) => set('levelRun', v)}
-              hint={`Planned: level ${progress.currentLevel}`}
+              hint={levelRunHint}
               error={shownError('levelRun')}
             />
           </div>
@@ -356,7 +365,7 @@ export function CheckInForm(props: {
           ) : null}
         </div>
 
-        <div className="checkin-form__decision" aria-live="polite">
+        <div className="checkin-form__decision" role="region" aria-label="Decision" aria-live="polite">
           {decision && preview ? (
             <DecisionPanel view={preview} programme={programme} units={settings.units} changed={changed} />
           ) : previewError && Object.keys(previewFields).length === 0 ? (
@@ -387,11 +396,11 @@ export function CheckInForm(props: {
                 value={override.level}
                 options={programme.levels.map((l) => ({
                   value: String(l.number),
-                  label: levelLine(l, settings.units),
+                  label: levelName(l, decision.levelAfter, 'the rules’ choice'),
                 }))}
                 onChange={(v) => setOverride({ ...override, level: v })}
                 error={errors['override.levelAfter']}
-                hint={`The rules said level ${decision.levelAfter}`}
+                hint={overrideLevelHint}
               />
               <TextField
                 label="Days off"

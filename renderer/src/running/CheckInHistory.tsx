@@ -122,6 +122,16 @@ function HistoryEntry(props: {
         {corrected ? <span className="badge badge--muted">Corrected by a later entry</span> : null}
         {entry.correctsId !== null ? <span className="badge badge--warning">Correction</span> : null}
         {entry.override ? <span className="badge badge--warning">Decision changed</span> : null}
+        {props.onCorrect ? (
+          <button
+            type="button"
+            className="button button--link checkin__correct"
+            onClick={() => props.onCorrect?.(entry)}
+          >
+            Correct this entry
+            <span className="visually-hidden"> for the run of {longDateWithYear(entry.report.runDate)}</span>
+          </button>
+        ) : null}
       </div>
       {entry.correctsId !== null ? (
         <p className="checkin__line">
@@ -156,15 +166,6 @@ function HistoryEntry(props: {
             <li key={a}>{a}</li>
           ))}
         </ul>
-      ) : null}
-      {props.onCorrect ? (
-        <button
-          type="button"
-          className="button button--small button--secondary checkin__correct"
-          onClick={() => props.onCorrect?.(entry)}
-        >
-          Correct this entry
-        </button>
       ) : null}
     </li>
   );

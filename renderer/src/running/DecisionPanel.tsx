@@ -8,6 +8,21 @@ import type { Programme } from '../../../shared/clinical/programme';
 import type { DistanceUnit } from '../../../shared/domain/settings';
 import { daysOffText, levelChangeText, nextRunText } from './words';
 
+/**
+ * The engine's sentence repeats the rule and the facts for a plain case; it is shown when it says
+ * more: several rules met, a limit that held the patient, another level run, a rest longer than
+ * the rule's (the level's minimum rest), or a rule set that does not move up on its own.
+ */
+function reasonAddsToFacts(d: Decision): boolean {
+  return (
+    d.firedRules.length > 1 ||
+    d.blockedBy.length > 0 ||
+    d.levelRun !== d.levelBefore ||
+    d.reason.includes('minimum rest') ||
+    d.reason.includes('does not move up')
+  );
+}
+
 export interface DecisionView {
   decision: Decision;
   ruleSetName: string;
@@ -71,7 +86,7 @@ export function DecisionPanel(props: {
           programme={props.programme}
           units={props.units}
         />
-        <p className="decision__reason">{decision.reason}</p>
+        {reasonAddsToFacts(decision) ? <p className="decision__reason">{decision.reason}</p> : null}
         <p className="decision__source">
           {props.view.ruleSetName}, version {decision.ruleSet.version}
         </p>

@@ -125,7 +125,7 @@ function ProgrammeItem(props: {
       {copying ? (
         <CopyForm
           what="programme"
-          suggested={`${programme.name} (clinic)`}
+          suggested={`${programme.name}, clinic copy`}
           onCancel={() => setCopying(false)}
           onCopy={async (name) => {
             const r = await call('programmes.duplicate', { fromId: programme.id, name });
@@ -154,10 +154,15 @@ function ProgrammeEditor({ programme, onDone }: { programme: Programme; onDone(s
   async function save() {
     const parsed = ProgrammeSchema.safeParse(programmeOf(programme, draft, units));
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
+      const found = fieldErrors(parsed.error);
+      const messages = Object.values(found);
+      setErrors(found);
       setFailure({
         code: 'invalid_request',
-        message: `${parsed.error.issues.length === 1 ? 'One entry needs' : `${parsed.error.issues.length} entries need`} attention: see the levels marked below.`,
+        message:
+          messages.length === 1
+            ? `One entry needs attention: ${messages[0] ?? ''}`
+            : `${messages.length} entries need attention, marked below. First: ${messages[0] ?? ''}`,
       });
       return;
     }
@@ -208,6 +213,7 @@ function ProgrammeEditor({ programme, onDone }: { programme: Programme; onDone(s
           error={errors.name}
           maxLength={120}
           required
+          className="form-grid__wide"
         />
         <TextField
           label="Most levels up in 7 days"

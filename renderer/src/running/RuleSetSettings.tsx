@@ -167,7 +167,7 @@ function RuleSetItem(props: {
       {copying ? (
         <CopyForm
           what="rule set"
-          suggested={`${set.name} (clinic)`}
+          suggested={`${set.name}, clinic copy`}
           onCancel={() => setCopying(false)}
           onCopy={async (name) => {
             const r = await call('ruleSets.copy', { fromId: set.id, name });
@@ -239,8 +239,16 @@ function RuleSetEditor({ ruleSet, onDone }: { ruleSet: RuleSet; onDone(saved: Ru
 
   async function save() {
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      setFailure({ code: 'invalid_request', message: 'Some entries need attention: see the messages below.' });
+      const found = fieldErrors(parsed.error);
+      const messages = Object.values(found);
+      setErrors(found);
+      setFailure({
+        code: 'invalid_request',
+        message:
+          messages.length === 1
+            ? `One entry needs attention: ${messages[0] ?? ''}`
+            : `${messages.length} entries need attention, marked below. First: ${messages[0] ?? ''}`,
+      });
       return;
     }
     setBusy(true);
@@ -283,6 +291,7 @@ function RuleSetEditor({ ruleSet, onDone }: { ruleSet: RuleSet; onDone(saved: Ru
           error={errors.name}
           maxLength={120}
           required
+          className="form-grid__wide"
         />
         <TextField
           label="Most levels up in 7 days"

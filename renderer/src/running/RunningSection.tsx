@@ -207,7 +207,7 @@ function ProgrammeCard({ data }: { data: EpisodeRunning }) {
           : next === null
             ? 'Next run: no run reported yet'
             : next <= data.today
-              ? `${nextRunText(next, level)} (any day from then)`
+              ? `${nextRunText(next, level)} or any day after`
               : nextRunText(next, level)}
       </p>
       <p className="programme-card__facts muted">

@@ -26,6 +26,12 @@ export function levelLine(level: RunLevel, units: DistanceUnit): string {
   return `${describeLevel(level, units)}${title}`;
 }
 
+/** A short name for a pick list: "Level 9 (Week 3), planned". */
+export function levelName(level: RunLevel, marked: number, mark = 'planned'): string {
+  const title = level.title.trim() === '' ? '' : ` (${level.title.trim()})`;
+  return `Level ${level.number}${title}${level.number === marked ? `, ${mark}` : ''}`;
+}
+
 /** "Down to level 3: ...", "Up to level 5: ...", "Stay at level 4: ...". */
 export function levelChangeText(before: number, after: number, programme: Programme, units: DistanceUnit): string {
   const verb = after < before ? 'Down to' : after > before ? 'Up to' : 'Stay at';
