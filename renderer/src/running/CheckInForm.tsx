@@ -446,7 +446,7 @@ export function CheckInForm(props: {
                   }}
                   disabled={busy}
                 >
-                  Keep the rules&apos; decision
+                  Keep the rules’ decision
                 </button>
               </>
             ) : null}
