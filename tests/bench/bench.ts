@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { printFigures } from './stats';
 import { benchRecords } from './suites/records';
+import { benchRunning, CHECK_INS } from './suites/running';
 import { makeSyntheticClinic } from './synthetic-clinic';
 
 function arg(name: string, fallback: number): number {
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
       `Synthetic clinic: ${patients.toLocaleString('en')} patients, ${(size / 1e6).toFixed(1)} MB, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     printFigures('Records (issue 2)', await benchRecords(clinic));
+    printFigures(
+      `Running programmes and check-ins (${CHECK_INS} check-ins on one patient)`,
+      await benchRunning(clinic),
+    );
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

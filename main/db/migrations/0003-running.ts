@@ -98,29 +98,34 @@ CREATE TABLE check_ins (
   -- A correction points at the entry it corrects; an entry is corrected at most once (to change
   -- a correction, correct the correction).
   corrects_id INTEGER UNIQUE REFERENCES check_ins (id),
-  correction_reason TEXT NOT NULL DEFAULT '',
   recorded_on TEXT NOT NULL CHECK (recorded_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   run_date TEXT NOT NULL CHECK (run_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-  report_json TEXT NOT NULL CHECK (json_valid(report_json)),
   rule_set_id TEXT NOT NULL,
   rule_set_version INTEGER NOT NULL,
-  decision_json TEXT NOT NULL CHECK (json_valid(decision_json)),
+  -- The engine's decision: the numbers the progress replay reads (CHECKs below tie them to the
+  -- stored decision).
   level_before INTEGER NOT NULL CHECK (level_before >= 1),
   engine_level_after INTEGER NOT NULL CHECK (engine_level_after >= 1),
   engine_days_off INTEGER NOT NULL CHECK (engine_days_off >= 0),
   clean_sessions_after INTEGER NOT NULL CHECK (clean_sessions_after >= 0),
   engine_complete INTEGER NOT NULL CHECK (engine_complete IN (0, 1)),
   entry_check_level INTEGER CHECK (entry_check_level IS NULL OR entry_check_level >= 1),
+  -- The clinician's override, beside the engine's decision (all null when confirmed).
   override_level INTEGER CHECK (override_level IS NULL OR override_level >= 1),
   override_days_off INTEGER CHECK (override_days_off IS NULL OR override_days_off BETWEEN 0 AND 14),
-  override_reason TEXT,
+  -- What applied.
   level_after INTEGER NOT NULL CHECK (level_after >= 1),
   days_off INTEGER NOT NULL CHECK (days_off >= 0),
   next_run_date TEXT NOT NULL CHECK (next_run_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   complete INTEGER NOT NULL CHECK (complete IN (0, 1)),
-  patient_instruction TEXT NOT NULL CHECK (length(patient_instruction) >= 1),
   created_at TEXT NOT NULL,
   created_by INTEGER NOT NULL REFERENCES clinicians (id),
+  -- The long text last, so reading the short columns above never walks past it.
+  override_reason TEXT,
+  correction_reason TEXT NOT NULL DEFAULT '',
+  patient_instruction TEXT NOT NULL CHECK (length(patient_instruction) >= 1),
+  report_json TEXT NOT NULL CHECK (json_valid(report_json)),
+  decision_json TEXT NOT NULL CHECK (json_valid(decision_json)),
   FOREIGN KEY (rule_set_id, rule_set_version) REFERENCES rule_set_versions (rule_set_id, version),
   -- An override has a level, days off and a reason, or none of them.
   CHECK ((override_level IS NULL) = (override_days_off IS NULL)
@@ -143,8 +148,11 @@ CREATE TABLE check_ins (
 
 -- The history (newest first) and the newest entry of an episode.
 CREATE INDEX check_ins_by_episode ON check_ins (episode_id, id);
--- The progress replay: a programme's entries in run order.
-CREATE INDEX check_ins_by_assignment ON check_ins (assignment_id, run_date, id);
+-- The progress replay: a programme's entries in run order, with every number it reads, so the
+-- replay reads the index alone.
+CREATE INDEX check_ins_by_assignment ON check_ins (assignment_id, run_date, id, corrects_id, level_before,
+  engine_level_after, engine_days_off, clean_sessions_after, engine_complete, entry_check_level, override_level,
+  override_days_off);
 
 CREATE TRIGGER check_ins_same_episode BEFORE INSERT ON check_ins
 WHEN (SELECT episode_id FROM programme_assignments WHERE id = new.assignment_id) IS NOT new.episode_id
