@@ -10,7 +10,7 @@ import { ACTIVITIES, SURFACE_LABELS, SURFACES } from '../../../shared/clinical/p
 import type { DistanceUnit } from '../../../shared/domain/settings';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../ui/fields';
 import type { LevelDraft } from './programme-draft';
-import { amountUnit, levelOf, speedUnit } from './programme-draft';
+import { amountUnit, levelOf, speedUnit, typed, withMeasure } from './programme-draft';
 import { levelLine } from './words';
 
 const EFFORT_LABELS: Readonly<Record<EffortCue['kind'], string>> = {
@@ -87,7 +87,7 @@ export function LevelEditor(props: {
               { value: 'time', label: 'Minutes' },
               { value: 'distance', label: units === 'km' ? 'Kilometres' : 'Miles' },
             ]}
-            onChange={(v) => set({ measure: v })}
+            onChange={(v) => props.onChange(withMeasure(level, v))}
           />
           <fieldset className="bouts">
             <legend className="field__label">One round of bouts, in order</legend>
@@ -101,8 +101,10 @@ export function LevelEditor(props: {
                 />
                 <TextField
                   label={`Bout ${i + 1} length (${unit})`}
-                  value={bout.amount}
-                  onChange={(v) => set({ bouts: level.bouts.map((b, j) => (j === i ? { ...b, amount: v } : b)) })}
+                  value={bout.amount.text}
+                  onChange={(v) =>
+                    set({ bouts: level.bouts.map((b, j) => (j === i ? { ...b, amount: typed(v) } : b)) })
+                  }
                   error={err(`bouts.${i}.amount`) ?? err(`bouts.${i}`)}
                   inputMode="decimal"
                 />
@@ -126,7 +128,7 @@ export function LevelEditor(props: {
               <button
                 type="button"
                 className="button button--small button--secondary"
-                onClick={() => set({ bouts: [...level.bouts, { activity: 'run', amount: '' }] })}
+                onClick={() => set({ bouts: [...level.bouts, { activity: 'run', amount: typed('') }] })}
               >
                 Add a bout
               </button>
@@ -160,12 +162,12 @@ export function LevelEditor(props: {
                     { value: 'time', label: 'Minutes' },
                     { value: 'distance', label: units === 'km' ? 'Kilometres' : 'Miles' },
                   ]}
-                  onChange={(v) => set({ totalMeasure: v })}
+                  onChange={(v) => set({ totalMeasure: v, totalAmount: typed(level.totalAmount.text) })}
                 />
                 <TextField
                   label={`Total to reach (${amountUnit(level.totalMeasure, units)})`}
-                  value={level.totalAmount}
-                  onChange={(v) => set({ totalAmount: v })}
+                  value={level.totalAmount.text}
+                  onChange={(v) => set({ totalAmount: typed(v) })}
                   error={err('untilTotal.amount')}
                   inputMode="decimal"
                 />
@@ -215,15 +217,15 @@ export function LevelEditor(props: {
               <>
                 <TextField
                   label={`Running speed (${speedUnit(units)})`}
-                  value={level.runSpeed}
-                  onChange={(v) => set({ runSpeed: v })}
+                  value={level.runSpeed.text}
+                  onChange={(v) => set({ runSpeed: typed(v) })}
                   error={err('effort.runKmh')}
                   inputMode="decimal"
                 />
                 <TextField
                   label={`Walking speed (${speedUnit(units)}, optional)`}
-                  value={level.walkSpeed}
-                  onChange={(v) => set({ walkSpeed: v })}
+                  value={level.walkSpeed.text}
+                  onChange={(v) => set({ walkSpeed: typed(v) })}
                   error={err('effort.walkKmh')}
                   inputMode="decimal"
                 />

@@ -9,9 +9,24 @@ import type { DistanceUnit } from '../../../shared/domain/settings';
 
 export type EffortKind = EffortCue['kind'];
 
+/**
+ * A number as the clinician sees and types it. `exact` keeps the stored value while the text is
+ * untouched, so a distance shown as "0.1 mi" is saved back as the 160.9344 m it was, not as the
+ * metres of the rounded text (an unedited level must not change).
+ */
+export interface TypedAmount {
+  text: string;
+  exact: number | null;
+}
+
+/** What the clinician typed: no stored value behind it any more. */
+export function typed(text: string): TypedAmount {
+  return { text, exact: null };
+}
+
 export interface BoutDraft {
   activity: Activity;
-  amount: string;
+  amount: TypedAmount;
 }
 
 export interface LevelDraft {
@@ -23,13 +38,13 @@ export interface LevelDraft {
   repeat: 'times' | 'total';
   repetitions: string;
   totalMeasure: Measure;
-  totalAmount: string;
+  totalAmount: TypedAmount;
   effortKind: EffortKind;
   effortText: string;
   rpe: string;
   rpeWords: string;
-  runSpeed: string;
-  walkSpeed: string;
+  runSpeed: TypedAmount;
+  walkSpeed: TypedAmount;
   percent: string;
   surface: Surface;
   sessionsPerWeek: string;
@@ -50,12 +65,13 @@ export interface ProgrammeDraft {
 
 const perUnit = (units: DistanceUnit) => (units === 'km' ? METRES_PER_KM : METRES_PER_MILE);
 
-function amountText(measure: Measure, amount: number, units: DistanceUnit): string {
-  return measure === 'time' ? formatNumber(amount, 2) : formatNumber(amount / perUnit(units), 3);
+function shownAmount(measure: Measure, amount: number, units: DistanceUnit): TypedAmount {
+  const text = measure === 'time' ? formatNumber(amount, 2) : formatNumber(amount / perUnit(units), 3);
+  return { text, exact: amount };
 }
 
-function speedText(kmh: number, units: DistanceUnit): string {
-  return formatNumber(units === 'km' ? kmh : kmh / mph(1), 2);
+function shownSpeed(kmh: number, units: DistanceUnit): TypedAmount {
+  return { text: formatNumber(units === 'km' ? kmh : kmh / mph(1), 2), exact: kmh };
 }
 
 /** A typed number; NaN when empty or unreadable, so the schema asks for it. Accepts "2,5". */
@@ -64,14 +80,16 @@ export function typedNumber(text: string): number {
   return t === '' || !/^-?\d*\.?\d+$/.test(t) ? NaN : Number(t);
 }
 
-function typedAmount(measure: Measure, text: string, units: DistanceUnit): number {
-  const n = typedNumber(text);
+function typedAmount(measure: Measure, amount: TypedAmount, units: DistanceUnit): number {
+  if (amount.exact !== null) return amount.exact;
+  const n = typedNumber(amount.text);
   // Metres to the millimetre: enough, and free of float noise.
   return measure === 'time' ? n : Math.round(n * perUnit(units) * 1000) / 1000;
 }
 
-function typedSpeed(text: string, units: DistanceUnit): number {
-  const n = typedNumber(text);
+function typedSpeed(speed: TypedAmount, units: DistanceUnit): number {
+  if (speed.exact !== null) return speed.exact;
+  const n = typedNumber(speed.text);
   return units === 'km' ? n : Math.round(mph(n) * 1000) / 1000;
 }
 
@@ -87,17 +105,17 @@ export function levelDraftOf(level: RunLevel, units: DistanceUnit): LevelDraft {
     key: newKey(),
     title: level.title,
     measure: level.measure,
-    bouts: level.bouts.map((b) => ({ activity: b.activity, amount: amountText(level.measure, b.amount, units) })),
+    bouts: level.bouts.map((b) => ({ activity: b.activity, amount: shownAmount(level.measure, b.amount, units) })),
     repeat: level.untilTotal === null ? 'times' : 'total',
     repetitions: level.repetitions === null ? '1' : String(level.repetitions),
     totalMeasure: level.untilTotal?.measure ?? level.measure,
-    totalAmount: level.untilTotal ? amountText(level.untilTotal.measure, level.untilTotal.amount, units) : '',
+    totalAmount: level.untilTotal ? shownAmount(level.untilTotal.measure, level.untilTotal.amount, units) : typed(''),
     effortKind: e.kind,
     effortText: e.kind === 'words' ? e.text : '',
     rpe: e.kind === 'rpe' ? String(e.rpe) : '',
     rpeWords: e.kind === 'rpe' ? e.words : '',
-    runSpeed: e.kind === 'speed' ? speedText(e.runKmh, units) : '',
-    walkSpeed: e.kind === 'speed' && e.walkKmh !== null ? speedText(e.walkKmh, units) : '',
+    runSpeed: e.kind === 'speed' ? shownSpeed(e.runKmh, units) : typed(''),
+    walkSpeed: e.kind === 'speed' && e.walkKmh !== null ? shownSpeed(e.walkKmh, units) : typed(''),
     percent: e.kind === 'top_speed' ? String(e.percent) : '',
     surface: level.surface,
     sessionsPerWeek: String(level.sessionsPerWeek),
@@ -129,7 +147,7 @@ function effortOf(d: LevelDraft, units: DistanceUnit): EffortCue {
       return {
         kind: 'speed',
         runKmh: typedSpeed(d.runSpeed, units),
-        walkKmh: d.walkSpeed.trim() === '' ? null : typedSpeed(d.walkSpeed, units),
+        walkKmh: d.walkSpeed.text.trim() === '' ? null : typedSpeed(d.walkSpeed, units),
       };
     case 'top_speed':
       return { kind: 'top_speed', percent: typedNumber(d.percent) };
@@ -172,6 +190,11 @@ export function programmeOf(base: Programme, d: ProgrammeDraft, units: DistanceU
     painLimit: limit(d.painLimit),
     levels: d.levels.map((l, i) => levelOf(l, i + 1, units)),
   };
+}
+
+/** The level measured another way: amounts typed for the old measure no longer stand for a stored value. */
+export function withMeasure(level: LevelDraft, measure: Measure): LevelDraft {
+  return { ...level, measure, bouts: level.bouts.map((b) => ({ ...b, amount: typed(b.amount.text) })) };
 }
 
 /** A new level after `after`: a copy of it, so the clinician edits what changes. */
