@@ -48,6 +48,8 @@ export function CheckInForm(props: {
   correcting: CheckInEntry | null;
   onSaved(next: EpisodeRunning): void;
   onCancel(): void;
+  /** Loads the latest programme and check-ins (after another clinician saved one); the answers stay. */
+  onReload(): Promise<void>;
 }) {
   const { settings } = useApp();
   const { data, correcting } = props;
@@ -121,7 +123,7 @@ export function CheckInForm(props: {
     };
     // reportKey stands for draft.report.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reportKey, entryCheckLevel, assignment?.id, data.episodeId, correcting?.id]);
+  }, [reportKey, entryCheckLevel, assignment?.id, data.episodeId, correcting?.id, data.history.items[0]?.id]);
 
   if (!assignment || !programme || !progress) return null;
 
@@ -223,7 +225,25 @@ export function CheckInForm(props: {
           </p>
         </InfoNotice>
       ) : null}
-      {failure ? <ErrorNotice error={failure} /> : null}
+      {failure ? (
+        <ErrorNotice
+          error={failure}
+          action={
+            failure.code === 'stale' ? (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => {
+                  setFailure(null);
+                  void props.onReload();
+                }}
+              >
+                Load the latest check-ins
+              </button>
+            ) : undefined
+          }
+        />
+      ) : null}
       <form
         className="checkin-form__layout"
         aria-label={correcting ? 'Correct a check-in' : 'New check-in'}

@@ -146,6 +146,7 @@ export function RunningSection({ patient, episode }: { patient: Patient; episode
           correcting={mode.correcting}
           onSaved={(next) => afterCheckIn(next, mode.correcting !== null)}
           onCancel={leaveForm}
+          onReload={load}
         />
       ) : null}
       {data && (data.assignment || data.history.total > 0) ? (
