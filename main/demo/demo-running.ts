@@ -146,6 +146,7 @@ export function seedDemoRunning(db: Db, clock: Clock, clinicianId: number, episo
         outcome: run.override ? { kind: 'override', ...run.override } : { kind: 'confirm' },
         correction: null,
         expectedLatestId: running.history.items[0]?.id ?? null,
+        shown: null,
       });
       const entry = running.history.items[0];
       if (run.correctedTo && entry) {
@@ -157,6 +158,7 @@ export function seedDemoRunning(db: Db, clock: Clock, clinicianId: number, episo
           outcome: { kind: 'confirm' },
           correction: { correctsId: entry.id, reason: run.correctedTo.reason },
           expectedLatestId: entry.id,
+          shown: null,
         });
       }
     }

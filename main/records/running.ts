@@ -30,10 +30,11 @@ import type {
   ProgrammeAssign,
   RunningSummary,
 } from '../../shared/domain/running';
-import { HISTORY_PAGE } from '../../shared/domain/running';
+import { HISTORY_PAGE, shownDecision } from '../../shared/domain/running';
 import type { IsoDate } from '../../shared/time/dates';
 import { formatDate } from '../../shared/time/dates';
 import { appendAudit } from '../audit/audit-log';
+import { canonicalJson } from '../audit/canonical-json';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';
@@ -541,6 +542,12 @@ export function recordCheckIn(db: Db, clock: Clock, clinicianId: number, req: Ch
         correctsId: req.correction?.correctsId ?? null,
       });
       const { decision, programme, ruleSet, episode } = ctx;
+      if (req.shown !== null && canonicalJson(req.shown) !== canonicalJson(shownDecision(decision))) {
+        throw new AppError(
+          'stale',
+          'The decision changed since it was shown (the rule set or the history changed meanwhile). Check the new decision, then save again.',
+        );
+      }
       const override =
         req.outcome.kind === 'override'
           ? { levelAfter: req.outcome.levelAfter, daysOff: req.outcome.daysOff, reason: req.outcome.reason.trim() }

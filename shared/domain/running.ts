@@ -206,6 +206,28 @@ export const CheckInPreviewResult = z.strictObject({
 });
 export type CheckInPreviewResult = z.infer<typeof CheckInPreviewResult>;
 
+export const ShownDecision = z.strictObject({
+  ruleSetId: z.string().max(64),
+  ruleSetVersion: z.number().int().min(1),
+  governingRule: z.number().int(),
+  levelAfter: z.number().int().min(1),
+  daysOff: z.number().int().min(0),
+  earliestNextRun: isoDate('Next run'),
+});
+export type ShownDecision = z.infer<typeof ShownDecision>;
+
+/** What the clinician saw of a decision, to check that the one recorded is the same. */
+export function shownDecision(d: Decision): ShownDecision {
+  return {
+    ruleSetId: d.ruleSet.id,
+    ruleSetVersion: d.ruleSet.version,
+    governingRule: d.governingRule,
+    levelAfter: d.levelAfter,
+    daysOff: d.daysOff,
+    earliestNextRun: d.earliestNextRun,
+  };
+}
+
 export const CheckInCreate = z.strictObject({
   episodeId: RecordId,
   assignmentId: RecordId,
@@ -215,6 +237,12 @@ export const CheckInCreate = z.strictObject({
   correction: Correction.nullable(),
   /** The newest entry the clinician saw (null: none); refused if another was saved since. */
   expectedLatestId: RecordId.nullable(),
+  /**
+   * The decision the clinician saw and confirmed or changed: refused if the decision made now
+   * differs (the rule set was edited meanwhile, say), so what is stored is what was shown. The app's
+   * form always sends it; null only for in-process callers that show nothing (the demo seeding).
+   */
+  shown: ShownDecision.nullable(),
 });
 export type CheckInCreate = z.infer<typeof CheckInCreate>;
 

@@ -14,6 +14,7 @@ import { TIME_WALK_RUN } from '../../shared/clinical/programme-templates';
 import { SEED_RULE_SET } from '../../shared/clinical/rule-sets';
 import type { SorenessReport } from '../../shared/clinical/soreness-report';
 import type { CheckInEntry, CheckInPage } from '../../shared/domain/running';
+import { shownDecision } from '../../shared/domain/running';
 import { addDays } from '../../shared/time/dates';
 import type { RequestOf } from '../../shared/ipc/contract';
 import { CLINIC_SETUP, must, patientInput, removeTempDirs, tempDir } from '../helpers/backend';
@@ -213,6 +214,7 @@ describe("a patient's six-week course", () => {
           : { kind: 'confirm' },
         correction: null,
         expectedLatestId: running.history.items[0]?.id ?? null,
+        shown: shownDecision(preview.decision),
       };
       running = await must(backend, 'checkIns.create', request);
       const entry = running.history.items[0]!;
@@ -245,6 +247,7 @@ describe("a patient's six-week course", () => {
         outcome: { kind: 'confirm' },
         correction: { correctsId: entry.id, reason: CORRECTION.reason },
         expectedLatestId: entry.id,
+        shown: shownDecision(corrected.decision),
       });
       correction = running.history.items[0]!;
       expect(correction).toMatchObject({

@@ -14,6 +14,7 @@ import { MTSS_MOEN, TIME_WALK_RUN } from '../../shared/clinical/programme-templa
 import { DELAWARE_PUBLISHED_RULE_SET, SEED_RULE_SET } from '../../shared/clinical/rule-sets';
 import type { SorenessReport } from '../../shared/clinical/soreness-report';
 import type { EpisodeRunning } from '../../shared/domain/running';
+import { shownDecision } from '../../shared/domain/running';
 import type { RequestOf } from '../../shared/ipc/contract';
 import { must, patientInput, readyBackend, removeTempDirs } from '../helpers/backend';
 import { count, databaseAt } from '../helpers/db';
@@ -206,6 +207,7 @@ function createRequest(
     outcome: { kind: 'confirm' },
     correction: null,
     expectedLatestId: running.history.items[0]?.id ?? null,
+    shown: null,
     ...changes,
   };
 }
@@ -431,10 +433,33 @@ describe('the clinic library', () => {
       expectedAssignmentId: running.assignment!.id,
     });
     expect(changed.ruleSet).toMatchObject({ id: v2.ruleSet.id, version: 2 });
-    const saved = await must(backend, 'checkIns.create', createRequest(changed));
+    // A decision shown before the set was tuned again is not recorded as if it had been seen.
+    const shown = await must(backend, 'checkIns.preview', {
+      episodeId: changed.episodeId,
+      assignmentId: changed.assignment!.id,
+      report: REPORT,
+      entryCheckLevel: null,
+      correctsId: null,
+    });
+    expect(shown.decision).toMatchObject({ ruleSet: { version: 2 }, daysOff: 3 });
+    const saved = await must(
+      backend,
+      'checkIns.create',
+      createRequest(changed, { shown: shownDecision(shown.decision) }),
+    );
     const entry = saved.history.items[0]!;
     expect(entry.decision).toMatchObject({ ruleSet: { id: v2.ruleSet.id, version: 2 }, daysOff: 3, levelAfter: 3 });
     expect(entry.ruleSetName).toBe('Riverside rules (3 days)');
+
+    // A form showing a decision under version 2 ...
+    const nextRun = { ...REPORT, runDate: '2026-11-27' };
+    const shownUnderV2 = await must(backend, 'checkIns.preview', {
+      episodeId: changed.episodeId,
+      assignmentId: changed.assignment!.id,
+      report: nextRun,
+      entryCheckLevel: null,
+      correctsId: null,
+    });
 
     // Version 3 renames the set; the decision still shows version 2's words.
     const v3 = await must(backend, 'ruleSets.save', {
@@ -445,6 +470,19 @@ describe('the clinic library', () => {
       },
     });
     expect(v3.ruleSet.version).toBe(3);
+    // ... is not saved as if version 3's decision had been seen.
+    const stale = await backend.invoke(
+      'checkIns.create',
+      createRequest(saved, { report: nextRun, shown: shownDecision(shownUnderV2.decision) }),
+    );
+    expect(stale).toMatchObject({
+      ok: false,
+      error: {
+        code: 'stale',
+        message:
+          'The decision changed since it was shown (the rule set or the history changed meanwhile). Check the new decision, then save again.',
+      },
+    });
     const reread = await must(backend, 'running.episode', { episodeId: running.episodeId });
     expect(reread.history.items[0]).toMatchObject({
       ruleSetName: 'Riverside rules (3 days)',

@@ -8,6 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { applyOutcome, MAX_OVERRIDE_DAYS_OFF, overrideProblems } from '../../../shared/clinical/check-in';
 import type { NextDayAnswer } from '../../../shared/clinical/soreness-report';
 import type { CheckInEntry, CheckInPreviewResult, EpisodeRunning } from '../../../shared/domain/running';
+import { shownDecision } from '../../../shared/domain/running';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import { addDays, formatDate } from '../../../shared/time/dates';
 import { call } from '../api/client';
@@ -65,7 +66,8 @@ export function CheckInForm(props: {
   const [entryCheckDone, setEntryCheckDone] = useState(false);
   const [correctionReason, setCorrectionReason] = useState('');
   const [override, setOverride] = useState<OverrideDraft | null>(null);
-  const [preview, setPreview] = useState<CheckInPreviewResult | null>(null);
+  // The decision with the answers it was worked out for: one for older answers is never shown.
+  const [preview, setPreview] = useState<{ key: string; result: CheckInPreviewResult } | null>(null);
   const [previewError, setPreviewError] = useState<AppErrorShape | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
@@ -91,6 +93,8 @@ export function CheckInForm(props: {
 
   // The decision, worked out by the backend as the answers change.
   const reportKey = JSON.stringify(draft.report);
+  const latestId = data.history.items[0]?.id ?? null;
+  const previewKey = `${reportKey}|${entryCheckLevel}|${correcting?.id ?? ''}|${latestId}`;
   useEffect(() => {
     if (!draft.report || !assignment) {
       setPreview(null);
@@ -109,7 +113,7 @@ export function CheckInForm(props: {
       }).then((r) => {
         if (!current) return;
         if (r.ok) {
-          setPreview(r.value);
+          setPreview({ key: previewKey, result: r.value });
           setPreviewError(null);
         } else {
           setPreview(null);
@@ -121,13 +125,14 @@ export function CheckInForm(props: {
       current = false;
       window.clearTimeout(timer);
     };
-    // reportKey stands for draft.report.
+    // previewKey stands for draft.report, the entry check, the entry corrected and the latest entry.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reportKey, entryCheckLevel, assignment?.id, data.episodeId, correcting?.id, data.history.items[0]?.id]);
+  }, [previewKey, assignment?.id, data.episodeId]);
 
   if (!assignment || !programme || !progress) return null;
 
-  const decision = preview?.decision ?? null;
+  const shownPreview = preview?.key === previewKey ? preview.result : null;
+  const decision = shownPreview?.decision ?? null;
   const overrideValues =
     override && decision
       ? { levelAfter: Number(override.level), daysOff: /^\d+$/.test(override.daysOff) ? Number(override.daysOff) : NaN }
@@ -188,7 +193,8 @@ export function CheckInForm(props: {
             }
           : { kind: 'confirm' },
       correction: correcting ? { correctsId: correcting.id, reason: correctionReason } : null,
-      expectedLatestId: data.history.items[0]?.id ?? null,
+      expectedLatestId: latestId,
+      shown: shownDecision(decision),
     });
     setBusy(false);
     if (!r.ok) {
@@ -386,8 +392,8 @@ export function CheckInForm(props: {
         </div>
 
         <div className="checkin-form__decision" role="region" aria-label="Decision" aria-live="polite">
-          {decision && preview ? (
-            <DecisionPanel view={preview} programme={programme} units={settings.units} changed={changed} />
+          {decision && shownPreview ? (
+            <DecisionPanel view={shownPreview} programme={programme} units={settings.units} changed={changed} />
           ) : previewError && Object.keys(previewFields).length === 0 ? (
             <ErrorNotice error={previewError} />
           ) : (

@@ -89,6 +89,7 @@ function buildCourse(dataDir: string): number {
           : { kind: 'confirm' },
         correction: null,
         expectedLatestId: latest,
+        shown: null,
       });
       made += 1;
       const entry = running.history.items[0]!;
@@ -101,6 +102,7 @@ function buildCourse(dataDir: string): number {
           outcome: { kind: 'confirm' },
           correction: { correctsId: entry.id, reason: 'Benchmark correction' },
           expectedLatestId: entry.id,
+          shown: null,
         });
         made += 1;
       }
