@@ -102,17 +102,19 @@ export function AssignProgrammeForm(props: {
           placeholder="Choose a programme…"
           error={errors.programmeId}
           required
+          className="form-grid__wide"
         />
         <SelectField
           label="Soreness rules"
           value={ruleSetId}
           options={library.ruleSets.map((e) => ({
             value: e.ruleSet.id,
-            label: e.isDefault ? `${e.ruleSet.name} (clinic default)` : e.ruleSet.name,
+            label: e.isDefault ? `${e.ruleSet.name}, clinic default` : e.ruleSet.name,
           }))}
           onChange={setRuleSetId}
           error={errors.ruleSetId}
           hint={chosenSet ? `Version ${chosenSet.ruleSet.version}` : undefined}
+          className="form-grid__wide"
         />
       </div>
       {chosen ? (

@@ -192,6 +192,12 @@ function ProgrammeCard({ data }: { data: EpisodeRunning }) {
   const level = programme.levels[progress.currentLevel - 1];
   const needed = level?.cleanSessionsToAdvance ?? 1;
   const next = progress.earliestNextRun;
+  // Why a patient with no soreness did not move up, from the latest standing entry.
+  const latest = data.history.items.find((e) => e.assignmentId === assignment.id && e.correctedById === null);
+  const held =
+    latest && !latest.override && !state.complete && latest.decision.blockedBy.length > 0
+      ? latest.decision.blockedBy.map((b) => b.detail).join('; ')
+      : null;
   return (
     <div className="programme-card">
       <p className="programme-card__name">
@@ -211,6 +217,11 @@ function ProgrammeCard({ data }: { data: EpisodeRunning }) {
               ? `${nextRunText(next, level)} or any day after`
               : nextRunText(next, level)}
       </p>
+      {held ? (
+        <p className="programme-card__held">
+          Held at level {progress.currentLevel}: {held}.
+        </p>
+      ) : null}
       <p className="programme-card__facts muted">
         {state.complete
           ? null
