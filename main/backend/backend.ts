@@ -8,7 +8,11 @@
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { CHANNELS } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
+import type { ScryptParams } from '../security/crypto';
+import { SCRYPT_PARAMS } from '../security/crypto';
 import type { Clock } from '../util/clock';
+import type { Platform } from './platform';
+import { ApprovedPaths } from './platform';
 import { systemClock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { consoleLogger } from '../util/logger';
@@ -32,6 +36,10 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** Open the demo clinic instead of the real one. */
   startInDemo?: boolean;
+  /** scrypt cost for new password wraps; tests lower it to stay fast. Default: SCRYPT_PARAMS. */
+  scryptParams?: ScryptParams;
+  /** Native dialogs, viewer and printing: the Electron shell's; absent in the browser preview. */
+  platform?: Platform;
 }
 
 export interface Backend {
@@ -61,16 +69,28 @@ export function createBackend(options: BackendOptions): Backend {
     logger,
     appVersion: options.appVersion ?? '0.0.0-dev',
     startInDemo: options.startInDemo ?? false,
+    scryptParams: options.scryptParams ?? SCRYPT_PARAMS,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
 
+  const approvedPaths = new ApprovedPaths();
   const dispatch = createDispatch({
     handlers,
     logger,
-    publicContext: () => ({ session, clock }),
+    publicContext: () => ({ session, clock, platform: options.platform ?? null, approvedPaths }),
     clinicContext: () => {
       const { store, clinician } = session.requireClinic();
-      return { store, db: store.db, clock, clinician, logger, dataDir: options.dataDir };
+      return {
+        store,
+        db: store.db,
+        clock,
+        clinician,
+        logger,
+        dataDir: options.dataDir,
+        session,
+        platform: options.platform ?? null,
+        approvedPaths,
+      };
     },
   });
 

@@ -5,6 +5,7 @@ import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import type { ClinicStore } from './store';
 import type { SessionControl } from './session';
+import type { ApprovedPaths, Platform } from './platform';
 
 export type PublicChannel = {
   [C in Channel]: Contract[C] extends { public: true } ? C : never;
@@ -19,12 +20,19 @@ export interface ClinicContext {
   readonly clinician: Clinician;
   readonly logger: Logger;
   readonly dataDir: string;
+  readonly session: SessionControl;
+  /** Native dialogs, viewer, printing (desktop only; null in the browser preview). */
+  readonly platform: Platform | null;
+  /** Paths the clinician chose in a save dialog; writing elsewhere is refused. */
+  readonly approvedPaths: ApprovedPaths;
 }
 
 /** What the sign-in and first-start handlers receive. */
 export interface PublicContext {
   readonly session: SessionControl;
   readonly clock: Clock;
+  readonly platform: Platform | null;
+  readonly approvedPaths: ApprovedPaths;
 }
 
 type Reply<C extends Channel> = ResponseOf<C> | Promise<ResponseOf<C>>;

@@ -1,29 +1,74 @@
 /**
- * Which clinic is open (real or demo), whether it can be opened at all, and who is signed in.
- * Owned by the backend; the renderer only ever sees the resulting AppStatus.
+ * Which clinic is open (real or demo), whether its records can be opened at all, and who is
+ * signed in. Owned by the backend; the renderer only ever sees the resulting AppStatus.
+ *
+ * The real clinic's records are encrypted. They are open only while a clinician is signed in:
+ * signing in unwraps the database key with the clinician's password; locking (on demand or after
+ * the clinic's idle time) and signing out close the records and wipe the key from memory. The
+ * demo clinic holds fictional patients only and is not encrypted.
  */
-import type { AppStatus, SetupInput } from '../../shared/domain/session';
-import type { Clinician } from '../../shared/domain/settings';
-import { DatabaseOpenError } from '../db/open';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppStatus, SetupInput, WithRecoveryKey } from '../../shared/domain/session';
+import { passwordProblem } from '../../shared/domain/password';
+import type { Clinician, ClinicianWithAccess } from '../../shared/domain/settings';
+import { appendAudit } from '../audit/audit-log';
+import type { AuditEntry } from '../audit/audit-log';
+import { DatabaseOpenError, openDatabase } from '../db/open';
+import { seedDemoClinic } from '../demo/demo-clinic';
 import { createClinician, getClinician, listClinicians, readSettings, writeSettings } from '../records/clinic';
+import type { ScryptParams } from '../security/crypto';
+import { formatRecoveryKey, newDatabaseKey, newRecoveryKey } from '../security/crypto';
+import { encryptExistingRecords, finishInterruptedEncryption } from '../security/encrypt-existing';
+import type { KeyFile } from '../security/key-file';
+import {
+  findPasswordWrap,
+  KEY_FILE,
+  KeyFileError,
+  newKeyFile,
+  passwordWrap,
+  readKeyFile,
+  recoveryWrap,
+  signInChoices,
+  unwrapWithPassword,
+  unwrapWithRecoveryKey,
+  withoutClinician,
+  withPasswordWrap,
+  writeKeyFile,
+} from '../security/key-file';
 import type { Clock } from '../util/clock';
 import { AppError } from '../util/errors';
 import type { Logger } from '../util/logger';
-import { appendAudit } from '../audit/audit-log';
-import { seedDemoClinic } from '../demo/demo-clinic';
 import type { ClinicKind, ClinicStore, OpenStoreOptions } from './store';
-import { openClinicStore } from './store';
+import { hasMarker, MARKER_FILE, openClinicStore, recordsFile, recordsFileKind } from './store';
 
 export interface SessionControl {
   status(): AppStatus;
-  setup(input: SetupInput): AppStatus;
+  setup(input: SetupInput): Promise<WithRecoveryKey>;
+  /** Clinicians of records kept from before encryption (to choose who encrypts them). */
   clinicians(): Clinician[];
-  signIn(clinicianId: number): AppStatus;
+  encryptExisting(clinicianId: number, password: string): Promise<WithRecoveryKey>;
+  signIn(clinicianId: number, password: string): Promise<AppStatus>;
+  unlock(password: string): Promise<AppStatus>;
+  recover(recoveryKey: string, clinicianId: number, newPassword: string): Promise<AppStatus>;
+  lock(): AppStatus;
   signOut(): AppStatus;
+  /** The clinician is active in the window: postpones the automatic lock. */
+  touch(): void;
   openDemo(): AppStatus;
   leaveDemo(): AppStatus;
   /** The open store and the signed-in clinician, or an AppError saying why there is none. */
   requireClinic(): { store: ClinicStore; clinician: Clinician };
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  /** Gives a clinician a password (a new colleague, or one who forgot theirs). */
+  setClinicianPassword(clinicianId: number, password: string): Promise<void>;
+  /** A clinician who is no longer active can no longer unlock the records. */
+  removeClinicianAccess(clinicianId: number): void;
+  /** Keeps the sign-in screen's names in step with the clinicians table. */
+  renameClinicianAccess(clinicianId: number, name: string): void;
+  withAccess(clinicians: Clinician[]): ClinicianWithAccess[];
+  /** Throws unless the open clinic has keys to manage (the demo clinic has none). */
+  requireKeys(): void;
   close(): void;
 }
 
@@ -33,16 +78,17 @@ interface Problem {
   whatToDo: string;
 }
 
+const RESTORE_ADVICE =
+  'Restore the most recent backup, or ask the person who looks after this computer for help. Nothing has been changed or replaced.';
+
 /** Turns a failure to open the records into words for the clinic. */
 export function describeOpenProblem(err: DatabaseOpenError): Problem {
-  const restore =
-    'Restore the most recent backup, or ask the person who looks after this computer for help. Nothing has been changed or replaced.';
   switch (err.problem) {
     case 'corrupt':
-      return { title: 'The records file is damaged', detail: err.message, whatToDo: restore };
+      return { title: 'The records file is damaged', detail: err.message, whatToDo: RESTORE_ADVICE };
     case 'not_a_database':
     case 'not_ours':
-      return { title: 'This is not a Stride Clinic records file', detail: err.message, whatToDo: restore };
+      return { title: 'This is not a Stride Clinic records file', detail: err.message, whatToDo: RESTORE_ADVICE };
     case 'locked':
       return {
         title: 'The records are in use by another program',
@@ -63,11 +109,25 @@ export function describeOpenProblem(err: DatabaseOpenError): Problem {
         whatToDo: "Move the data folder to this computer's own disk and start the app again.",
       };
     case 'missing':
-      return { title: 'The records file is missing', detail: err.message, whatToDo: restore };
+      return { title: 'The records file is missing', detail: err.message, whatToDo: RESTORE_ADVICE };
     case 'migration_mismatch':
     case 'unreadable':
-      return { title: 'The records file cannot be opened', detail: err.message, whatToDo: restore };
+      return { title: 'The records file cannot be opened', detail: err.message, whatToDo: RESTORE_ADVICE };
   }
+}
+
+function keyFileProblem(err: KeyFileError): Problem {
+  return {
+    title: err.problem === 'missing' ? 'The key file is missing' : 'The key file is damaged',
+    detail: `${err.message} The records are encrypted and this file holds the only way to unlock them.`,
+    whatToDo:
+      'Restore the most recent backup: each backup carries its own copy of the key file. Nothing has been changed or replaced.',
+  };
+}
+
+/** After a few wrong passwords in a row, each further attempt waits longer (up to a minute). */
+export function waitAfterFailures(failures: number): number {
+  return failures < 3 ? 0 : Math.min(60_000, 1000 * 2 ** (failures - 3));
 }
 
 export interface SessionOptions extends OpenStoreOptions {
@@ -75,138 +135,572 @@ export interface SessionOptions extends OpenStoreOptions {
   clock: Clock;
   logger: Logger;
   startInDemo: boolean;
+  /** scrypt cost for new password wraps. Tests lower it; the app uses SCRYPT_PARAMS. */
+  scryptParams: ScryptParams;
 }
 
-export function createSession(options: SessionOptions): SessionControl {
-  let kind: ClinicKind = options.startInDemo ? 'demo' : 'real';
-  let store: ClinicStore | null = null;
-  let problem: Problem | null = null;
-  let clinicianId: number | null = null;
+type Phase =
+  | { kind: 'problem'; problem: Problem }
+  | { kind: 'new' }
+  | { kind: 'plaintext' }
+  | { kind: 'closed'; keys: KeyFile; lockedBy: number | null }
+  | { kind: 'open'; store: ClinicStore; clinicianId: number; key: Buffer | null; keys: KeyFile | null };
 
-  function open(next: ClinicKind): void {
-    store?.close();
-    store = null;
-    problem = null;
-    clinicianId = null;
-    kind = next;
+export function createSession(options: SessionOptions): SessionControl {
+  const { dataDir, clock, logger } = options;
+  const driver = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const keyFile = path.join(dataDir, KEY_FILE);
+  let kind: ClinicKind = options.startInDemo ? 'demo' : 'real';
+  let phase: Phase = { kind: 'new' };
+  let lastActivity = clock.now().getTime();
+  let autoLockMinutes: number | null = null;
+  const failures = new Map<number, { count: number; last: number }>();
+  /** Failed sign-ins happen while the records are closed: they are written at the next opening. */
+  const pendingAudit: AuditEntry[] = [];
+
+  function fail(problem: Problem): void {
+    phase = { kind: 'problem', problem };
+  }
+
+  /** Looks at the data folder and decides what the first screen is. Opens nothing encrypted. */
+  function inspect(): void {
+    closeStore();
+    if (kind === 'demo') return openDemoStore();
     try {
-      store = openClinicStore(options.dataDir, next, options);
-      if (next === 'demo') {
-        const demoClinician = seedDemoClinic(store.db, options.clock);
-        clinicianId = demoClinician.id;
+      fs.mkdirSync(dataDir, { recursive: true });
+      const file = recordsFile(dataDir);
+      let fileKind = recordsFileKind(file);
+      finishInterruptedEncryption(dataDir, fileKind);
+      fileKind = recordsFileKind(file);
+      const hasKeys = fs.existsSync(keyFile);
+      if (fileKind === 'absent' || fileKind === 'empty') {
+        if (hasMarker(dataDir)) {
+          return fail(
+            describeOpenProblem(
+              new DatabaseOpenError(
+                'missing',
+                file,
+                `The records file ${file} is missing from a data folder that held one.`,
+              ),
+            ),
+          );
+        }
+        phase = { kind: 'new' };
+        return;
       }
+      if (fileKind === 'plain') {
+        if (hasKeys) {
+          return fail({
+            title: 'The records file is not encrypted, but this clinic uses encryption',
+            detail: `${file} is a plain database, while ${keyFile} says the records are encrypted. It may have been replaced by an old copy.`,
+            whatToDo: RESTORE_ADVICE,
+          });
+        }
+        // Records from before encryption: check they are ours and open, then ask for a password.
+        const probe = openClinicStore(dataDir, 'real', { ...options, create: false });
+        const settings = readSettings(probe.db);
+        const patients = (probe.db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+        probe.close();
+        if (!settings && patients === 0) {
+          // An unfinished first start from before encryption: nothing to keep.
+          for (const f of [file, `${file}-wal`, `${file}-shm`, path.join(dataDir, MARKER_FILE)])
+            fs.rmSync(f, { force: true });
+          phase = { kind: 'new' };
+          return;
+        }
+        phase = { kind: 'plaintext' };
+        return;
+      }
+      phase = { kind: 'closed', keys: readKeyFile(keyFile), lockedBy: null };
     } catch (err) {
       if (err instanceof DatabaseOpenError) {
-        options.logger.error(`records could not be opened: ${err.problem}`, err);
-        problem = describeOpenProblem(err);
-        store?.close();
-        store = null;
-      } else {
-        throw err;
+        logger.error(`records could not be opened: ${err.problem}`, err);
+        return fail(describeOpenProblem(err));
       }
+      if (err instanceof KeyFileError) {
+        logger.error(`key file: ${err.problem}`, err);
+        return fail(keyFileProblem(err));
+      }
+      throw err;
     }
   }
 
-  open(kind);
+  function openDemoStore(): void {
+    try {
+      const store = openClinicStore(dataDir, 'demo', { ...options, create: true });
+      const clinician = seedDemoClinic(store.db, clock);
+      phase = { kind: 'open', store, clinicianId: clinician.id, key: null, keys: null };
+      autoLockMinutes = null;
+    } catch (err) {
+      if (err instanceof DatabaseOpenError) return fail(describeOpenProblem(err));
+      throw err;
+    }
+  }
+
+  function closeStore(): void {
+    if (phase.kind === 'open') {
+      phase.store.close();
+      phase.key?.fill(0);
+    }
+  }
+
+  /** Opens the encrypted records with a key known to be right, for a clinician. */
+  function openWithKey(keys: KeyFile, key: Buffer, clinicianId: number): void {
+    let store: ClinicStore;
+    try {
+      store = openClinicStore(dataDir, 'real', { ...options, key, create: false });
+    } catch (err) {
+      key.fill(0);
+      if (err instanceof DatabaseOpenError) {
+        logger.error(`records could not be opened with a correct key: ${err.problem}`, err);
+        const problem =
+          err.problem === 'not_a_database'
+            ? {
+                title: 'The records file does not match the key file',
+                detail: `${err.message} The password was right, so the records file is damaged or was replaced by another clinic's file.`,
+                whatToDo: RESTORE_ADVICE,
+              }
+            : describeOpenProblem(err);
+        fail(problem);
+        throw new AppError('database_unavailable', `${problem.title}. ${problem.whatToDo}`);
+      }
+      throw err;
+    }
+    const clinician = listClinicians(store.db, { activeOnly: true }).find((c) => c.id === clinicianId);
+    if (!clinician) {
+      store.close();
+      key.fill(0);
+      throw new AppError('forbidden', 'This clinician is no longer active at this clinic. Ask a colleague to sign in.');
+    }
+    phase = { kind: 'open', store, clinicianId, key, keys };
+    autoLockMinutes = readSettings(store.db)?.autoLockMinutes ?? 5;
+    lastActivity = clock.now().getTime();
+    for (const entry of pendingAudit.splice(0)) appendAudit(store.db, clock, entry);
+  }
+
+  function audit(entry: Omit<AuditEntry, 'entity' | 'entityId' | 'patientId'> & Partial<AuditEntry>): void {
+    if (phase.kind !== 'open') return;
+    appendAudit(phase.store.db, clock, { entity: 'session', entityId: null, patientId: null, ...entry });
+  }
+
+  function checkRateLimit(clinicianId: number): void {
+    const f = failures.get(clinicianId);
+    if (!f) return;
+    const wait = waitAfterFailures(f.count) - (clock.now().getTime() - f.last);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new AppError(
+        'unauthenticated',
+        `Too many wrong passwords. Wait ${seconds} second${seconds === 1 ? '' : 's'}, then try again.`,
+        {
+          password: `Too many wrong passwords: wait ${seconds} s.`,
+        },
+      );
+    }
+  }
+
+  function recordFailure(clinicianId: number, name: string, how: string): never {
+    const f = failures.get(clinicianId) ?? { count: 0, last: 0 };
+    f.count += 1;
+    f.last = clock.now().getTime();
+    failures.set(clinicianId, f);
+    pendingAudit.push({
+      clinicianId,
+      action: 'sign_in_failed',
+      entity: 'session',
+      entityId: null,
+      patientId: null,
+      summary: `Wrong password for ${name} (${how}) at ${clock.now().toISOString()}`,
+    });
+    throw new AppError('unauthenticated', 'Wrong password. Check Caps Lock and try again.', {
+      password: 'Wrong password. Check Caps Lock and try again.',
+    });
+  }
+
+  async function unlockAs(clinicianId: number, password: string, how: 'sign_in' | 'unlock'): Promise<AppStatus> {
+    if (phase.kind !== 'closed') {
+      throw new AppError(
+        'conflict',
+        phase.kind === 'open' ? 'Someone is already signed in. Sign out first.' : 'The records cannot be unlocked now.',
+      );
+    }
+    const keys = phase.keys;
+    const wrap = findPasswordWrap(keys, clinicianId);
+    if (!wrap)
+      throw new AppError(
+        'not_found',
+        'That clinician cannot sign in here (no password is set). Ask a colleague to set one in Settings.',
+      );
+    checkRateLimit(clinicianId);
+    const key = await unwrapWithPassword(keys, wrap, password);
+    if (!key) recordFailure(clinicianId, wrap.name, how === 'unlock' ? 'unlock' : 'sign-in');
+    const lockedBy = phase.lockedBy;
+    openWithKey(keys, key, clinicianId);
+    failures.delete(clinicianId);
+    const name = wrap.name;
+    audit({
+      clinicianId,
+      action: how === 'unlock' && lockedBy === clinicianId ? 'unlock' : 'sign_in',
+      summary: how === 'unlock' && lockedBy === clinicianId ? `${name} unlocked the session` : `${name} signed in`,
+    });
+    return status();
+  }
+
+  function close(next: 'locked' | 'signed_out', reason: string): AppStatus {
+    if (phase.kind !== 'open') return status();
+    if (phase.store.kind === 'demo' || !phase.keys) return status();
+    const { clinicianId, keys } = phase;
+    audit({ clinicianId, action: next === 'locked' ? 'lock' : 'sign_out', summary: reason });
+    closeStore();
+    phase = { kind: 'closed', keys, lockedBy: next === 'locked' ? clinicianId : null };
+    return status();
+  }
+
+  function idleTooLong(): boolean {
+    return autoLockMinutes !== null && clock.now().getTime() - lastActivity > autoLockMinutes * 60_000;
+  }
+
+  const timer = setInterval(() => {
+    if (phase.kind === 'open' && idleTooLong())
+      close('locked', `Locked after ${autoLockMinutes} minutes without activity`);
+  }, 15_000);
+  timer.unref();
 
   function status(): AppStatus {
     const base = {
       clinicKind: kind,
-      dataFolder: options.dataDir,
+      dataFolder: dataDir,
       appVersion: options.appVersion,
-    };
-    if (!store) {
-      return { ...base, state: 'database_error', clinicName: '', clinician: null, problem };
-    }
-    const settings = readSettings(store.db);
-    if (!settings) {
-      return { ...base, state: 'needs_setup', clinicName: '', clinician: null, problem: null };
-    }
-    const clinician = clinicianId === null ? null : getClinician(store.db, clinicianId);
-    return {
-      ...base,
-      state: clinician ? 'ready' : 'signed_out',
-      clinicName: settings.clinicName,
-      clinician,
       problem: null,
+      clinician: null,
+      signInChoices: [],
+      lockedBy: null,
+      autoLockMinutes: null,
+      clinicName: '',
     };
+    switch (phase.kind) {
+      case 'problem':
+        return { ...base, state: 'database_error', problem: phase.problem };
+      case 'new':
+        return { ...base, state: 'needs_setup' };
+      case 'plaintext':
+        return { ...base, state: 'needs_encryption' };
+      case 'closed': {
+        const choices = signInChoices(phase.keys);
+        const lockedBy = phase.lockedBy;
+        const locked = lockedBy === null ? undefined : choices.find((c) => c.clinicianId === lockedBy);
+        return {
+          ...base,
+          state: locked ? 'locked' : 'signed_out',
+          clinicName: phase.keys.clinicName,
+          signInChoices: choices,
+          lockedBy: locked ?? null,
+        };
+      }
+      case 'open': {
+        const settings = readSettings(phase.store.db);
+        return {
+          ...base,
+          state: 'ready',
+          clinicName: settings?.clinicName ?? '',
+          clinician: getClinician(phase.store.db, phase.clinicianId),
+          autoLockMinutes,
+        };
+      }
+    }
   }
 
-  function requireStore(): ClinicStore {
-    if (!store) {
-      throw new AppError(
-        'database_unavailable',
-        problem ? `${problem.title}. ${problem.whatToDo}` : 'The records are not open.',
-      );
+  function requireOpen(): Extract<Phase, { kind: 'open' }> {
+    if (phase.kind === 'open') return phase;
+    if (phase.kind === 'closed' && phase.lockedBy !== null) {
+      throw new AppError('session_locked', 'The app is locked. Enter your password to continue.');
     }
-    return store;
+    if (phase.kind === 'problem')
+      throw new AppError('database_unavailable', `${phase.problem.title}. ${phase.problem.whatToDo}`);
+    throw new AppError('unauthenticated', 'Sign in to see or change records.');
   }
+
+  function requireEncryptedOpen(): Extract<Phase, { kind: 'open' }> & { key: Buffer; keys: KeyFile } {
+    const p = requireOpen();
+    if (!p.key || !p.keys) throw new AppError('forbidden', 'The demo clinic has no passwords.');
+    return p as Extract<Phase, { kind: 'open' }> & { key: Buffer; keys: KeyFile };
+  }
+
+  function saveKeys(keys: KeyFile): void {
+    writeKeyFile(keyFile, keys);
+    if (phase.kind === 'open' || phase.kind === 'closed') phase.keys = keys;
+  }
+
+  function checkNewPassword(password: string, clinicianName: string, clinicName: string): void {
+    const problem = passwordProblem(password, { clinicianName, clinicName });
+    if (problem) throw new AppError('invalid_request', problem, { password: problem, newPassword: problem });
+  }
+
+  inspect();
 
   return {
     status,
-    setup(input) {
-      const s = requireStore();
-      if (readSettings(s.db)) {
-        throw new AppError('conflict', 'This clinic is already set up. Sign in instead.');
-      }
-      const clinician = s.db
+
+    async setup(input) {
+      if (phase.kind !== 'new') throw new AppError('conflict', 'This clinic is already set up. Sign in instead.');
+      checkNewPassword(input.password, input.clinician.name, input.clinic.clinicName);
+      const key = newDatabaseKey();
+      const recoveryKey = newRecoveryKey();
+      const now = clock.now();
+      // The first clinician of a new records file is number 1: the key file is written first, so
+      // a crash can never leave encrypted records without their keys.
+      let keys = newKeyFile(input.clinic.clinicName, key);
+      keys = withPasswordWrap(
+        keys,
+        await passwordWrap(key, { id: 1, name: input.clinician.name }, input.password, now, options.scryptParams),
+      );
+      keys = { ...keys, wraps: [...keys.wraps, recoveryWrap(key, recoveryKey, now)] };
+      writeKeyFile(keyFile, keys);
+      const store = openClinicStore(dataDir, 'real', { ...options, key, create: true });
+      const clinician = store.db
         .transaction(() => {
-          const c = createClinician(s.db, options.clock, null, input.clinician);
-          writeSettings(s.db, options.clock, c.id, input.clinic);
+          const c = createClinician(store.db, clock, null, input.clinician);
+          writeSettings(store.db, clock, c.id, input.clinic);
           return c;
         })
         .immediate();
-      clinicianId = clinician.id;
-      return status();
-    },
-    clinicians() {
-      return listClinicians(requireStore().db, { activeOnly: true });
-    },
-    signIn(id) {
-      const s = requireStore();
-      const c = listClinicians(s.db, { activeOnly: true }).find((x) => x.id === id);
-      if (!c) throw new AppError('not_found', 'That clinician is not on the list of active clinicians.');
-      clinicianId = c.id;
-      appendAudit(s.db, options.clock, {
-        clinicianId: c.id,
+      if (clinician.id !== 1) throw new Error('The first clinician of new records must be number 1.');
+      phase = { kind: 'open', store, clinicianId: clinician.id, key, keys };
+      autoLockMinutes = input.clinic.autoLockMinutes;
+      lastActivity = clock.now().getTime();
+      audit({
+        clinicianId: clinician.id,
         action: 'sign_in',
-        entity: 'session',
-        entityId: null,
-        patientId: null,
-        summary: `${c.name} signed in`,
+        summary: `${clinician.name} set up the clinic and signed in`,
       });
-      return status();
+      return { status: status(), recoveryKey: formatRecoveryKey(recoveryKey) };
     },
-    signOut() {
-      if (store && clinicianId !== null) {
-        appendAudit(store.db, options.clock, {
+
+    clinicians() {
+      if (phase.kind !== 'plaintext') return [];
+      const probe = openClinicStore(dataDir, 'real', { ...options, create: false });
+      try {
+        return listClinicians(probe.db, { activeOnly: true });
+      } finally {
+        probe.close();
+      }
+    },
+
+    async encryptExisting(clinicianId, password) {
+      if (phase.kind !== 'plaintext') throw new AppError('conflict', 'These records are already encrypted.');
+      const probe = openClinicStore(dataDir, 'real', { ...options, create: false });
+      const settings = readSettings(probe.db);
+      const clinician = listClinicians(probe.db, { activeOnly: true }).find((c) => c.id === clinicianId);
+      probe.close();
+      if (!clinician) throw new AppError('not_found', 'That clinician is not on the list of active clinicians.');
+      checkNewPassword(password, clinician.name, settings?.clinicName ?? '');
+      let outcome;
+      try {
+        outcome = await encryptExistingRecords({
+          dataDir,
+          clinician,
+          clinicName: settings?.clinicName ?? '',
+          password,
+          clock,
+          scryptParams: options.scryptParams,
+          ...driver,
+        });
+      } catch (err) {
+        logger.error('encrypting existing records failed', err);
+        inspect();
+        throw new AppError(
+          'io_error',
+          `The records could not be encrypted, so they were left exactly as they were (${(err as Error).message}). Free some disk space or check the data folder, then try again.`,
+        );
+      }
+      openWithKey(outcome.keys, outcome.key, clinicianId);
+      audit({ clinicianId, action: 'encrypt_records', summary: `${clinician.name} encrypted the clinic's records` });
+      return { status: status(), recoveryKey: outcome.recoveryKey };
+    },
+
+    signIn: (clinicianId, password) => unlockAs(clinicianId, password, 'sign_in'),
+
+    async unlock(password) {
+      if (phase.kind !== 'closed' || phase.lockedBy === null) throw new AppError('conflict', 'The app is not locked.');
+      return unlockAs(phase.lockedBy, password, 'unlock');
+    },
+
+    async recover(recoveryKey, clinicianId, newPassword) {
+      if (phase.kind !== 'closed') throw new AppError('conflict', 'Sign out first, then use the recovery key.');
+      const keys = phase.keys;
+      const wrap = findPasswordWrap(keys, clinicianId);
+      const name = wrap?.name ?? `clinician ${clinicianId}`;
+      checkRateLimit(0);
+      const key = unwrapWithRecoveryKey(keys, recoveryKey);
+      if (!key) {
+        const f = failures.get(0) ?? { count: 0, last: 0 };
+        failures.set(0, { count: f.count + 1, last: clock.now().getTime() });
+        pendingAudit.push({
           clinicianId,
-          action: 'sign_out',
+          action: 'recovery_failed',
           entity: 'session',
           entityId: null,
           patientId: null,
-          summary: 'Signed out',
+          summary: `Wrong recovery key tried for ${name}`,
+        });
+        throw new AppError(
+          'unauthenticated',
+          'That recovery key does not unlock these records. Check each group of four characters.',
+          {
+            recoveryKey: 'That recovery key does not unlock these records.',
+          },
+        );
+      }
+      failures.delete(0);
+      openWithKey(keys, key, clinicianId);
+      const open = requireEncryptedOpen();
+      const clinician = getClinician(open.store.db, clinicianId);
+      try {
+        checkNewPassword(newPassword, clinician.name, keys.clinicName);
+      } catch (err) {
+        closeStore();
+        phase = { kind: 'closed', keys, lockedBy: null };
+        throw err;
+      }
+      saveKeys(
+        withPasswordWrap(
+          open.keys,
+          await passwordWrap(open.key, clinician, newPassword, clock.now(), options.scryptParams),
+        ),
+      );
+      failures.delete(clinicianId);
+      audit({
+        clinicianId,
+        action: 'password_reset',
+        summary: `${clinician.name} set a new password with the recovery key and signed in`,
+      });
+      return status();
+    },
+
+    lock: () => close('locked', 'Locked the session'),
+    signOut() {
+      if (phase.kind === 'open' && phase.store.kind === 'demo') return status();
+      if (phase.kind === 'closed') {
+        phase = { ...phase, lockedBy: null };
+        return status();
+      }
+      return close('signed_out', 'Signed out');
+    },
+
+    touch() {
+      if (phase.kind === 'open' && !idleTooLong()) lastActivity = clock.now().getTime();
+    },
+
+    openDemo() {
+      closeStore();
+      kind = 'demo';
+      inspect();
+      return status();
+    },
+
+    leaveDemo() {
+      closeStore();
+      kind = 'real';
+      inspect();
+      return status();
+    },
+
+    requireClinic() {
+      const open = requireOpen();
+      if (idleTooLong()) {
+        close('locked', `Locked after ${autoLockMinutes} minutes without activity`);
+        requireOpen(); // throws: the session is locked now
+      }
+      lastActivity = clock.now().getTime();
+      return { store: open.store, clinician: getClinician(open.store.db, open.clinicianId) };
+    },
+
+    async changePassword(currentPassword, newPassword) {
+      const open = requireEncryptedOpen();
+      const wrap = findPasswordWrap(open.keys, open.clinicianId);
+      const clinician = getClinician(open.store.db, open.clinicianId);
+      checkNewPassword(newPassword, clinician.name, open.keys.clinicName);
+      // Guessing the current password from an unlocked screen slows down like sign-in does.
+      checkRateLimit(open.clinicianId);
+      const check = wrap ? await unwrapWithPassword(open.keys, wrap, currentPassword) : null;
+      if (!check) {
+        const f = failures.get(open.clinicianId) ?? { count: 0, last: 0 };
+        failures.set(open.clinicianId, { count: f.count + 1, last: clock.now().getTime() });
+        throw new AppError('unauthenticated', 'Your current password is not right.', {
+          currentPassword: 'Your current password is not right.',
         });
       }
-      clinicianId = null;
-      return status();
+      failures.delete(open.clinicianId);
+      check.fill(0);
+      saveKeys(
+        withPasswordWrap(
+          open.keys,
+          await passwordWrap(open.key, clinician, newPassword, clock.now(), options.scryptParams),
+        ),
+      );
+      audit({
+        clinicianId: clinician.id,
+        action: 'password_change',
+        entity: 'clinician',
+        entityId: clinician.id,
+        summary: `${clinician.name} changed their password`,
+      });
     },
-    openDemo() {
-      open('demo');
-      return status();
+
+    async setClinicianPassword(clinicianId, password) {
+      const open = requireEncryptedOpen();
+      const clinician = getClinician(open.store.db, clinicianId);
+      if (!clinician.active)
+        throw new AppError('conflict', `${clinician.name} is no longer active: mark them active first.`);
+      checkNewPassword(password, clinician.name, open.keys.clinicName);
+      saveKeys(
+        withPasswordWrap(
+          open.keys,
+          await passwordWrap(open.key, clinician, password, clock.now(), options.scryptParams),
+        ),
+      );
+      const by = getClinician(open.store.db, open.clinicianId);
+      audit({
+        clinicianId: open.clinicianId,
+        action: 'password_set',
+        entity: 'clinician',
+        entityId: clinicianId,
+        summary: `${by.name} set a password for ${clinician.name}`,
+      });
     },
-    leaveDemo() {
-      open('real');
-      return status();
+
+    removeClinicianAccess(clinicianId) {
+      const open = requireEncryptedOpen();
+      if (findPasswordWrap(open.keys, clinicianId)) saveKeys(withoutClinician(open.keys, clinicianId));
     },
-    requireClinic() {
-      const s = requireStore();
-      if (clinicianId === null) throw new AppError('unauthenticated', 'Sign in to see or change records.');
-      return { store: s, clinician: getClinician(s.db, clinicianId) };
+
+    renameClinicianAccess(clinicianId, name) {
+      if (phase.kind !== 'open' || !phase.keys) return;
+      const wrap = findPasswordWrap(phase.keys, clinicianId);
+      if (wrap && wrap.name !== name) saveKeys(withPasswordWrap(phase.keys, { ...wrap, name }));
     },
+
+    withAccess(clinicians) {
+      const keys = phase.kind === 'open' ? phase.keys : null;
+      return clinicians.map((c) => ({
+        ...c,
+        hasPassword: keys === null ? true : findPasswordWrap(keys, c.id) !== undefined,
+      }));
+    },
+
+    requireKeys() {
+      requireEncryptedOpen();
+    },
+
     close() {
-      store?.close();
-      store = null;
+      clearInterval(timer);
+      closeStore();
+      phase = { kind: 'new' };
     },
   };
+}
+
+/** Opens a records file only to read it, with a key, for tools and tests. */
+export function openRecordsReadOnly(file: string, key?: Buffer) {
+  return openDatabase(file, { create: false, readonly: true, ...(key ? { key } : {}) });
 }

@@ -2,11 +2,12 @@
  * A clinic's records on disk: the SQLite file inside the data folder, opened and migrated.
  *
  * Layout of a data folder:
- *   clinic.sqlite (+ -wal, -shm)   the clinic's records
+ *   clinic.sqlite (+ -wal, -shm)   the clinic's records, encrypted with the database key
+ *   keys.json                      the database key, wrapped per clinician and by the recovery key
  *   data-folder.json               written when the records file is first created; if it exists
  *                                  and the records file does not, the file was lost, and the app
  *                                  says so instead of starting an empty clinic
- *   demo/clinic.sqlite             the demo clinic (fictional patients), kept apart
+ *   demo/clinic.sqlite             the demo clinic (fictional patients, not encrypted), kept apart
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,10 +26,14 @@ export interface ClinicStore {
 }
 
 export const RECORDS_FILE = 'clinic.sqlite';
-const MARKER_FILE = 'data-folder.json';
+export const MARKER_FILE = 'data-folder.json';
 
 export function clinicFolder(dataDir: string, kind: ClinicKind): string {
   return kind === 'demo' ? path.join(dataDir, 'demo') : dataDir;
+}
+
+export function recordsFile(dataDir: string, kind: ClinicKind = 'real'): string {
+  return path.join(clinicFolder(dataDir, kind), RECORDS_FILE);
 }
 
 export interface OpenStoreOptions {
@@ -36,10 +41,37 @@ export interface OpenStoreOptions {
   appVersion: string;
 }
 
-export function openClinicStore(dataDir: string, kind: ClinicKind, options: OpenStoreOptions): ClinicStore {
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** What the records file's first bytes say: absent, empty, plain SQLite, or something else (encrypted). */
+export function recordsFileKind(file: string): 'absent' | 'empty' | 'plain' | 'encrypted' {
+  if (!fs.existsSync(file)) return 'absent';
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    const read = fs.readSync(fd, head, 0, 16, 0);
+    if (read === 0) return 'empty';
+    return read === 16 && head.equals(SQLITE_HEADER) ? 'plain' : 'encrypted';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function hasMarker(dataDir: string, kind: ClinicKind = 'real'): boolean {
+  return fs.existsSync(path.join(clinicFolder(dataDir, kind), MARKER_FILE));
+}
+
+/**
+ * Opens (or, with `create`, creates) the records and brings the schema up to date.
+ * `key` is the database key for an encrypted clinic; the demo clinic has none.
+ */
+export function openClinicStore(
+  dataDir: string,
+  kind: ClinicKind,
+  options: OpenStoreOptions & { key?: Buffer; create?: boolean },
+): ClinicStore {
   const folder = clinicFolder(dataDir, kind);
   const file = path.join(folder, RECORDS_FILE);
-  const marker = path.join(folder, MARKER_FILE);
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch (err) {
@@ -50,15 +82,19 @@ export function openClinicStore(dataDir: string, kind: ClinicKind, options: Open
     );
   }
   const isNew = !fs.existsSync(file);
-  if (isNew && fs.existsSync(marker)) {
+  if (isNew && hasMarker(dataDir, kind)) {
     throw new DatabaseOpenError(
       'missing',
       file,
       `The records file ${file} is missing from a data folder that held one.`,
     );
   }
+  if (isNew && !options.create) {
+    throw new DatabaseOpenError('missing', file, `The records file ${file} is missing.`);
+  }
   const db = openDatabase(file, {
     create: isNew,
+    ...(options.key ? { key: options.key } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
@@ -69,10 +105,14 @@ export function openClinicStore(dataDir: string, kind: ClinicKind, options: Open
   }
   if (isNew) {
     fs.writeFileSync(
-      marker,
+      path.join(folder, MARKER_FILE),
       JSON.stringify({ createdAt: new Date().toISOString(), appVersion: options.appVersion }, null, 2),
     );
   }
+  return storeOf(db, kind, file);
+}
+
+export function storeOf(db: Db, kind: ClinicKind, file: string): ClinicStore {
   return {
     db,
     kind,

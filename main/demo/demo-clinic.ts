@@ -147,6 +147,7 @@ export function seedDemoClinic(db: Db, clock: Clock): Clinician {
           units: 'km',
           paperSize: 'A4',
           dateFormat: 'DD/MM/YYYY',
+          autoLockMinutes: 5,
         },
         { isDemo: true },
       );

@@ -11,6 +11,7 @@ import type { Backend } from '../backend/backend';
 import { createBackend } from '../backend/backend';
 import type { Logger } from '../util/logger';
 import { bindIpc } from './ipc';
+import { desktopPlatform } from './platform';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
 import { APP_ENTRY_URL, hardenWebContents, webPreferences } from './security';
 
@@ -104,6 +105,7 @@ if (!app.requestSingleInstanceLock()) {
       logger,
       appVersion: app.getVersion(),
       startInDemo: process.argv.includes('--demo'),
+      platform: desktopPlatform(() => mainWindow),
       ...(process.env.STRIDE_SQLITE_BINDING ? { nativeBinding: process.env.STRIDE_SQLITE_BINDING } : {}),
     });
     bindIpc(ipcMain, backend.dispatch, backend.channels);

@@ -13,6 +13,7 @@ interface SettingsRow {
   units: ClinicSettings['units'];
   paper_size: ClinicSettings['paperSize'];
   date_format: ClinicSettings['dateFormat'];
+  auto_lock_minutes: number;
   is_demo: number;
 }
 
@@ -23,7 +24,7 @@ export interface StoredSettings extends ClinicSettings {
 export function readSettings(db: Db): StoredSettings | null {
   const r = db
     .prepare(
-      'SELECT clinic_name, address, phone, email, units, paper_size, date_format, is_demo FROM clinic_settings WHERE id = 1',
+      'SELECT clinic_name, address, phone, email, units, paper_size, date_format, auto_lock_minutes, is_demo FROM clinic_settings WHERE id = 1',
     )
     .get() as SettingsRow | undefined;
   if (!r) return null;
@@ -35,6 +36,7 @@ export function readSettings(db: Db): StoredSettings | null {
     units: r.units,
     paperSize: r.paper_size,
     dateFormat: r.date_format,
+    autoLockMinutes: r.auto_lock_minutes,
     isDemo: r.is_demo === 1,
   };
 }
@@ -58,11 +60,12 @@ export function writeSettings(
       const before = readSettings(db);
       const now = clock.now().toISOString();
       db.prepare(
-        `INSERT INTO clinic_settings (id, clinic_name, address, phone, email, units, paper_size, date_format, is_demo, created_at, updated_at)
-       VALUES (1, @clinicName, @address, @phone, @email, @units, @paperSize, @dateFormat, @isDemo, @now, @now)
+        `INSERT INTO clinic_settings (id, clinic_name, address, phone, email, units, paper_size, date_format, auto_lock_minutes, is_demo,
+         created_at, updated_at)
+       VALUES (1, @clinicName, @address, @phone, @email, @units, @paperSize, @dateFormat, @autoLockMinutes, @isDemo, @now, @now)
        ON CONFLICT (id) DO UPDATE SET clinic_name = excluded.clinic_name, address = excluded.address, phone = excluded.phone,
          email = excluded.email, units = excluded.units, paper_size = excluded.paper_size, date_format = excluded.date_format,
-         updated_at = excluded.updated_at`,
+         auto_lock_minutes = excluded.auto_lock_minutes, updated_at = excluded.updated_at`,
       ).run({ ...settings, isDemo: options.isDemo || before?.isDemo ? 1 : 0, now });
       const after = requireSettings(db);
       appendAudit(db, clock, {

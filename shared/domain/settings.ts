@@ -16,6 +16,12 @@ export const ClinicSettings = z.strictObject({
   units: z.enum(UNITS, { error: 'Choose kilometres or miles.' }),
   paperSize: z.enum(PAPER_SIZES, { error: 'Choose A4 or Letter paper.' }),
   dateFormat: z.enum(DATE_FORMATS, { error: 'Choose a date format from the list.' }),
+  /** Minutes without activity before the app locks itself. */
+  autoLockMinutes: z
+    .number({ error: 'Auto-lock must be a number of minutes.' })
+    .int({ error: 'Auto-lock must be a whole number of minutes.' })
+    .min(1, { error: 'Auto-lock must be at least 1 minute.' })
+    .max(60, { error: 'Auto-lock must be 60 minutes or less: an open screen is a risk to patient privacy.' }),
 });
 export type ClinicSettings = z.infer<typeof ClinicSettings>;
 
@@ -41,6 +47,10 @@ export const Clinician = ClinicianInput.extend({
   active: z.boolean(),
 });
 export type Clinician = z.infer<typeof Clinician>;
+
+/** A clinician as the settings page lists them: can they sign in (do they have a password)? */
+export const ClinicianWithAccess = Clinician.extend({ hasPassword: z.boolean() });
+export type ClinicianWithAccess = z.infer<typeof ClinicianWithAccess>;
 
 export const ClinicianUpdate = z.strictObject({
   id: RecordId,

@@ -4,12 +4,19 @@
  */
 export const CHANNEL_NAMES = [
   'app.status',
+  'app.platform',
   'app.setup',
+  'app.encrypt',
   'app.openDemo',
   'app.leaveDemo',
   'session.clinicians',
   'session.signIn',
+  'session.unlock',
+  'session.recover',
+  'session.lock',
   'session.signOut',
+  'session.touch',
+  'session.changePassword',
   'patients.search',
   'patients.get',
   'patients.create',
@@ -36,6 +43,8 @@ export const CHANNEL_NAMES = [
   'clinicians.list',
   'clinicians.create',
   'clinicians.update',
+  'clinicians.setPassword',
+  'audit.verify',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -15,9 +15,21 @@ import {
   PatientSearchPage,
   PatientUpdate,
 } from '../domain/patient';
-import { AppStatus, Empty, SetupInput } from '../domain/session';
+import {
+  AppStatus,
+  ChangePasswordInput,
+  Empty,
+  EncryptInput,
+  RecoverInput,
+  SetPasswordInput,
+  SetupInput,
+  SignInInput,
+  UnlockInput,
+  WithRecoveryKey,
+} from '../domain/session';
+import { PasswordField } from '../domain/password';
 import { EpisodeClose, EpisodeCreate, EpisodeSummary } from '../domain/episode';
-import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate } from '../domain/settings';
+import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate, ClinicianWithAccess } from '../domain/settings';
 import { RecordId } from '../domain/fields';
 import {
   CheckInCreate,
@@ -67,12 +79,22 @@ const ById = z.strictObject({ id: RecordId });
 
 export const contract = {
   'app.status': publicChannel(Empty, AppStatus),
-  'app.setup': publicChannel(SetupInput, AppStatus),
+  /** Desktop (native dialogs, viewer, printing) or browser preview (downloads and typed paths). */
+  'app.platform': publicChannel(Empty, z.strictObject({ kind: z.enum(['desktop', 'browser']) })),
+  'app.setup': publicChannel(SetupInput, WithRecoveryKey),
+  'app.encrypt': publicChannel(EncryptInput, WithRecoveryKey),
   'app.openDemo': publicChannel(Empty, AppStatus),
   'app.leaveDemo': publicChannel(Empty, AppStatus),
+  /** Clinicians of records kept from before encryption, to choose who encrypts them. */
   'session.clinicians': publicChannel(Empty, z.array(Clinician)),
-  'session.signIn': publicChannel(z.strictObject({ clinicianId: RecordId }), AppStatus),
+  'session.signIn': publicChannel(SignInInput, AppStatus),
+  'session.unlock': publicChannel(UnlockInput, AppStatus),
+  'session.recover': publicChannel(RecoverInput, AppStatus),
+  'session.lock': publicChannel(Empty, AppStatus),
   'session.signOut': publicChannel(Empty, AppStatus),
+  /** The clinician is active in the window (typing a long note): postpones the automatic lock. */
+  'session.touch': channel(Empty, Empty),
+  'session.changePassword': channel(ChangePasswordInput, Empty),
 
   'patients.search': channel(PatientSearch, PatientSearchPage),
   'patients.get': channel(ById, Patient),
@@ -100,9 +122,23 @@ export const contract = {
 
   'settings.get': channel(Empty, ClinicSettings),
   'settings.update': channel(ClinicSettings, ClinicSettings),
-  'clinicians.list': channel(Empty, z.array(Clinician)),
-  'clinicians.create': channel(ClinicianInput, Clinician),
-  'clinicians.update': channel(ClinicianUpdate, Clinician),
+  'clinicians.list': channel(Empty, z.array(ClinicianWithAccess)),
+  'clinicians.create': channel(
+    z.strictObject({ clinician: ClinicianInput, password: PasswordField }),
+    ClinicianWithAccess,
+  ),
+  'clinicians.update': channel(ClinicianUpdate, ClinicianWithAccess),
+  'clinicians.setPassword': channel(SetPasswordInput, Empty),
+
+  'audit.verify': channel(
+    Empty,
+    z.strictObject({
+      ok: z.boolean(),
+      entries: z.number().int().min(0),
+      firstBrokenId: z.number().int().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof contract;

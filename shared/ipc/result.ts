@@ -19,8 +19,10 @@ export const ERROR_CODES = [
   'stale',
   /** The record is locked (a signed note) and cannot be changed. */
   'locked',
-  /** No clinician is signed in. */
+  /** No clinician is signed in, or the password was wrong. */
   'unauthenticated',
+  /** The session is locked (after inactivity or on demand): the clinician's password unlocks it. */
+  'session_locked',
   /** The signed-in clinician may not do this. */
   'forbidden',
   /** The database cannot be opened or used (corrupt, locked by another program, unreadable). */

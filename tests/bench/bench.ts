@@ -24,12 +24,13 @@ async function main(): Promise<void> {
       `Stride Clinic benchmark: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
     );
     const t0 = performance.now();
-    const clinic = await makeSyntheticClinic(path.join(root, 'clinic'), patients);
+    const clinic = await makeSyntheticClinic(path.join(root, 'clinic'), patients, { encrypted: true });
+    const plain = await makeSyntheticClinic(path.join(root, 'plain'), patients, { encrypted: false });
     const size = fs.statSync(path.join(clinic.dataDir, 'clinic.sqlite')).size;
     console.log(
-      `Synthetic clinic: ${patients.toLocaleString('en')} patients, ${(size / 1e6).toFixed(1)} MB, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `Synthetic clinics: ${patients.toLocaleString('en')} patients each (encrypted: ${(size / 1e6).toFixed(1)} MB; and a plain copy), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
-    printFigures('Records (issue 2)', await benchRecords(clinic));
+    printFigures('Records and sign-in (issues 2 and 8)', await benchRecords(clinic, plain));
     printFigures(
       `Running programmes and check-ins (${CHECK_INS} check-ins on one patient)`,
       await benchRunning(clinic),

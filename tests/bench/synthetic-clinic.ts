@@ -4,6 +4,9 @@
  * Deterministic: the same count gives the same clinic.
  */
 import { createBackend } from '../../main/backend/backend';
+import { openClinicStore } from '../../main/backend/store';
+import { createClinician, writeSettings } from '../../main/records/clinic';
+import { findPasswordWrap, KEY_FILE, readKeyFile, unwrapWithPassword } from '../../main/security/key-file';
 import { openDatabase } from '../../main/db/open';
 import { recordNumberKey, searchTextOf, sortKeyOf } from '../../main/records/patients';
 import { fixedClock } from '../../main/util/clock';
@@ -129,27 +132,58 @@ export function random(seed: number): () => number {
 export interface SyntheticClinic {
   dataDir: string;
   patients: number;
+  /** The database key (encrypted clinics), for direct measurements on the file. */
+  key: Buffer | null;
 }
 
-export async function makeSyntheticClinic(dataDir: string, patients: number): Promise<SyntheticClinic> {
-  const clock = fixedClock('2026-11-27T09:00:00.000Z');
-  const backend = createBackend({ dataDir, clock, logger: { info: () => {}, error: (m) => console.error(m) } });
-  const setup = await backend.invoke('app.setup', {
-    clinic: {
-      clinicName: 'Benchmark Clinic',
-      address: '',
-      phone: '+44 20 0000 0000',
-      email: '',
-      units: 'km',
-      paperSize: 'A4',
-      dateFormat: 'DD/MM/YYYY',
-    },
-    clinician: { name: 'Bench Physio', profession: 'Physiotherapist', registrationNumber: '' },
-  });
-  if (!setup.ok) throw new Error(setup.error.message);
-  backend.close();
+export const BENCH_PASSWORD = 'seven laps around the park';
+const QUIET = { info: () => {}, error: (m: string) => console.error(m) };
+const SETTINGS = {
+  clinicName: 'Benchmark Clinic',
+  address: '',
+  phone: '+44 20 0000 0000',
+  email: '',
+  units: 'km' as const,
+  paperSize: 'A4' as const,
+  dateFormat: 'DD/MM/YYYY' as const,
+  autoLockMinutes: 5,
+};
 
-  const db = openDatabase(path.join(dataDir, 'clinic.sqlite'), { create: false });
+/**
+ * A clinic of `patients` fictional patients. Encrypted clinics are set up through the backend
+ * (with the app's real scrypt cost, so sign-in is measured as clinicians live it); plain ones are
+ * the unencrypted records of the previous version, for comparison.
+ */
+export async function makeSyntheticClinic(
+  dataDir: string,
+  patients: number,
+  options: { encrypted: boolean },
+): Promise<SyntheticClinic> {
+  const clock = fixedClock('2026-11-27T09:00:00.000Z');
+  let key: Buffer | null = null;
+  if (options.encrypted) {
+    const backend = createBackend({ dataDir, clock, logger: QUIET });
+    const setup = await backend.invoke('app.setup', {
+      clinic: SETTINGS,
+      clinician: { name: 'Bench Physio', profession: 'Physiotherapist', registrationNumber: '' },
+      password: BENCH_PASSWORD,
+    });
+    if (!setup.ok) throw new Error(setup.error.message);
+    backend.close();
+    const keys = readKeyFile(path.join(dataDir, KEY_FILE));
+    key = await unwrapWithPassword(keys, findPasswordWrap(keys, 1)!, BENCH_PASSWORD);
+  } else {
+    const store = openClinicStore(dataDir, 'real', { appVersion: 'bench', create: true });
+    const c = createClinician(store.db, clock, null, {
+      name: 'Bench Physio',
+      profession: 'Physiotherapist',
+      registrationNumber: '',
+    });
+    writeSettings(store.db, clock, c.id, SETTINGS);
+    store.close();
+  }
+
+  const db = openDatabase(path.join(dataDir, 'clinic.sqlite'), { create: false, ...(key ? { key } : {}) });
   const insert = db.prepare(
     `INSERT INTO patients (given_name, family_name, date_of_birth, sex, phone, email, record_number, record_number_key, notes,
        sort_key, search_text, created_at, created_by, updated_at, updated_by)
@@ -185,5 +219,5 @@ export async function makeSyntheticClinic(dataDir: string, patients: number): Pr
   db.pragma('optimize');
   db.exec('ANALYZE');
   db.close();
-  return { dataDir, patients };
+  return { dataDir, patients, key };
 }

@@ -121,7 +121,7 @@ test('the demo clinic opens from the first screen, is marked as demo, and is lef
   await page.getByRole('button', { name: 'Explore the demo clinic' }).click();
   await expect(page.getByRole('note', { name: 'Demo clinic' })).toContainText('Every patient here is fictional');
   await expect(page.getByText('8 patients', { exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Leave the demo' }).click();
+  await page.getByRole('note', { name: 'Demo clinic' }).getByRole('button', { name: 'Leave the demo' }).click();
   await expect(page.getByRole('heading', { name: 'Welcome to Stride Clinic' })).toBeVisible();
   expect(fs.existsSync(path.join(app.dataDir, 'demo', 'clinic.sqlite'))).toBe(true);
 });
@@ -131,19 +131,21 @@ test('a damaged records file is a clear error, never a fresh empty clinic', asyn
   await setUpClinic(page);
   await app.stop();
   const file = path.join(app.dataDir, 'clinic.sqlite');
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   const bytes = fs.readFileSync(file);
-  bytes.fill(0x41, 0, 100); // overwrite the SQLite header
+  bytes.fill(0x41, 0, 4096); // overwrite the first page
   fs.writeFileSync(file, bytes);
   await app.restart();
   await openApp(page, app);
-  await expect(page.getByRole('heading', { name: 'This is not a Stride Clinic records file' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Priya Shah' }).check();
+  await page.getByLabel('Password for Priya Shah').fill('river bend morning run');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Stride Clinic could not open the records')).toBeVisible();
   await expect(page.getByText('Restore the most recent backup')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Welcome to Stride Clinic' })).toHaveCount(0);
   expect(
     fs
       .readFileSync(file)
-      .subarray(0, 100)
+      .subarray(0, 4096)
       .every((b) => b === 0x41),
   ).toBe(true);
 });

@@ -24,12 +24,23 @@ export function removeTempDirs(): void {
 
 export const TEST_TODAY = '2026-11-27T10:00:00.000Z';
 
+/** A cheaper scrypt for tests (the app uses N = 2^17); the key file records the cost per wrap. */
+export const TEST_SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
 export function openTestBackend(
   options: Partial<BackendOptions> = {},
 ): Backend & { clock: ReturnType<typeof fixedClock>; logger: ReturnType<typeof memoryLogger> } {
   const clock = fixedClock(TEST_TODAY);
   const logger = memoryLogger();
-  const backend = createBackend({ dataDir: options.dataDir ?? tempDir(), clock, logger, ...options });
+  const backend = createBackend({
+    dataDir: options.dataDir ?? tempDir(),
+    clock,
+    logger,
+    scryptParams: TEST_SCRYPT,
+    ...options,
+  });
   return Object.assign(backend, { clock, logger });
 }
 
@@ -53,15 +64,17 @@ export const CLINIC_SETUP: RequestOf<'app.setup'> = {
     units: 'km',
     paperSize: 'A4',
     dateFormat: 'DD/MM/YYYY',
+    autoLockMinutes: 5,
   },
   clinician: { name: 'Priya Shah', profession: 'Physiotherapist', registrationNumber: 'PH123456' },
+  password: TEST_PASSWORD,
 };
 
 /** A backend with the clinic set up and its first clinician signed in. */
 export async function readyBackend(options: Partial<BackendOptions> = {}) {
   const backend = openTestBackend(options);
-  await must(backend, 'app.setup', CLINIC_SETUP);
-  return backend;
+  const { recoveryKey } = await must(backend, 'app.setup', CLINIC_SETUP);
+  return Object.assign(backend, { recoveryKey });
 }
 
 export function patientInput(overrides: Partial<PatientInput> = {}): PatientInput {

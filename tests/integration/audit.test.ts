@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../main/audit/audit-log';
 import { openDatabase } from '../../main/db/open';
 import { must, patientInput, readyBackend, removeTempDirs } from '../helpers/backend';
-import { rawConnection } from '../helpers/db';
+import { clinicKey, rawKeyedConnection } from '../helpers/db';
 
 afterEach(removeTempDirs);
 
@@ -14,13 +14,13 @@ async function clinicWithHistory() {
   await must(backend, 'patients.archive', { id: p.id, expectedVersion: 2, archived: true, reason: 'Moved away' });
   const file = path.join(backend.dataDir, 'clinic.sqlite');
   backend.close();
-  return { file, patientId: p.id };
+  return { file, patientId: p.id, key: await clinicKey(backend.dataDir) };
 }
 
 describe('the audit trail', () => {
   it('records who changed what, before and after', async () => {
-    const { file, patientId } = await clinicWithHistory();
-    const db = openDatabase(file, { create: false, readonly: true });
+    const { file, patientId, key } = await clinicWithHistory();
+    const db = openDatabase(file, { create: false, readonly: true, key });
     const rows = db
       .prepare(
         'SELECT action, summary, before_json, after_json, clinician_id FROM audit_log WHERE patient_id = ? ORDER BY id',
@@ -42,32 +42,32 @@ describe('the audit trail', () => {
   });
 
   it('refuses to change or delete an entry, even through SQL', async () => {
-    const { file } = await clinicWithHistory();
-    const db = openDatabase(file, { create: false });
+    const { file, key } = await clinicWithHistory();
+    const db = openDatabase(file, { create: false, key });
     expect(() => db.prepare("UPDATE audit_log SET summary = 'nothing happened'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     db.close();
   });
 
   it('shows the first broken link when a row is edited outside the app', async () => {
-    const { file } = await clinicWithHistory();
-    const raw = rawConnection(file);
+    const { file, key } = await clinicWithHistory();
+    const raw = rawKeyedConnection(file, key);
     raw.exec('DROP TRIGGER audit_log_append_only_update');
     raw.prepare("UPDATE audit_log SET summary = 'Edited nothing' WHERE id = 3").run();
     raw.close();
-    const db = openDatabase(file, { create: false, readonly: true });
+    const db = openDatabase(file, { create: false, readonly: true, key });
     const verdict = verifyAuditChain(db);
     expect(verdict).toMatchObject({ ok: false, firstBrokenId: 3 });
     db.close();
   });
 
   it('shows a removed row as a broken link', async () => {
-    const { file } = await clinicWithHistory();
-    const raw = rawConnection(file);
+    const { file, key } = await clinicWithHistory();
+    const raw = rawKeyedConnection(file, key);
     raw.exec('DROP TRIGGER audit_log_append_only_delete');
     raw.prepare('DELETE FROM audit_log WHERE id = 2').run();
     raw.close();
-    const db = openDatabase(file, { create: false, readonly: true });
+    const db = openDatabase(file, { create: false, readonly: true, key });
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBrokenId: 3 });
     db.close();
   });

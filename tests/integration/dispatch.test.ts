@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { must, openTestBackend, patientInput, readyBackend, removeTempDirs } from '../helpers/backend';
-import { count } from '../helpers/db';
-import { openDatabase } from '../../main/db/open';
-import path from 'node:path';
+import { must, openTestBackend, patientInput, readyBackend, removeTempDirs, TEST_PASSWORD } from '../helpers/backend';
+import { count, openClinicDb } from '../helpers/db';
 
 afterEach(removeTempDirs);
 
-function rowCounts(dataDir: string) {
-  const db = openDatabase(path.join(dataDir, 'clinic.sqlite'), { create: false, readonly: true });
+async function rowCounts(dataDir: string) {
+  const db = await openClinicDb(dataDir, { readonly: true });
   const counts = {
     patients: count(db, 'patients'),
     audit: count(db, 'audit_log'),
@@ -38,14 +36,14 @@ describe('the request gate', () => {
     ['a prototype trick', JSON.parse('{"__proto__": {"polluted": true}}')],
   ])('refuses %s with a typed error and changes nothing', async (_label, payload) => {
     const backend = await readyBackend();
-    const before = rowCounts(backend.dataDir);
+    const before = await rowCounts(backend.dataDir);
     const r = await backend.dispatch('patients.create', payload);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('invalid_request');
       expect(r.error.message.length).toBeGreaterThan(5);
     }
-    expect(rowCounts(backend.dataDir)).toEqual(before);
+    expect(await rowCounts(backend.dataDir)).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     backend.close();
   });
@@ -91,6 +89,7 @@ describe('the request gate', () => {
     await must(backend, 'app.setup', {
       clinic: {
         clinicName: 'A',
+        autoLockMinutes: 10,
         address: '',
         phone: '',
         email: '',
@@ -99,10 +98,12 @@ describe('the request gate', () => {
         dateFormat: 'MM/DD/YYYY',
       },
       clinician: { name: 'B', profession: 'Physical therapist', registrationNumber: '' },
+      password: TEST_PASSWORD,
     });
     const again = await backend.invoke('app.setup', {
       clinic: {
         clinicName: 'C',
+        autoLockMinutes: 5,
         address: '',
         phone: '',
         email: '',
@@ -111,6 +112,7 @@ describe('the request gate', () => {
         dateFormat: 'DD/MM/YYYY',
       },
       clinician: { name: 'D', profession: 'Physiotherapist', registrationNumber: '' },
+      password: TEST_PASSWORD,
     });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await must(backend, 'settings.get', {})).clinicName).toBe('A');

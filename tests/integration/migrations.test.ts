@@ -79,7 +79,7 @@ describe('migration 1 (clinic core) on real rows', () => {
 describe('opening a records file', () => {
   function existingStore(): { dir: string; file: string } {
     const dir = tempDir();
-    openClinicStore(dir, 'real', { appVersion: 'test' }).close();
+    openClinicStore(dir, 'real', { appVersion: 'test', create: true }).close();
     return { dir, file: path.join(dir, 'clinic.sqlite') };
   }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { must, openTestBackend, patientInput, readyBackend, removeTempDirs } from '../helpers/backend';
+import { must, openTestBackend, patientInput, readyBackend, removeTempDirs, TEST_PASSWORD } from '../helpers/backend';
 
 afterEach(removeTempDirs);
 
@@ -29,7 +29,8 @@ describe('patient records on a real database file', () => {
     const reopened = openTestBackend({ dataDir });
     const status = await must(reopened, 'app.status', {});
     expect(status.state).toBe('signed_out');
-    await must(reopened, 'session.signIn', { clinicianId: status.clinician?.id ?? 1 });
+    expect(status.signInChoices).toEqual([{ clinicianId: 1, name: 'Priya Shah' }]);
+    await must(reopened, 'session.signIn', { clinicianId: 1, password: TEST_PASSWORD });
     const again = await must(reopened, 'patients.get', { id: created.id });
     expect(again.phone).toBe('+44 7700 900999');
     expect(again.givenName).toBe('Zoë');

@@ -7,7 +7,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../main/audit/audit-log';
 import { createBackend } from '../../main/backend/backend';
-import { openDatabase } from '../../main/db/open';
 import type { Clock } from '../../main/util/clock';
 import { memoryLogger } from '../../main/util/logger';
 import { TIME_WALK_RUN } from '../../shared/clinical/programme-templates';
@@ -17,8 +16,16 @@ import type { CheckInEntry, CheckInPage } from '../../shared/domain/running';
 import { shownDecision } from '../../shared/domain/running';
 import { addDays } from '../../shared/time/dates';
 import type { RequestOf } from '../../shared/ipc/contract';
-import { CLINIC_SETUP, must, patientInput, removeTempDirs, tempDir } from '../helpers/backend';
-import path from 'node:path';
+import {
+  CLINIC_SETUP,
+  must,
+  patientInput,
+  removeTempDirs,
+  tempDir,
+  TEST_PASSWORD,
+  TEST_SCRYPT,
+} from '../helpers/backend';
+import { openClinicDb } from '../helpers/db';
 
 afterEach(removeTempDirs);
 
@@ -160,7 +167,7 @@ describe("a patient's six-week course", () => {
   it('stores a dozen check-ins, an override and a correction, and reads every decision back intact', async () => {
     const dataDir = tempDir();
     const clock = visitClock('2026-10-16');
-    const backend = createBackend({ dataDir, clock, logger: memoryLogger() });
+    const backend = createBackend({ dataDir, clock, logger: memoryLogger(), scryptParams: TEST_SCRYPT });
     await must(backend, 'app.setup', CLINIC_SETUP);
     const patient = await must(backend, 'patients.create', patientInput());
     const episode = await must(backend, 'episodes.create', {
@@ -185,8 +192,16 @@ describe("a patient's six-week course", () => {
 
     const saved = new Map<number, CheckInEntry>();
     let correction: CheckInEntry | null = null;
+    /** The next visit: days later, so the app locked meanwhile; the clinician unlocks it. */
+    const visitOn = async (date: string) => {
+      clock.on(date);
+      const touched = await backend.invoke('session.touch', {});
+      if (!touched.ok && touched.error.code === 'session_locked') {
+        await must(backend, 'session.unlock', { password: TEST_PASSWORD });
+      }
+    };
     for (const visit of COURSE) {
-      clock.on(addDays(visit.runDate, 1));
+      await visitOn(addDays(visit.runDate, 1));
       const report: SorenessReport = { runDate: visit.runDate, levelRun: visit.levelRun, ...visit.answers };
       const base = {
         episodeId: episode.id,
@@ -225,7 +240,7 @@ describe("a patient's six-week course", () => {
       if (visit.runDate !== CORRECTED_RUN) continue;
 
       // The correction, by phone three days later: the soreness was in the calf muscle after all.
-      clock.on('2026-11-08');
+      await visitOn('2026-11-08');
       const correctionReport: SorenessReport = { runDate: CORRECTED_RUN, levelRun: 6, ...CORRECTION.answers };
       const corrected = await must(backend, 'checkIns.preview', {
         episodeId: episode.id,
@@ -312,8 +327,8 @@ describe("a patient's six-week course", () => {
     backend.close();
 
     // Reopened, the same.
-    const reopened = createBackend({ dataDir, clock, logger: memoryLogger() });
-    await must(reopened, 'session.signIn', { clinicianId: 1 });
+    const reopened = createBackend({ dataDir, clock, logger: memoryLogger(), scryptParams: TEST_SCRYPT });
+    await must(reopened, 'session.signIn', { clinicianId: 1, password: TEST_PASSWORD });
     const after = await allCheckIns(reopened, episode.id);
     expect(after).toEqual(before);
     check(after);
@@ -322,7 +337,7 @@ describe("a patient's six-week course", () => {
     reopened.close();
 
     // Each change left an audit row in the same transaction, and the chain holds.
-    const db = openDatabase(path.join(dataDir, 'clinic.sqlite'), { create: false, readonly: true });
+    const db = await openClinicDb(dataDir, { readonly: true });
     const actions = db
       .prepare(
         `SELECT action, count(*) AS n FROM audit_log WHERE entity IN ('check_in', 'running_programme') GROUP BY action ORDER BY action`,

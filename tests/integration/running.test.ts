@@ -3,21 +3,19 @@
  * append-only tables, what the backend refuses (in the clinician's words), clinic copies of rule
  * sets and programmes, and a patient's copy of a programme that later edits never change.
  */
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
-import { migration0003 } from '../../main/db/migrations/0003-running';
+import { migration0004 } from '../../main/db/migrations/0004-running';
 import type { Db } from '../../main/db/open';
-import { openDatabase } from '../../main/db/open';
 import { MTSS_MOEN, TIME_WALK_RUN } from '../../shared/clinical/programme-templates';
 import { DELAWARE_PUBLISHED_RULE_SET, SEED_RULE_SET } from '../../shared/clinical/rule-sets';
 import type { SorenessReport } from '../../shared/clinical/soreness-report';
 import type { EpisodeRunning } from '../../shared/domain/running';
 import { shownDecision } from '../../shared/domain/running';
 import type { RequestOf } from '../../shared/ipc/contract';
-import { must, patientInput, readyBackend, removeTempDirs } from '../helpers/backend';
-import { count, databaseAt } from '../helpers/db';
+import { must, patientInput, readyBackend, removeTempDirs, TEST_PASSWORD } from '../helpers/backend';
+import { count, databaseAt, openClinicDb } from '../helpers/db';
 
 afterEach(removeTempDirs);
 
@@ -70,9 +68,9 @@ function insertCheckIn(db: Db, over: Record<string, unknown> = {}) {
     });
 }
 
-describe('migration 3 (running programmes and check-ins) on real rows', () => {
+describe('the running migration (programmes and check-ins) on real rows', () => {
   it('keeps the episodes, links programmes and check-ins to them, and refuses what does not fit', () => {
-    const db = databaseAt(migration0003.version - 1);
+    const db = databaseAt(migration0004.version - 1);
     db.prepare(
       `INSERT INTO clinicians (name, profession, created_at, updated_at) VALUES ('Priya Shah', 'Physiotherapist', 'x', 'x')`,
     ).run();
@@ -86,7 +84,7 @@ describe('migration 3 (running programmes and check-ins) on real rows', () => {
               (1, 'calf_strain', 'lower_leg', 'left', 'open', '2026-11-21', 'x', 'x')`,
     ).run();
 
-    migrate(db, MIGRATIONS, { target: migration0003.version });
+    migrate(db, MIGRATIONS, { target: migration0004.version });
     expect(db.prepare('SELECT id, diagnosis FROM episodes ORDER BY id').all()).toEqual([
       { id: 1, diagnosis: 'achilles_tendinopathy' },
       { id: 2, diagnosis: 'calf_strain' },
@@ -268,7 +266,7 @@ describe('recording check-ins', () => {
     expect(await refuse(createRequest(running, { entryCheckLevel: 3 }))).toMatchObject({
       fields: { entryCheckLevel: 'The next level has no entry check to sign off.' },
     });
-    const db = openDb(backend.dataDir);
+    const db = await openDb(backend.dataDir);
     expect(count(db, 'check_ins')).toBe(0);
     db.close();
 
@@ -305,6 +303,9 @@ describe('recording check-ins', () => {
     const episode = await must(backend, 'episodes.get', { id: running.episodeId });
     await must(backend, 'episodes.close', { id: episode.id, expectedVersion: episode.version, closed: true });
     backend.clock.advance(86_400_000);
+    // A day later the app has locked itself; the clinician unlocks it.
+    expect(await backend.invoke('session.touch', {})).toMatchObject({ ok: false, error: { code: 'session_locked' } });
+    await must(backend, 'session.unlock', { password: TEST_PASSWORD });
     expect(await refuse(createRequest(corrected, { report: { ...REPORT, runDate: '2026-11-27' } }))).toMatchObject({
       code: 'conflict',
       message: 'This episode is discharged. Reopen it to change its running programme.',
@@ -358,8 +359,8 @@ describe('recording check-ins', () => {
   });
 });
 
-function openDb(dataDir: string): Db {
-  return openDatabase(path.join(dataDir, 'clinic.sqlite'), { create: false, readonly: true });
+function openDb(dataDir: string): Promise<Db> {
+  return openClinicDb(dataDir, { readonly: true });
 }
 
 describe('the clinic library', () => {
@@ -490,7 +491,7 @@ describe('the clinic library', () => {
     });
     expect(reread.ruleSet).toMatchObject({ version: 3, name: 'Riverside rules' });
 
-    const db = openDb(backend.dataDir);
+    const db = await openDb(backend.dataDir);
     expect(
       db
         .prepare("SELECT action, summary FROM audit_log WHERE entity IN ('rule_set', 'running_settings') ORDER BY id")

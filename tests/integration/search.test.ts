@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/backend/backend';
-import { openDatabase } from '../../main/db/open';
+import { openClinicDb } from '../helpers/db';
 import { must, patientInput, readyBackend, removeTempDirs } from '../helpers/backend';
 
 let backend: Backend;
@@ -77,8 +76,8 @@ describe('patient search', () => {
     ).toBe('name_or_record');
   });
 
-  it('uses its indexes rather than scanning the table', () => {
-    const db = openDatabase(path.join(backend.dataDir, 'clinic.sqlite'), { create: false, readonly: true });
+  it('uses its indexes rather than scanning the table', async () => {
+    const db = await openClinicDb(backend.dataDir, { readonly: true });
     const plan = (sql: string, ...params: unknown[]) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(
@@ -112,7 +111,7 @@ describe('the two ways a word search runs', () => {
       archived: true,
       reason: '',
     });
-    const db = openDatabase(path.join(backend.dataDir, 'clinic.sqlite'), { create: false });
+    const db = await openClinicDb(backend.dataDir);
     const words = [
       'z',
       'zo',

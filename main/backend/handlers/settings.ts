@@ -1,10 +1,25 @@
-/** Clinic settings and clinicians. */
-import { createClinician, listClinicians, requireSettings, updateClinician, writeSettings } from '../../records/clinic';
+/** Clinic settings, clinicians and their access, and the audit trail's check. */
+import { verifyAuditChain } from '../../audit/audit-log';
+import {
+  createClinician,
+  getClinician,
+  listClinicians,
+  requireSettings,
+  updateClinician,
+  writeSettings,
+} from '../../records/clinic';
 import { AppError } from '../../util/errors';
+import { passwordProblem } from '../../../shared/domain/password';
 import type { HandlersFor } from '../handler-types';
 
 export const settingsHandlers: HandlersFor<
-  'settings.get' | 'settings.update' | 'clinicians.list' | 'clinicians.create' | 'clinicians.update'
+  | 'settings.get'
+  | 'settings.update'
+  | 'clinicians.list'
+  | 'clinicians.create'
+  | 'clinicians.update'
+  | 'clinicians.setPassword'
+  | 'audit.verify'
 > = {
   'settings.get': (_req, { db }) => {
     const { isDemo: _isDemo, ...settings } = requireSettings(db);
@@ -14,9 +29,20 @@ export const settingsHandlers: HandlersFor<
     const { isDemo: _isDemo, ...settings } = writeSettings(db, clock, clinician.id, req);
     return settings;
   },
-  'clinicians.list': (_req, { db }) => listClinicians(db, { activeOnly: false }),
-  'clinicians.create': (req, { db, clock, clinician }) => createClinician(db, clock, clinician.id, req),
-  'clinicians.update': (req, { db, clock, clinician }) => {
+  'clinicians.list': (_req, { db, session }) => session.withAccess(listClinicians(db, { activeOnly: false })),
+  'clinicians.create': async (req, { db, clock, clinician, session }) => {
+    // Check the password before anything is written, so a refused request changes nothing.
+    const problem = passwordProblem(req.password, {
+      clinicianName: req.clinician.name,
+      clinicName: requireSettings(db).clinicName,
+    });
+    if (problem) throw new AppError('invalid_request', problem, { password: problem });
+    session.requireKeys();
+    const created = createClinician(db, clock, clinician.id, req.clinician);
+    await session.setClinicianPassword(created.id, req.password);
+    return session.withAccess([getClinician(db, created.id)])[0]!;
+  },
+  'clinicians.update': (req, { db, clock, clinician, session }) => {
     if (req.id === clinician.id && !req.active) {
       throw new AppError(
         'invalid_request',
@@ -26,6 +52,19 @@ export const settingsHandlers: HandlersFor<
         },
       );
     }
-    return updateClinician(db, clock, clinician.id, req.id, req.changes, req.active);
+    const updated = updateClinician(db, clock, clinician.id, req.id, req.changes, req.active);
+    if (!updated.active) session.removeClinicianAccess(updated.id);
+    else session.renameClinicianAccess(updated.id, updated.name);
+    return session.withAccess([updated])[0]!;
+  },
+  'clinicians.setPassword': async (req, { session }) => {
+    await session.setClinicianPassword(req.clinicianId, req.password);
+    return {};
+  },
+  'audit.verify': (_req, { db }) => {
+    const verdict = verifyAuditChain(db);
+    return verdict.ok
+      ? { ok: true, entries: verdict.rows, firstBrokenId: null, reason: null }
+      : { ok: false, entries: verdict.rows, firstBrokenId: verdict.firstBrokenId, reason: verdict.reason };
   },
 };

@@ -5,6 +5,7 @@
  */
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
+import { reportStatusChanged } from './session-events';
 
 type Bridge = Readonly<Record<string, (request: unknown) => Promise<unknown>>>;
 
@@ -68,7 +69,15 @@ function httpTransport(token: string | null): Transport {
   };
 }
 
-export const call: Transport = window.stride ? electronTransport(window.stride) : httpTransport(previewToken());
+const transport: Transport = window.stride ? electronTransport(window.stride) : httpTransport(previewToken());
+
+/** Calls a backend channel. An answer that changes what the app can show also reloads its status. */
+export const call: Transport = async (channel, request) => {
+  const result = await transport(channel, request);
+  if (!result.ok && (result.error.code === 'session_locked' || result.error.code === 'database_unavailable'))
+    reportStatusChanged();
+  return result;
+};
 
 /** True in the desktop app, false in the browser preview. */
 export const isDesktop = window.stride !== undefined;

@@ -48,13 +48,25 @@ export function Workspace() {
             {status.clinician?.name}
             <span className="topbar__role">{status.clinician?.profession}</span>
           </span>
-          <button
-            type="button"
-            className="button button--small button--secondary"
-            onClick={() => void call('session.signOut', {}).then((r) => r.ok && setStatus(r.value))}
-          >
-            Sign out
-          </button>
+          {status.clinicKind === 'real' ? (
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              title="Lock (Ctrl+L)"
+              onClick={() => void call('session.lock', {}).then((r) => r.ok && setStatus(r.value))}
+            >
+              Lock
+            </button>
+          ) : null}
+          {status.clinicKind === 'real' ? (
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              onClick={() => void call('session.signOut', {}).then((r) => r.ok && setStatus(r.value))}
+            >
+              Sign out
+            </button>
+          ) : null}
         </div>
       </header>
       <main id="main-content" className="workspace__main" tabIndex={-1}>

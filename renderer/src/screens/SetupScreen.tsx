@@ -1,6 +1,6 @@
 /** First start: create the clinic and its first clinician, or look around the demo clinic first. */
 import { useState } from 'react';
-import type { AppStatus } from '../../../shared/domain/session';
+import type { AppStatus, WithRecoveryKey } from '../../../shared/domain/session';
 import { SetupInput } from '../../../shared/domain/session';
 import { PROFESSIONS } from '../../../shared/domain/settings';
 import { fieldErrors } from '../../../shared/ipc/field-errors';
@@ -9,28 +9,45 @@ import { call } from '../api/client';
 import { ErrorNotice } from '../ui/feedback';
 import { SelectField, TextField } from '../ui/fields';
 import { ClinicSettingsFields, defaultClinicForm, type ClinicForm } from '../settings/ClinicSettingsFields';
+import type { NewPassword } from '../ui/PasswordFields';
+import { emptyNewPassword, newPasswordErrors, PasswordFields } from '../ui/PasswordFields';
 
-export function SetupScreen({ status, onStatus }: { status: AppStatus; onStatus(s: AppStatus): void }) {
+interface Props {
+  status: AppStatus;
+  onStatus(s: AppStatus): void;
+  onSetUp(r: WithRecoveryKey): void;
+}
+
+export function SetupScreen({ status, onStatus, onSetUp }: Props) {
   const [clinic, setClinic] = useState<ClinicForm>(defaultClinicForm);
   const [name, setName] = useState('');
   const [profession, setProfession] = useState<string>('Physiotherapist');
   const [registration, setRegistration] = useState('');
+  const [pw, setPw] = useState<NewPassword>(emptyNewPassword);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit() {
-    const request = { clinic, clinician: { name, profession, registrationNumber: registration } };
+    const request = {
+      clinic,
+      clinician: { name, profession, registrationNumber: registration },
+      password: pw.password,
+    };
     const parsed = SetupInput.safeParse(request);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
+    const local = {
+      ...(parsed.success ? {} : fieldErrors(parsed.error)),
+      ...newPasswordErrors(pw, { clinicianName: name, clinicName: clinic.clinicName }),
+    };
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
       setFailure(null);
       return;
     }
     setBusy(true);
     const r = await call('app.setup', request);
     setBusy(false);
-    if (r.ok) onStatus(r.value);
+    if (r.ok) onSetUp(r.value);
     else {
       setFailure(r.error);
       setErrors(r.error.fields ?? {});
@@ -90,6 +107,17 @@ export function SetupScreen({ status, onStatus }: { status: AppStatus; onStatus(
               hint="Your professional registration, printed on notes and handouts."
             />
           </div>
+          <h3 className="subsection-title">Your password</h3>
+          <p className="muted">
+            The records are encrypted on this computer. Your password unlocks them; nobody else can read them without a
+            clinician’s password. Next you get a recovery key, for the day a password is forgotten.
+          </p>
+          <PasswordFields
+            value={pw}
+            onChange={setPw}
+            errors={errors}
+            context={{ clinicianName: name, clinicName: clinic.clinicName }}
+          />
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? 'Setting up…' : 'Create the clinic'}

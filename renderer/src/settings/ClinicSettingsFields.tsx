@@ -13,7 +13,10 @@ export const defaultClinicForm: ClinicForm = {
   units: 'km',
   paperSize: 'A4',
   dateFormat: 'DD/MM/YYYY',
+  autoLockMinutes: 5,
 };
+
+const AUTO_LOCK_CHOICES = [1, 2, 3, 5, 10, 15, 20, 30, 45, 60];
 
 interface Props {
   value: ClinicForm;
@@ -77,6 +80,16 @@ export function ClinicSettingsFields({ value, onChange, errors, prefix = '', aut
         onChange={set('dateFormat')}
         error={err('dateFormat')}
         hint="How dates are shown and typed."
+      />
+      <SelectField
+        label="Lock the app after"
+        value={String(value.autoLockMinutes)}
+        options={[...new Set([...AUTO_LOCK_CHOICES, value.autoLockMinutes])]
+          .sort((a, b) => a - b)
+          .map((m) => ({ value: String(m), label: `${m} minute${m === 1 ? '' : 's'} without activity` }))}
+        onChange={(v) => set('autoLockMinutes')(Number(v))}
+        error={err('autoLockMinutes')}
+        hint="Ctrl+L locks it at once. Locking keeps what you were typing."
       />
     </div>
   );

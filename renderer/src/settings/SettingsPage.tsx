@@ -1,6 +1,6 @@
 /** Clinic settings and the clinicians who work here. */
 import { useCallback, useEffect, useState } from 'react';
-import type { Clinician, ClinicianInput } from '../../../shared/domain/settings';
+import type { ClinicianInput, ClinicianWithAccess } from '../../../shared/domain/settings';
 import { ClinicianInput as ClinicianInputSchema, ClinicSettings, PROFESSIONS } from '../../../shared/domain/settings';
 import { fieldErrors } from '../../../shared/ipc/field-errors';
 import type { AppErrorShape } from '../../../shared/ipc/result';
@@ -8,6 +8,9 @@ import { call } from '../api/client';
 import { useApp } from '../app/context';
 import { ErrorNotice, Loading, SuccessNotice } from '../ui/feedback';
 import { SelectField, TextField } from '../ui/fields';
+import type { NewPassword } from '../ui/PasswordFields';
+import { emptyNewPassword, newPasswordErrors, PasswordFields } from '../ui/PasswordFields';
+import { SecuritySection } from './SecuritySection';
 import type { ClinicForm } from './ClinicSettingsFields';
 import { ClinicSettingsFields } from './ClinicSettingsFields';
 import { RunningSettings } from '../running/RunningSettings';
@@ -20,6 +23,7 @@ export function SettingsPage() {
       </div>
       <ClinicSettingsSection />
       <CliniciansSection />
+      <SecuritySection />
       <RunningSettings />
     </div>
   );
@@ -84,9 +88,10 @@ const emptyClinician: ClinicianInput = { name: '', profession: 'Physiotherapist'
 
 function CliniciansSection() {
   const { status } = useApp();
-  const [clinicians, setClinicians] = useState<Clinician[] | null>(null);
+  const [clinicians, setClinicians] = useState<ClinicianWithAccess[] | null>(null);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
-  const [editing, setEditing] = useState<Clinician | 'new' | null>(null);
+  const [editing, setEditing] = useState<ClinicianWithAccess | 'new' | null>(null);
+  const [settingPassword, setSettingPassword] = useState<ClinicianWithAccess | null>(null);
 
   const load = useCallback(async () => {
     const r = await call('clinicians.list', {});
@@ -112,6 +117,15 @@ function CliniciansSection() {
       </div>
       {failure ? <ErrorNotice error={failure} /> : null}
       {clinicians === null && !failure ? <Loading label="Loading clinicians…" /> : null}
+      {settingPassword ? (
+        <SetPasswordForm
+          clinician={settingPassword}
+          onDone={() => {
+            setSettingPassword(null);
+            void load();
+          }}
+        />
+      ) : null}
       {editing !== null ? (
         <ClinicianForm
           clinician={editing === 'new' ? null : editing}
@@ -165,11 +179,17 @@ function ClinicianForm({
   isSelf,
   onDone,
 }: {
-  clinician: Clinician | null;
+  clinician: ClinicianWithAccess | null;
   isSelf: boolean;
   onDone(): void;
 }) {
-  const [values, setValues] = useState<ClinicianInput>(clinician ?? emptyClinician);
+  const { status } = useApp();
+  const [values, setValues] = useState<ClinicianInput>(
+    clinician
+      ? { name: clinician.name, profession: clinician.profession, registrationNumber: clinician.registrationNumber }
+      : emptyClinician,
+  );
+  const [pw, setPw] = useState<NewPassword>(emptyNewPassword);
   const [active, setActive] = useState(clinician?.active ?? true);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
@@ -177,13 +197,17 @@ function ClinicianForm({
 
   async function save() {
     const parsed = ClinicianInputSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
+    const local = {
+      ...(parsed.success ? {} : fieldErrors(parsed.error)),
+      ...(clinician ? {} : newPasswordErrors(pw, { clinicianName: values.name, clinicName: status.clinicName })),
+    };
+    if (!parsed.success || Object.keys(local).length > 0) {
+      setErrors(local);
       return;
     }
     const r = clinician
       ? await call('clinicians.update', { id: clinician.id, changes: parsed.data, active })
-      : await call('clinicians.create', parsed.data);
+      : await call('clinicians.create', { clinician: parsed.data, password: pw.password });
     if (!r.ok) {
       setFailure(r.error);
       setErrors(r.error.fields ?? {});
@@ -219,6 +243,20 @@ function ClinicianForm({
           onChange={set('registrationNumber')}
           error={errors.registrationNumber}
         />
+        {clinician ? null : (
+          <div className="form-grid__wide">
+            <p className="muted">
+              Their first password. Tell it to them in person; they can change it in Settings after signing in.
+            </p>
+            <PasswordFields
+              value={pw}
+              onChange={setPw}
+              errors={errors}
+              label="First password"
+              context={{ clinicianName: values.name, clinicName: status.clinicName }}
+            />
+          </div>
+        )}
         {clinician ? (
           <label className="checkbox">
             <input type="checkbox" checked={active} disabled={isSelf} onChange={(e) => setActive(e.target.checked)} />
@@ -229,6 +267,59 @@ function ClinicianForm({
       <div className="form-actions">
         <button type="submit" className="button button--primary">
           {clinician ? 'Save clinician' : 'Add clinician'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SetPasswordForm({ clinician, onDone }: { clinician: ClinicianWithAccess; onDone(): void }) {
+  const { status } = useApp();
+  const [pw, setPw] = useState<NewPassword>(emptyNewPassword);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+
+  async function save() {
+    const local = newPasswordErrors(pw, { clinicianName: clinician.name, clinicName: status.clinicName });
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    const r = await call('clinicians.setPassword', { clinicianId: clinician.id, password: pw.password });
+    if (!r.ok) {
+      setFailure(r.error);
+      setErrors(r.error.fields ?? {});
+      return;
+    }
+    onDone();
+  }
+
+  return (
+    <form
+      className="subform"
+      noValidate
+      aria-label={`Set a password for ${clinician.name}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <p>
+        A new password for <strong>{clinician.name}</strong>, for a new colleague or one who forgot theirs. Tell it to
+        them in person.
+      </p>
+      {failure ? <ErrorNotice error={failure} /> : null}
+      <PasswordFields
+        value={pw}
+        onChange={setPw}
+        errors={errors}
+        label="New password"
+        context={{ clinicianName: clinician.name, clinicName: status.clinicName }}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary">
+          Set password
         </button>
         <button type="button" className="button button--secondary" onClick={onDone}>
           Cancel

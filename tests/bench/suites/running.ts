@@ -17,7 +17,7 @@ import { addDays } from '../../../shared/time/dates';
 import type { Figure } from '../stats';
 import { ms, percentile, time } from '../stats';
 import type { SyntheticClinic } from '../synthetic-clinic';
-import { random } from '../synthetic-clinic';
+import { BENCH_PASSWORD, random } from '../synthetic-clinic';
 
 export const CHECK_INS = 1000;
 const PATIENT_ID = 1;
@@ -41,8 +41,11 @@ function answers(r: number): Answers {
 }
 
 /** An episode for patient 1 with CHECK_INS check-ins (about 2% corrections, 5% overrides). */
-function buildCourse(dataDir: string): number {
-  const db = openDatabase(path.join(dataDir, 'clinic.sqlite'), { create: false });
+function buildCourse(clinic: SyntheticClinic): number {
+  const db = openDatabase(path.join(clinic.dataDir, 'clinic.sqlite'), {
+    create: false,
+    ...(clinic.key ? { key: clinic.key } : {}),
+  });
   const rand = random(3);
   const start = '2016-01-04';
   const episodeId = db.transaction(() => {
@@ -117,12 +120,12 @@ function buildCourse(dataDir: string): number {
 
 export async function benchRunning(clinic: SyntheticClinic): Promise<Figure[]> {
   const t0 = performance.now();
-  const episodeId = buildCourse(clinic.dataDir);
+  const episodeId = buildCourse(clinic);
   const built = performance.now() - t0;
 
   const quiet = { info: () => {}, error: (m: string) => console.error(m) };
   const backend = createBackend({ dataDir: clinic.dataDir, logger: quiet });
-  const signIn = await backend.invoke('session.signIn', { clinicianId: CLINICIAN_ID });
+  const signIn = await backend.invoke('session.signIn', { clinicianId: CLINICIAN_ID, password: BENCH_PASSWORD });
   if (!signIn.ok) throw new Error(signIn.error.message);
   const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
     if (!r.ok) throw new Error(r.error.message);

@@ -1,20 +1,45 @@
-/** The first-start and sign-in screens, as a clinician sees them. */
+/** The first-start, sign-in and lock screens, as a clinician sees them. */
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
-export const CLINIC = { name: 'Riverside Running Clinic', phone: '+44 113 496 0000', clinician: 'Priya Shah' };
+export const CLINIC = {
+  name: 'Riverside Running Clinic',
+  phone: '+44 113 496 0000',
+  clinician: 'Priya Shah',
+  password: 'river bend morning run',
+};
 
-export async function setUpClinic(page: Page): Promise<void> {
+/** First start: the clinic, its first clinician and their password; then the recovery key screen. */
+export async function setUpClinic(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Welcome to Stride Clinic' })).toBeVisible();
   await page.getByLabel('Clinic name').fill(CLINIC.name);
   await page.getByLabel('Clinic phone').fill(CLINIC.phone);
   await page.getByLabel('Your name').fill(CLINIC.clinician);
+  await page.getByLabel(/^Password( \(required\))?$/).fill(CLINIC.password);
+  await page.getByLabel('Type the password again').fill(CLINIC.password);
   await page.getByRole('button', { name: 'Create the clinic' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  const recoveryKey = (await page.getByLabel('Recovery key', { exact: true }).textContent()) ?? '';
+  await page.getByLabel('I have printed or written down the recovery key').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Patients', exact: true })).toBeVisible();
+  return recoveryKey;
+}
+
+export async function signIn(page: Page, name = CLINIC.clinician, password = CLINIC.password): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByRole('radio', { name }).check();
+  await page.getByLabel(`Password for ${name}`).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Patients', exact: true })).toBeVisible();
 }
 
-export async function signIn(page: Page, name = CLINIC.clinician): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Who is working?' })).toBeVisible();
-  await page.getByRole('button', { name }).click();
-  await expect(page.getByRole('heading', { name: 'Patients', exact: true })).toBeVisible();
+export async function lock(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible();
+}
+
+export async function unlock(page: Page, password = CLINIC.password, name = CLINIC.clinician): Promise<void> {
+  await page.getByLabel(`Password for ${name}`).fill(password);
+  await page.getByRole('button', { name: 'Unlock' }).click();
 }

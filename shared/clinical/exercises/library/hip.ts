@@ -1,0 +1,255 @@
+/**
+ * Hip mobility (seed: "greater hip flexion and extension allows the ability to powerfully lift
+ * your knee up and drive your leg back").
+ */
+import type { Pose } from '../../pose/pose';
+import { forwardKinematics } from '../../pose/pose';
+import { placeHand, plantFoot } from '../../pose/solve';
+import type { Exercise } from '../exercise';
+import { along, ANKLE_HEIGHT, KNEE_RADIUS, THIGH } from './posing';
+
+const STRETCH_NOTE =
+  'Static stretch dosed after ACSM: hold 10-30 s, 2-4 times, about 60 s per stretch in total, daily is best.';
+
+/**
+ * Half-kneeling on the right knee (the side being stretched, nearest the viewer), left foot in
+ * front. `shift` leans the back thigh forwards (hips moving forwards), `tuck` tilts the pelvis
+ * back with the trunk kept upright.
+ */
+function halfKneeling(shift: number, tuck: number, reach = false): Pose {
+  const backKnee = { x: 0, y: KNEE_RADIUS };
+  const hip = along(backKnee, THIGH, shift);
+  const base: Pose = {
+    position: { joint: 'pelvis', x: hip.x, y: hip.y },
+    tilt: -tuck,
+    spine: { lumbar: tuck },
+    right: { hip: -shift - tuck, knee: 105 - shift, ankle: -25 },
+    left: {},
+  };
+  let pose = plantFoot(base, 'left', { x: 58, y: ANKLE_HEIGHT });
+  const knee = forwardKinematics(pose).joints.leftKnee;
+  pose = placeHand(pose, 'left', { x: knee.x - 2, y: knee.y + 8 });
+  if (reach) return { ...pose, right: { ...pose.right, shoulder: 168, elbow: 5 } };
+  return placeHand(pose, 'right', { x: knee.x - 5, y: knee.y + 9 });
+}
+
+/** Split stance, right foot back on its toes, left foot flat in front. */
+function splitStance(shift: number, tuck: number): Pose {
+  const base: Pose = {
+    position: { joint: 'pelvis', x: shift, y: 90 - shift * 0.45 },
+    tilt: -tuck,
+    spine: { lumbar: tuck },
+    right: {},
+    left: {},
+  };
+  let pose = plantFoot(base, 'left', { x: 42, y: ANKLE_HEIGHT });
+  pose = plantFoot(pose, 'right', { x: -58, y: 14 }, -38);
+  return {
+    ...pose,
+    right: { ...pose.right, shoulder: -20, elbow: 100, shoulderAbduction: 25 },
+    left: { ...pose.left, shoulder: -20, elbow: 100, shoulderAbduction: 25 },
+  };
+}
+
+/**
+ * Standing on the left leg; the right leg swings from `hip` degrees and the right arm swings
+ * against it. The chair or wall held for balance stands beside the figure, out of this view.
+ */
+function legSwing(hip: number): Pose {
+  return {
+    position: { joint: 'leftHeel', x: 0, y: 0 },
+    right: { hip, knee: hip > 0 ? 12 : 6, ankle: hip > 0 ? 5 : -15, shoulder: -hip * 0.5, elbow: 30 },
+    left: { shoulder: 10, elbow: 20 },
+  };
+}
+
+function kneeDrive(up: boolean): Pose {
+  return up
+    ? {
+        position: { joint: 'leftHeel', x: 0, y: 0 },
+        tilt: 2,
+        right: { hip: 92, knee: 95, ankle: 5, shoulder: -45, elbow: 90 },
+        left: { hip: 0, knee: 3, ankle: 5, shoulder: 55, elbow: 90 },
+      }
+    : {
+        position: { joint: 'leftHeel', x: 0, y: 0 },
+        right: { shoulder: 0, elbow: 10 },
+        left: { shoulder: 0, elbow: 10 },
+      };
+}
+
+export const HIP_EXERCISES: readonly Exercise[] = [
+  {
+    id: 'hip-flexor-stretch-standing',
+    name: 'Standing hip flexor stretch',
+    purpose: 'Stretches the front of your hip without kneeling.',
+    startingPosition: 'Stand with one foot a long step in front of the other. Rest your back heel up off the floor.',
+    steps: [
+      'Put your hands on your hips.',
+      'Tuck your tail under, as if you flatten your low back.',
+      'Squeeze the buttock of your back leg.',
+      'Bend your front knee and move your hips forward a little.',
+      'Hold the stretch. Then swap legs.',
+    ],
+    cues: [
+      'You feel the stretch at the front of the back hip.',
+      'Stand tall, with your chest up.',
+      'Breathe slowly while you hold.',
+    ],
+    mistakes: ['Arching your low back to go further.', 'Leaning your upper body forward.', 'Bouncing in the stretch.'],
+    dosage: { sets: 2, amount: { kind: 'hold', seconds: 30 }, perSide: true, daysPerWeek: 7 },
+    easier: [],
+    harder: ['hip-flexor-stretch-half-kneeling'],
+    tags: { regions: ['hip'], type: 'mobility' },
+    illustration: {
+      kind: 'pose',
+      description:
+        'A person stands in a long split stance, hands on hips, back heel up. The hips move forward and the front knee bends.',
+      scene: {
+        start: splitStance(0, 0),
+        end: splitStance(12, 8),
+        props: [{ kind: 'floor' }],
+        arrows: [{ kind: 'move', joint: 'pelvis', offset: { x: 0, y: -6 } }],
+      },
+    },
+    clinicianNote: `${STRETCH_NOTE} For patients who cannot kneel.`,
+  },
+  {
+    id: 'hip-flexor-stretch-half-kneeling',
+    name: 'Half-kneeling hip flexor stretch',
+    purpose: 'Stretches the front of your hip, so your leg drives back as you run.',
+    startingPosition:
+      'Kneel on one knee on a soft mat. Put the other foot flat in front. Bend that knee to a right angle.',
+    steps: [
+      'Stand your upper body tall.',
+      'Tuck your tail under, as if you flatten your low back.',
+      'Squeeze the buttock of the leg you kneel on.',
+      'Move your hips forward a little, until you feel a stretch.',
+      'Hold the stretch. Then swap legs.',
+    ],
+    cues: [
+      'You feel the stretch at the front of the hip you kneel on.',
+      'Keep your ribs down and your back flat.',
+      'A small move is enough.',
+    ],
+    mistakes: ['Arching your low back.', 'Leaning your upper body forward.', 'Kneeling on a hard floor.'],
+    dosage: { sets: 2, amount: { kind: 'hold', seconds: 30 }, perSide: true, daysPerWeek: 7 },
+    easier: ['hip-flexor-stretch-standing'],
+    harder: ['hip-flexor-stretch-reach'],
+    tags: { regions: ['hip'], type: 'mobility' },
+    illustration: {
+      kind: 'pose',
+      description:
+        'A person kneels on the right knee with the left foot in front. The pelvis tucks under and the hips move forward.',
+      scene: {
+        start: halfKneeling(0, 0),
+        end: halfKneeling(14, 10),
+        props: [{ kind: 'floor' }, { kind: 'mat', x: -45, width: 130 }],
+        arrows: [{ kind: 'move', joint: 'pelvis', offset: { x: -2, y: -4 } }],
+      },
+    },
+    clinicianNote: `${STRETCH_NOTE} Seed cue: tuck the tail, squeeze the back-leg buttock, do not arch the low back.`,
+  },
+  {
+    id: 'hip-flexor-stretch-reach',
+    name: 'Half-kneeling hip flexor stretch with reach',
+    purpose: 'Stretches the front of your hip and the side of your trunk together.',
+    startingPosition: 'Kneel on one knee on a soft mat, as for the hip flexor stretch.',
+    steps: [
+      'Tuck your tail under and squeeze the buttock of the leg you kneel on.',
+      'Move your hips forward a little.',
+      'Reach the arm on the kneeling side up over your head.',
+      'Lean a little toward your front leg.',
+      'Hold the stretch. Then swap sides.',
+    ],
+    cues: ['Reach long, as if you touch the ceiling.', 'Keep your ribs down.', 'Breathe slowly while you hold.'],
+    mistakes: ['Arching your low back as you reach.', 'Twisting your body forward.', 'Holding your breath.'],
+    dosage: { sets: 2, amount: { kind: 'hold', seconds: 30 }, perSide: true, daysPerWeek: 7 },
+    easier: ['hip-flexor-stretch-half-kneeling'],
+    harder: [],
+    tags: { regions: ['hip', 'trunk'], type: 'mobility' },
+    illustration: {
+      kind: 'pose',
+      description:
+        'A person kneels on the right knee, hips forward, and reaches the right arm straight up over the head.',
+      scene: {
+        start: halfKneeling(0, 0),
+        end: halfKneeling(14, 10, true),
+        props: [{ kind: 'floor' }, { kind: 'mat', x: -45, width: 130 }],
+        arrows: [{ kind: 'move', joint: 'rightHand', bend: 0.3, offset: { x: 14, y: 0 } }],
+      },
+    },
+    clinicianNote: `${STRETCH_NOTE} The overhead reach adds latissimus dorsi and lateral trunk length.`,
+  },
+  {
+    id: 'hip-leg-swings',
+    name: 'Leg swings, front to back',
+    purpose: 'Warms up your hip so it moves freely forward and back.',
+    startingPosition: 'Stand side-on to a chair or wall. Hold it with one hand. Stand on the leg next to it.',
+    steps: [
+      'Stand tall and let your other leg hang.',
+      'Swing that leg forward, then back, like a pendulum.',
+      'Start small and let the swing grow.',
+      'Do all the swings, then turn around and swap legs.',
+    ],
+    cues: [
+      'Your upper body stays tall and still.',
+      'Keep the swing smooth, not wild.',
+      'Keep your hips facing forward.',
+    ],
+    mistakes: [
+      'Leaning back as the leg swings forward.',
+      'Arching your low back as the leg swings back.',
+      'Swinging fast from the start.',
+    ],
+    dosage: { sets: 2, amount: { kind: 'reps', reps: 15 }, perSide: true, daysPerWeek: 7 },
+    easier: [],
+    harder: [],
+    tags: { regions: ['hip'], type: 'mobility' },
+    illustration: {
+      kind: 'pose',
+      description: 'A person stands tall on the left leg and swings the straight right leg forward and back.',
+      scene: {
+        start: legSwing(50),
+        end: legSwing(-28),
+        props: [{ kind: 'floor' }],
+        arrows: [{ kind: 'move', joint: 'rightAnkle', bend: -0.35 }],
+      },
+    },
+    clinicianNote: 'Dynamic hip flexion and extension drill. Good before a run as part of the warm-up.',
+  },
+  {
+    id: 'hip-knee-drive',
+    name: 'Standing knee drive',
+    purpose: 'Trains your hip to lift your knee high, as in running.',
+    startingPosition: 'Stand tall with your feet under your hips. Hold a wall with one hand if you need to.',
+    steps: [
+      'Drive one knee up to hip height.',
+      'Swing the other arm forward, like when you run.',
+      'Hold for 2 seconds, standing tall.',
+      'Lower the foot with control.',
+      'Do all the reps, then swap legs.',
+    ],
+    cues: [
+      'Stand tall, as if a string pulls your head up.',
+      'Pull your toes up toward your shin.',
+      'Keep your hips level.',
+    ],
+    mistakes: ['Leaning back to lift the knee.', 'Rounding your back.', 'Letting the standing knee bend.'],
+    dosage: { sets: 2, amount: { kind: 'reps', reps: 10 }, perSide: true, daysPerWeek: 3 },
+    easier: [],
+    harder: [],
+    tags: { regions: ['hip'], type: 'mobility' },
+    illustration: {
+      kind: 'pose',
+      description: 'A person stands tall and drives the right knee up to hip height, with the left arm swung forward.',
+      scene: {
+        start: kneeDrive(false),
+        end: kneeDrive(true),
+        props: [{ kind: 'floor' }],
+        arrows: [{ kind: 'move', joint: 'rightKnee', bend: 0.3, offset: { x: 6, y: 0 } }],
+      },
+    },
+    clinicianNote: 'Active hip flexion drill in single-leg stance; add a hold at the top for balance.',
+  },
+];
