@@ -21,6 +21,7 @@ import { createDispatch } from './dispatch';
 import type { Handlers } from './handler-types';
 import { appHandlers } from './handlers/app';
 import { episodeHandlers } from './handlers/episodes';
+import { exerciseHandlers } from './handlers/exercises';
 import { patientHandlers } from './handlers/patients';
 import { runningHandlers } from './handlers/running';
 import { settingsHandlers } from './handlers/settings';
@@ -56,6 +57,7 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...patientHandlers,
   ...episodeHandlers,
+  ...exerciseHandlers,
   ...runningHandlers,
   ...settingsHandlers,
 };

@@ -8,6 +8,7 @@ import { MTSS_MOEN, TIME_WALK_RUN } from '../../shared/clinical/programme-templa
 import { SEED_RULE_SET } from '../../shared/clinical/rule-sets';
 import type { SorenessReport } from '../../shared/clinical/soreness-report';
 import { CLINIC_SETUP, patientInput, TEST_PASSWORD } from './backend';
+import { clinicExerciseInput, item } from './exercises';
 
 const FUZZ_REPORT: SorenessReport = {
   runDate: '2026-11-26',
@@ -51,6 +52,20 @@ export const CHANNEL_EXAMPLES: { [C in Channel]: RequestOf<C> } = {
     onsetDate: '2026-11-01',
   },
   'episodes.close': { id: 1, expectedVersion: 1, closed: true },
+  'exercises.listClinic': { includeRetired: true },
+  'exercises.getClinic': { id: 1 },
+  'exercises.createClinic': { copiedFrom: null, exercise: clinicExerciseInput() },
+  'exercises.updateClinic': { id: 1, expectedVersion: 1, exercise: clinicExerciseInput({ name: 'Step-down, slow' }) },
+  'exercises.retireClinic': { id: 1, expectedVersion: 1, retired: true },
+  'exercises.image': { imageId: 'a'.repeat(64) },
+  'prescriptions.current': { episodeId: 1 },
+  'prescriptions.history': { episodeId: 1 },
+  'prescriptions.get': { episodeId: 1, version: 1 },
+  'prescriptions.save': { episodeId: 1, basedOnVersion: null, items: [item('ankle-knee-to-wall')] },
+  'prescriptions.forPatient': { patientId: 1 },
+  'prescriptionTemplates.list': {},
+  'prescriptionTemplates.save': { name: 'Hamstring strain: early', items: [item('plank-side-knees')], replace: true },
+  'prescriptionTemplates.remove': { id: 1, expectedVersion: 1 },
   'running.library': {},
   'running.episode': { episodeId: 1 },
   'running.assign': {

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
-import { migration0004 } from '../../main/db/migrations/0004-running';
+import { migration0005 } from '../../main/db/migrations/0005-running';
 import type { Db } from '../../main/db/open';
 import { MTSS_MOEN, TIME_WALK_RUN } from '../../shared/clinical/programme-templates';
 import { DELAWARE_PUBLISHED_RULE_SET, SEED_RULE_SET } from '../../shared/clinical/rule-sets';
@@ -70,7 +70,7 @@ function insertCheckIn(db: Db, over: Record<string, unknown> = {}) {
 
 describe('the running migration (programmes and check-ins) on real rows', () => {
   it('keeps the episodes, links programmes and check-ins to them, and refuses what does not fit', () => {
-    const db = databaseAt(migration0004.version - 1);
+    const db = databaseAt(migration0005.version - 1);
     db.prepare(
       `INSERT INTO clinicians (name, profession, created_at, updated_at) VALUES ('Priya Shah', 'Physiotherapist', 'x', 'x')`,
     ).run();
@@ -84,7 +84,7 @@ describe('the running migration (programmes and check-ins) on real rows', () => 
               (1, 'calf_strain', 'lower_leg', 'left', 'open', '2026-11-21', 'x', 'x')`,
     ).run();
 
-    migrate(db, MIGRATIONS, { target: migration0004.version });
+    migrate(db, MIGRATIONS, { target: migration0005.version });
     expect(db.prepare('SELECT id, diagnosis FROM episodes ORDER BY id').all()).toEqual([
       { id: 1, diagnosis: 'achilles_tendinopathy' },
       { id: 2, diagnosis: 'calf_strain' },

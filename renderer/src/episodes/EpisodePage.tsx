@@ -15,6 +15,7 @@ import { hrefOf } from '../app/router';
 import { ConfirmDialog } from '../ui/Dialog';
 import { RunningSection } from '../running/RunningSection';
 import { ErrorNotice, Loading } from '../ui/feedback';
+import { HomeExercises } from '../exercises/HomeExercises';
 
 export interface EpisodeContext {
   patient: Patient;
@@ -110,6 +111,7 @@ export function EpisodePage({ patientId, episodeId }: { patientId: number; episo
         </div>
       </section>
       <RunningSection patient={patient} episode={episode} />
+      <HomeExercises key={`${episode.id}-${episode.status}`} patient={patient} episode={episode} />
       <ConfirmDialog
         open={confirming}
         title={episode.status === 'open' ? 'Discharge this episode?' : 'Reopen this episode?'}

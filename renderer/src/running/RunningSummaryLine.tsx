@@ -7,6 +7,7 @@ import type { RunningSummary } from '../../../shared/domain/running';
 import { call } from '../api/client';
 import { useApp } from '../app/context';
 import { hrefOf } from '../app/router';
+import { todayIso } from '../ui/format';
 import { levelLine, nextRunText } from './words';
 
 /** The running summaries of a patient's open episodes, by episode id (empty while loading or on error). */
@@ -35,12 +36,14 @@ export function RunningSummaryLine(props: {
   const next = summary.complete
     ? 'Programme complete'
     : summary.nextRunDate
-      ? nextRunText(summary.nextRunDate, summary.currentLevel)
+      ? summary.nextRunDate <= todayIso()
+        ? `${nextRunText(summary.nextRunDate, summary.currentLevel)} or any day after`
+        : nextRunText(summary.nextRunDate, summary.currentLevel)
       : 'No run reported yet';
   return (
     <div className="running-summary">
       <p className="running-summary__text">
-        <span className="running-summary__programme">{summary.programmeName}</span>
+        <span className="running-summary__programme">Running programme: {summary.programmeName}</span>
         <span className="running-summary__level">{levelLine(summary.currentLevel, settings.units)}</span>
         <span className="running-summary__next">{next}</span>
       </p>

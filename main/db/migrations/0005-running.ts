@@ -1,5 +1,5 @@
 /**
- * Version 4: running programmes, soreness rule sets and check-in visits.
+ * Version 5: running programmes, soreness rule sets and check-in visits.
  *
  * What is clinical history is append-only (triggers abort UPDATE and DELETE, as on audit_log):
  * every version of a rule set or clinic programme, every programme given to an episode, every
@@ -10,8 +10,8 @@
  */
 import type { Migration } from '../migrate';
 
-export const migration0004: Migration = {
-  version: 4,
+export const migration0005: Migration = {
+  version: 5,
   name: 'running programmes and check-ins',
   sql: /* sql */ `
 CREATE TABLE running_settings (
