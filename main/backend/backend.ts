@@ -24,6 +24,7 @@ import { episodeHandlers } from './handlers/episodes';
 import { intakeHandlers } from './handlers/intake';
 import { exerciseHandlers } from './handlers/exercises';
 import { patientHandlers } from './handlers/patients';
+import { runningHandlers } from './handlers/running';
 import { settingsHandlers } from './handlers/settings';
 import { createSession } from './session';
 
@@ -59,6 +60,7 @@ export const handlers: Handlers = {
   ...episodeHandlers,
   ...intakeHandlers,
   ...exerciseHandlers,
+  ...runningHandlers,
   ...settingsHandlers,
 };
 

@@ -17,6 +17,7 @@ import { savePrescription } from '../records/prescriptions';
 import type { EpisodeCreate, EpisodeSummary } from '../../shared/domain/episode';
 import type { Clock } from '../util/clock';
 import { seedDemoIntakes } from './demo-intakes';
+import { dayClock, seedDemoRunning } from './demo-running';
 
 export const DEMO_CLINIC_NAME = 'Demo Clinic (fictional patients)';
 
@@ -231,12 +232,12 @@ export function seedDemoClinic(db: Db, clock: Clock): Clinician {
         const episode = DEMO_EPISODES[i];
         if (episode) {
           const { weeksAgo, ...rest } = episode;
-          const created = createEpisode(db, clock, clinician.id, {
+          // Opened two days after the onset, so the demo's programmes and check-ins come after it.
+          const created = createEpisode(db, dayClock(clock, weeksAgo * 7 - 2), clinician.id, {
             ...rest,
             patientId: patient.id,
             onsetDate: onsetBefore(clock, weeksAgo),
           });
-          episodes.push(created);
           let basedOnVersion: number | null = null;
           for (const programme of DEMO_PROGRAMMES[p.recordNumber] ?? []) {
             const saved = savePrescription(db, clock, clinician.id, {
@@ -246,8 +247,15 @@ export function seedDemoClinic(db: Db, clock: Clock): Clinician {
             });
             basedOnVersion = saved.version;
           }
+          episodes.push(created);
         }
       });
+      seedDemoRunning(
+        db,
+        clock,
+        clinician.id,
+        episodes.map((e) => e.id),
+      );
       saveTemplate(db, clock, clinician.id, {
         name: 'Hamstring strain: early',
         items: HAMSTRING_EARLY,

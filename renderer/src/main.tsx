@@ -7,6 +7,7 @@ import './styles/forms.css';
 import './styles/patients.css';
 import './styles/intake.css';
 import './styles/exercises.css';
+import './styles/running.css';
 
 const root = document.getElementById('root');
 if (root) {

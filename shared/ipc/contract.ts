@@ -62,6 +62,24 @@ import {
   PrescriptionTemplateSave,
   PrescriptionVersionSummary,
 } from '../domain/prescription';
+import {
+  CheckInCreate,
+  CheckInList,
+  CheckInPage,
+  CheckInPreview,
+  CheckInPreviewResult,
+  DefaultRuleSet,
+  EpisodeRunning,
+  ProgrammeAssign,
+  ProgrammeDuplicate,
+  ProgrammeEntry,
+  ProgrammeSave,
+  RuleSetCopy,
+  RuleSetEntry,
+  RuleSetSave,
+  RunningLibrary,
+  RunningSummary,
+} from '../domain/running';
 import type { ChannelName } from './channels';
 import { CHANNEL_NAMES } from './channels';
 
@@ -157,6 +175,18 @@ export const contract = {
   'prescriptionTemplates.list': channel(Empty, z.array(PrescriptionTemplate)),
   'prescriptionTemplates.save': channel(PrescriptionTemplateSave, PrescriptionTemplate),
   'prescriptionTemplates.remove': channel(PrescriptionTemplateRemove, PrescriptionTemplate),
+  'running.library': channel(Empty, RunningLibrary),
+  'running.episode': channel(z.strictObject({ episodeId: RecordId }), EpisodeRunning),
+  'running.assign': channel(ProgrammeAssign, EpisodeRunning),
+  'running.summaries': channel(z.strictObject({ patientId: RecordId }), z.array(RunningSummary).max(500)),
+  'ruleSets.copy': channel(RuleSetCopy, RuleSetEntry),
+  'ruleSets.save': channel(RuleSetSave, RuleSetEntry),
+  'ruleSets.setDefault': channel(DefaultRuleSet, RunningLibrary),
+  'programmes.duplicate': channel(ProgrammeDuplicate, ProgrammeEntry),
+  'programmes.save': channel(ProgrammeSave, ProgrammeEntry),
+  'checkIns.preview': channel(CheckInPreview, CheckInPreviewResult),
+  'checkIns.create': channel(CheckInCreate, EpisodeRunning),
+  'checkIns.list': channel(CheckInList, CheckInPage),
 
   'settings.get': channel(Empty, ClinicSettings),
   'settings.update': channel(ClinicSettings, ClinicSettings),

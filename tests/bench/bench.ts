@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { printFigures } from './stats';
 import { benchRecords } from './suites/records';
+import { benchRunning, CHECK_INS } from './suites/running';
 import { makeSyntheticClinic } from './synthetic-clinic';
 
 function arg(name: string, fallback: number): number {
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
       `Synthetic clinics: ${patients.toLocaleString('en')} patients each (encrypted: ${(size / 1e6).toFixed(1)} MB; and a plain copy), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     printFigures('Records and sign-in (issues 2 and 8)', await benchRecords(clinic, plain));
+    printFigures(
+      `Running programmes and check-ins (${CHECK_INS} check-ins on one patient)`,
+      await benchRunning(clinic),
+    );
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

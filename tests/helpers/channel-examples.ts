@@ -4,8 +4,19 @@
  * channel gets fuzzed. Ids refer to the records fuzzClinic() creates (patient 1, episode 1).
  */
 import type { Channel, RequestOf } from '../../shared/ipc/contract';
+import { MTSS_MOEN, TIME_WALK_RUN } from '../../shared/clinical/programme-templates';
+import { SEED_RULE_SET } from '../../shared/clinical/rule-sets';
+import type { SorenessReport } from '../../shared/clinical/soreness-report';
 import { CLINIC_SETUP, patientInput, TEST_PASSWORD } from './backend';
 import { clinicExerciseInput, item } from './exercises';
+
+const FUZZ_REPORT: SorenessReport = {
+  runDate: '2026-11-26',
+  levelRun: 1,
+  warmUp: 'went_away',
+  cameBackDuringRun: true,
+  nextDay: 'none',
+};
 
 export const CHANNEL_EXAMPLES: { [C in Channel]: RequestOf<C> } = {
   'app.status': {},
@@ -90,6 +101,34 @@ export const CHANNEL_EXAMPLES: { [C in Channel]: RequestOf<C> } = {
   'prescriptionTemplates.list': {},
   'prescriptionTemplates.save': { name: 'Hamstring strain: early', items: [item('plank-side-knees')], replace: true },
   'prescriptionTemplates.remove': { id: 1, expectedVersion: 1 },
+  'running.library': {},
+  'running.episode': { episodeId: 1 },
+  'running.assign': {
+    episodeId: 1,
+    programmeId: TIME_WALK_RUN.id,
+    startLevel: 1,
+    ruleSetId: null,
+    reason: '',
+    expectedAssignmentId: null,
+  },
+  'running.summaries': { patientId: 1 },
+  'ruleSets.copy': { fromId: SEED_RULE_SET.id, name: 'Fuzz rules' },
+  'ruleSets.save': { ruleSet: SEED_RULE_SET },
+  'ruleSets.setDefault': { id: SEED_RULE_SET.id },
+  'programmes.duplicate': { fromId: MTSS_MOEN.id, name: 'Fuzz programme' },
+  'programmes.save': { programme: MTSS_MOEN },
+  'checkIns.preview': { episodeId: 1, assignmentId: 1, report: FUZZ_REPORT, entryCheckLevel: null, correctsId: null },
+  'checkIns.create': {
+    episodeId: 1,
+    assignmentId: 1,
+    report: FUZZ_REPORT,
+    entryCheckLevel: null,
+    outcome: { kind: 'override', levelAfter: 2, daysOff: 3, reason: 'Fuzz' },
+    correction: null,
+    expectedLatestId: null,
+    shown: null,
+  },
+  'checkIns.list': { episodeId: 1, beforeId: null, limit: 20 },
   'settings.get': {},
   'settings.update': CLINIC_SETUP.clinic,
   'clinicians.list': {},

@@ -8,6 +8,7 @@ import { migration0002 } from './0002-episodes';
 import { migration0003 } from './0003-auto-lock';
 import { migration0004 } from './0004-exercises-prescriptions';
 import { migration0005 } from './0005-intake';
+import { migration0006 } from './0006-running';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];

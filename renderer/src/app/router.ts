@@ -1,7 +1,7 @@
 /**
  * A small hash router: the app's places are #/patients, #/patients/new, #/patients/12,
- * #/patients/12/edit, #/patients/12/episodes/3, #/exercises (the library), #/exercises/new,
- * #/exercises/<id> (one exercise), #/exercises/clinic-4/edit, #/exercises/<built-in id>/copy,
+ * #/patients/12/edit, #/patients/12/episodes/3 (with /check-in: the new check-in form open), #/exercises (the library),
+ * #/exercises/new, #/exercises/<id> (one exercise), #/exercises/clinic-4/edit, #/exercises/<built-in id>/copy,
  * the episode's intake (/intake) and notes (/notes/7) below #/patients/12/episodes/3, and
  * #/settings. Hash routes work the same under app:// and in the preview.
  */
@@ -12,7 +12,7 @@ export type Route =
   | { name: 'patient-new' }
   | { name: 'patient'; id: number }
   | { name: 'patient-edit'; id: number }
-  | { name: 'episode'; patientId: number; episodeId: number }
+  | { name: 'episode'; patientId: number; episodeId: number; checkIn?: true }
   | { name: 'intake'; patientId: number; episodeId: number }
   | { name: 'note'; patientId: number; episodeId: number; noteId: number }
   | { name: 'exercises' }
@@ -48,7 +48,8 @@ export function parseRoute(hash: string): Route {
       if (fifth === 'notes' && sixth && /^\d+$/.test(sixth)) {
         return { name: 'note', patientId: id, episodeId: Number(episodeId), noteId: Number(sixth) };
       }
-      return { name: 'episode', patientId: id, episodeId: Number(episodeId) };
+      const route = { name: 'episode', patientId: id, episodeId: Number(episodeId) } as const;
+      return fifth === 'check-in' ? { ...route, checkIn: true } : route;
     }
     return { name: 'patient', id };
   }
@@ -66,7 +67,7 @@ export function hrefOf(route: Route): string {
     case 'patient-edit':
       return `#/patients/${route.id}/edit`;
     case 'episode':
-      return `#/patients/${route.patientId}/episodes/${route.episodeId}`;
+      return `#/patients/${route.patientId}/episodes/${route.episodeId}${route.checkIn ? '/check-in' : ''}`;
     case 'intake':
       return `#/patients/${route.patientId}/episodes/${route.episodeId}/intake`;
     case 'note':

@@ -13,6 +13,7 @@ import { call } from '../api/client';
 import { useApp } from '../app/context';
 import { hrefOf } from '../app/router';
 import { ConfirmDialog } from '../ui/Dialog';
+import { RunningSection } from '../running/RunningSection';
 import { ErrorNotice, Loading } from '../ui/feedback';
 import { EpisodeRecords } from '../intake/EpisodeRecords';
 import { HomeExercises } from '../exercises/HomeExercises';
@@ -110,6 +111,7 @@ export function EpisodePage({ patientId, episodeId }: { patientId: number; episo
           </button>
         </div>
       </section>
+      <RunningSection patient={patient} episode={episode} />
       <EpisodeRecords episode={episode} />
       <HomeExercises key={`${episode.id}-${episode.status}`} patient={patient} episode={episode} />
       <ConfirmDialog

@@ -14,6 +14,7 @@ import { ErrorNotice, Loading } from '../ui/feedback';
 import { RadioGroup, SelectField, TextField } from '../ui/fields';
 import { EpisodeNotesLine, usePatientNotes } from '../intake/PatientHistory';
 import { ProgrammeLine } from '../exercises/ProgrammeLine';
+import { RunningSummaryLine, useRunningSummaries } from '../running/RunningSummaryLine';
 
 export function EpisodesPanel({ patientId, archived }: { patientId: number; archived: boolean }) {
   const { settings } = useApp();
@@ -21,6 +22,7 @@ export function EpisodesPanel({ patientId, archived }: { patientId: number; arch
   const [programmes, setProgrammes] = useState<EpisodeProgramme[]>([]);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [adding, setAdding] = useState(false);
+  const running = useRunningSummaries(patientId);
   const notes = usePatientNotes(patientId);
 
   const load = useCallback(async () => {
@@ -74,6 +76,12 @@ export function EpisodesPanel({ patientId, archived }: { patientId: number; arch
                     : `Discharged ${formatDate(e.closedOn ?? e.openedOn, settings.dateFormat)}`}
                 </span>
               </div>
+              <RunningSummaryLine
+                summary={running.get(e.id)}
+                patientId={patientId}
+                episodeId={e.id}
+                canRecord={!archived}
+              />
               <EpisodeNotesLine notes={notes.get(e.id)} />
               {e.status === 'open' ? (
                 <ProgrammeLine programme={programmes.find((p) => p.episodeId === e.id) ?? null} />

@@ -14,6 +14,7 @@ import { SecuritySection } from './SecuritySection';
 import type { ClinicForm } from './ClinicSettingsFields';
 import { ClinicSettingsFields } from './ClinicSettingsFields';
 import { ReadinessSettingsSection } from '../intake/ReadinessSettingsSection';
+import { RunningSettings } from '../running/RunningSettings';
 
 export function SettingsPage() {
   return (
@@ -25,6 +26,7 @@ export function SettingsPage() {
       <CliniciansSection />
       <ReadinessSettingsSection />
       <SecuritySection />
+      <RunningSettings />
     </div>
   );
 }
