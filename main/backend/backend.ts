@@ -21,6 +21,8 @@ import { createDispatch } from './dispatch';
 import type { Handlers } from './handler-types';
 import { appHandlers } from './handlers/app';
 import { episodeHandlers } from './handlers/episodes';
+import { handoutHandlers } from './handlers/handouts';
+import { PrivateTempFiles } from '../files/private-temp-files';
 import { patientHandlers } from './handlers/patients';
 import { settingsHandlers } from './handlers/settings';
 import { createSession } from './session';
@@ -55,6 +57,7 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...patientHandlers,
   ...episodeHandlers,
+  ...handoutHandlers,
   ...settingsHandlers,
 };
 
@@ -72,6 +75,7 @@ export function createBackend(options: BackendOptions): Backend {
   });
 
   const approvedPaths = new ApprovedPaths();
+  const tempFiles = new PrivateTempFiles();
   const dispatch = createDispatch({
     handlers,
     logger,
@@ -88,6 +92,7 @@ export function createBackend(options: BackendOptions): Backend {
         session,
         platform: options.platform ?? null,
         approvedPaths,
+        tempFiles,
       };
     },
   });
@@ -97,6 +102,9 @@ export function createBackend(options: BackendOptions): Backend {
     invoke: (channel, request) => dispatch(channel, request) as never,
     channels: CHANNELS,
     dataDir: options.dataDir,
-    close: () => session.close(),
+    close: () => {
+      tempFiles.removeAll();
+      session.close();
+    },
   };
 }
