@@ -3,10 +3,9 @@
  * embedded as subsets in every PDF so any patient name prints as typed, on any computer:
  * "Zoë Łukasiewicz-Ørsted", "Nguyễn Văn An".
  *
- * The files are found by URL relative to this module. Vite turns each `new URL(..., import.meta.url)`
- * into an emitted asset with the URL rewritten (the builds set `ssrEmitAssets`), so the fonts
- * land beside the built main code (dist/main/assets/, and inside the packaged app's asar),
- * and under Vitest the same URL points at main/pdf/fonts/.
+ * The files are found relative to this module: main/pdf/fonts/ when run from source (tests), and
+ * dist/main/fonts/ in a build, where vite.main.config.ts copies them with their licence (and so
+ * into the packaged app, whose asar holds dist/**; Electron's fs reads inside the asar).
  *
  * Parsed once per process: fontkit's parse of a 500 KB font and its glyph caches are the same
  * for every handout. pdfkit also keeps a per-word layout cache on each document's font object;
@@ -20,10 +19,17 @@ import PDFDocument from 'pdfkit';
 
 export type FaceName = 'regular' | 'bold';
 
-const FONT_URLS: Readonly<Record<FaceName, URL>> = {
-  regular: new URL('./fonts/NotoSans-Regular.ttf', import.meta.url),
-  bold: new URL('./fonts/NotoSans-Bold.ttf', import.meta.url),
+const FONT_FILES: Readonly<Record<FaceName, string>> = {
+  regular: 'NotoSans-Regular.ttf',
+  bold: 'NotoSans-Bold.ttf',
 };
+
+/**
+ * Where the fonts are, relative to this module: beside it in the source (main/pdf/fonts/), and
+ * in a build (vite.main.config.ts copies them to dist/main/fonts/) beside the entry file or one
+ * level up from a shared chunk (dist/main/chunks/).
+ */
+const FONT_FOLDERS = [new URL('./fonts/', import.meta.url), new URL('../fonts/', import.meta.url)];
 
 /**
  * A parsed font (fontkit's, which pdfkit uses inside): pdfkit accepts it as a font source in
@@ -44,8 +50,8 @@ const LAYOUT_CACHE_LIMIT = 50_000;
 const faces = new Map<FaceName, Face>();
 
 function fontFile(face: FaceName): string {
-  const url = FONT_URLS[face];
-  return url.protocol === 'file:' ? fileURLToPath(url) : url.href;
+  const candidates = FONT_FOLDERS.map((folder) => fileURLToPath(new URL(FONT_FILES[face], folder)));
+  return candidates.find((file) => fs.existsSync(file)) ?? candidates[0]!;
 }
 
 function loadFace(name: FaceName): Face {
@@ -100,4 +106,9 @@ export function shareLayoutCache(name: FaceName, pdfFont: unknown): void {
   if (typeof pdfFont === 'object' && pdfFont !== null && 'layoutCache' in pdfFont) {
     pdfFont.layoutCache = face.layoutCache;
   }
+}
+
+/** Words shaped so far for a face, across documents (tests check the sharing works). */
+export function sharedLayoutWords(name: FaceName): number {
+  return Object.keys(loadFace(name).layoutCache).length;
 }

@@ -30,7 +30,7 @@ export const HANDOUT_TEXT = {
   calendarMovedOn: 'If the self-check gives you days off, skip those runs. Then go on from the next day marked "Run".',
   selfCheck: 'Check how it feels',
   selfCheckIntro:
-    'Check for pain three times: in the warm-up, during the run, and the next day. Find what you notice in the table. Then do what it says.',
+    'Check for pain in the warm-up, during the run, and the next day. Find what you notice in the table. Then do what it says.',
   selfCheckNotice: 'If you notice this',
   selfCheckDo: 'Do this',
   selfCheckMoreThanOne: 'If more than one row fits, do the one with the most days off.',
