@@ -14,6 +14,7 @@ import { useApp } from '../app/context';
 import { hrefOf } from '../app/router';
 import { ConfirmDialog } from '../ui/Dialog';
 import { ErrorNotice, Loading } from '../ui/feedback';
+import { HandoutSection } from '../handouts/HandoutSection';
 
 export interface EpisodeContext {
   patient: Patient;
@@ -108,6 +109,7 @@ export function EpisodePage({ patientId, episodeId }: { patientId: number; episo
           </button>
         </div>
       </section>
+      <HandoutSection episode={episode} />
       <ConfirmDialog
         open={confirming}
         title={episode.status === 'open' ? 'Discharge this episode?' : 'Reopen this episode?'}

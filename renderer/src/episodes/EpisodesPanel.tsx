@@ -11,12 +11,14 @@ import { useApp } from '../app/context';
 import { hrefOf, navigate } from '../app/router';
 import { ErrorNotice, Loading } from '../ui/feedback';
 import { RadioGroup, SelectField, TextField } from '../ui/fields';
+import { EpisodeHandoutLine, useHandoutsByEpisode } from '../handouts/EpisodeHandoutLine';
 
 export function EpisodesPanel({ patientId, archived }: { patientId: number; archived: boolean }) {
   const { settings } = useApp();
   const [episodes, setEpisodes] = useState<EpisodeSummary[] | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [adding, setAdding] = useState(false);
+  const handouts = useHandoutsByEpisode(patientId);
 
   const load = useCallback(async () => {
     const r = await call('episodes.list', { patientId });
@@ -53,6 +55,7 @@ export function EpisodesPanel({ patientId, archived }: { patientId: number; arch
               <a className="episode-list__link" href={hrefOf({ name: 'episode', patientId, episodeId: e.id })}>
                 {e.title}
               </a>
+              <EpisodeHandoutLine handouts={handouts.get(e.id)} />
               <span className="episode-list__meta">
                 {e.onsetDate ? `Onset ${formatDate(e.onsetDate, settings.dateFormat)} · ` : ''}
                 Opened {formatDate(e.openedOn, settings.dateFormat)}
