@@ -10,7 +10,7 @@ import { defineConfig } from 'vite';
  * Copies the handout's fonts and their licence (main/pdf/fonts/) into the build's fonts/ folder,
  * where main/pdf/fonts.ts looks for them beside the built code (and, packaged, inside the asar).
  */
-export function handoutFonts(): Plugin {
+function handoutFonts(): Plugin {
   const dir = path.join(import.meta.dirname, 'main', 'pdf', 'fonts');
   return {
     name: 'stride-handout-fonts',

@@ -364,10 +364,32 @@ function selfCheckSection(ruleSet: RuleSet): Section {
   };
 }
 
+/**
+ * Drawings already made from a pose scene. A Drawing is a pure function of the scene, and posing
+ * a figure is most of the work of making the handout's content, so the same exercise is posed
+ * once per process (and the PDF renderer can keep its operators for the same Drawing object).
+ */
+const drawings = new Map<string, Drawing | null>();
+const DRAWING_CACHE_LIMIT = 200;
+
+function drawingOf(
+  name: string,
+  illustration: Extract<HandoutExercise['illustration'], { kind: 'pose' }>,
+): Drawing | null {
+  const key = JSON.stringify([name, illustration]);
+  let drawing = drawings.get(key);
+  if (drawing === undefined) {
+    if (drawings.size >= DRAWING_CACHE_LIMIT) drawings.clear();
+    drawing = illustrationDrawing({ name, illustration });
+    drawings.set(key, drawing);
+  }
+  return drawing;
+}
+
 function pictureOf(data: HandoutData, e: HandoutExercise): Picture | null {
   const illustration = e.illustration;
   if (illustration.kind === 'pose') {
-    const drawing = illustrationDrawing({ name: e.name, illustration });
+    const drawing = drawingOf(e.name, illustration);
     return drawing ? { kind: 'drawing', drawing, description: illustration.description } : null;
   }
   const image = data.images.find((i) => i.id === illustration.imageId);
