@@ -69,7 +69,7 @@ function circle(c: Point, r: number): string {
 
 /** SVG path data with absolute M, L, Q, C and Z (the drawing model's subset) as PDF operators. */
 export function pathOps(d: string): string {
-  const tokens = d.match(/[MLQCZ]|-?\d+(?:\.\d+)?/g) ?? [];
+  const tokens = d.match(/[A-Za-z]|-?\d+(?:\.\d+)?/g) ?? [];
   const ops: string[] = [];
   let i = 0;
   let command = '';
@@ -78,7 +78,7 @@ export function pathOps(d: string): string {
   const next = () => Number(tokens[i++]);
   while (i < tokens.length) {
     const token = tokens[i]!;
-    if (/[MLQCZ]/.test(token)) {
+    if (/[A-Za-z]/.test(token)) {
       command = token;
       i++;
       if (command === 'Z') {

@@ -31,6 +31,7 @@ import {
   HANDOUT_TEXT as T,
   howOftenWords,
   levelName,
+  levelTableWords,
   levelWords,
   moveUpWords,
   noteFrom,
@@ -224,7 +225,11 @@ function glance(data: HandoutData, level: LevelBreakdown | null): Section {
   const phone = data.clinic.phone.trim();
   rows.push({
     label: 'Call us',
-    lines: [[text(phone === '' ? data.clinic.name : phone, true), text(` if you notice a warning sign (see below).`)]],
+    lines: [
+      phone === ''
+        ? [text(`Call ${data.clinic.name} if you notice a warning sign (see below).`)]
+        : [text(phone, true), text(' if you notice a warning sign (see below).')],
+    ],
   });
   return {
     id: 'glance',
@@ -260,7 +265,7 @@ function comingLevels(data: HandoutData, walking: boolean): Block[] {
   const effortChanges = levels.some((b) => b.effort !== current);
   const rows = levels.map((b): Cell[] => [
     cell(String(b.number), true),
-    cell(levelWords(b)),
+    cell(levelTableWords(b)),
     cell(b.total),
     ...(effortChanges ? [cell(`${capitalize(b.effort)}.`)] : []),
   ]);
@@ -307,8 +312,8 @@ function calendar(data: HandoutData, walking: boolean): Block[] {
   return [
     { kind: 'heading', text: walking ? T.calendarWalking : T.calendar },
     leadIn(walking ? T.calendarIntroWalking : T.calendarIntro),
+    ...(walking ? [] : [leadIn(T.calendarMovedOn)]),
     { kind: 'calendar', weekdays: weekdayNames(data.weekStartsOn), weeks: calendarWeeksOut },
-    ...(walking ? [] : [paragraph(T.calendarMovedOn)]),
   ];
 }
 
@@ -329,6 +334,7 @@ function runningSection(data: HandoutData, level: LevelBreakdown): Section {
     facts.push({ label: 'Move up', lines: [[text(moveUpWords(raw.cleanSessionsToAdvance, walking))]] });
   }
   const blocks: Block[] = [
+    { kind: 'paragraph', runs: [text('Your plan: ', true), text(running.programmeName)] },
     { kind: 'heading', text: levelName(level, running.levelCount) },
     leadIn(T.levelIntro),
     boutsBlock(level, raw),
@@ -336,7 +342,6 @@ function runningSection(data: HandoutData, level: LevelBreakdown): Section {
     ...comingLevels(data, walking),
     ...calendar(data, walking),
   ];
-  blocks.push({ kind: 'paragraph', runs: [text('Your plan: ', true), text(running.programmeName)] });
   return { id: 'running', title: walking ? T.walking : T.running, blocks };
 }
 
@@ -424,6 +429,8 @@ const YES_NO: Cell = { kind: 'choice', options: [T.yes, T.no] };
 const BLANK: Cell = { kind: 'text', runs: [] };
 /** Rows for writing in when no dates are planned: about two weeks of runs. */
 const BLANK_LOG_ROWS = 8;
+/** A log this short fits on one page: it is kept whole rather than split under a repeated header. */
+const LOG_ROWS_KEPT_TOGETHER = 16;
 
 function logSection(data: HandoutData): Section | null {
   const running = data.running;
@@ -457,6 +464,7 @@ function logSection(data: HandoutData): Section | null {
             ...(withExercises ? [YES_NO] : []),
           ]),
           rowStyle: 'write',
+          keepTogether: dates.length <= LOG_ROWS_KEPT_TOGETHER,
         },
       ],
     };
@@ -480,6 +488,7 @@ function logSection(data: HandoutData): Section | null {
         ],
         rows: days.map((d): Cell[] => [cell(shortDate(d)), YES_NO, BLANK, BLANK]),
         rowStyle: 'write',
+        keepTogether: days.length <= LOG_ROWS_KEPT_TOGETHER,
       },
     ],
   };
@@ -499,10 +508,10 @@ function stopAndCallSection(data: HandoutData): Section {
   blocks.push(leadIn(callUsIntro(data.clinic.name, data.clinic.phone), true));
   blocks.push({ kind: 'bullets', items: callUs.map((c) => [text(c)]), columns: 2 });
   blocks.push(paragraph(T.questions));
-  const where = [data.clinic.name, data.clinic.address.replace(/\s*\n\s*/g, ', ').trim(), data.clinic.email.trim()]
-    .filter((p) => p !== '')
-    .join(' · ');
-  blocks.push({ kind: 'paragraph', runs: [text(where)] });
+  const contact = [data.clinic.address.replace(/\s*\n\s*/g, ', ').trim(), data.clinic.email.trim()].filter(
+    (p) => p !== '',
+  );
+  if (contact.length > 0) blocks.push({ kind: 'paragraph', runs: [text([data.clinic.name, ...contact].join(' · '))] });
   return { id: 'stop-and-call', title: T.stopAndCall, blocks };
 }
 

@@ -116,6 +116,11 @@ export function levelWords(b: LevelBreakdown): string {
   return [`${capitalize(roundWords(b))}.`, repeatWords(b)].filter((s) => s !== '').join(' ');
 }
 
+/** A level in the coming-levels table, whose "In all" column gives the total: "Walk 2 min, then run 4 min. Repeat." */
+export function levelTableWords(b: LevelBreakdown): string {
+  return b.repetitions === null ? `${capitalize(roundWords(b))}. Repeat.` : levelWords(b);
+}
+
 /** "Level 6 of 15" with the source's own label when it has one: "Level 6 of 15 (week 2)". */
 export function levelName(b: Pick<LevelBreakdown, 'number' | 'title'>, levelCount: number): string {
   const title = b.title.trim();

@@ -56,8 +56,10 @@ describe('the fixture handout, read back', () => {
       expect(text).toContain(next);
     }
     // The calendar marks each planned run and the visit in words.
-    const calendar =
-      read.stream[pageOf(read, 'Your run days')]!.split('Rest on the other days.')[1]!.split('If the self-check')[0]!;
+    const calendar = read.stream
+      .join(' ')
+      .split('Then go on from the next day marked "Run".')[1]!
+      .split('Check how it feels')[0]!;
     expect(calendar.match(/\bRun\b/g)?.length).toBe(fixtureHandout().running!.plannedRunDates.length);
     expect(calendar).toContain('Visit');
   });
