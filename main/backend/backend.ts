@@ -21,6 +21,7 @@ import { createDispatch } from './dispatch';
 import type { Handlers } from './handler-types';
 import { appHandlers } from './handlers/app';
 import { episodeHandlers } from './handlers/episodes';
+import { exerciseHandlers } from './handlers/exercises';
 import { handoutHandlers } from './handlers/handouts';
 import { PrivateTempFiles } from '../files/private-temp-files';
 import { patientHandlers } from './handlers/patients';
@@ -57,6 +58,7 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...patientHandlers,
   ...episodeHandlers,
+  ...exerciseHandlers,
   ...handoutHandlers,
   ...settingsHandlers,
 };

@@ -67,6 +67,8 @@ export interface SessionControl {
   /** Keeps the sign-in screen's names in step with the clinicians table. */
   renameClinicianAccess(clinicianId: number, name: string): void;
   withAccess(clinicians: Clinician[]): ClinicianWithAccess[];
+  /** Throws unless the open clinic has keys to manage (the demo clinic has none). */
+  requireKeys(): void;
   close(): void;
 }
 
@@ -617,14 +619,19 @@ export function createSession(options: SessionOptions): SessionControl {
       const open = requireEncryptedOpen();
       const wrap = findPasswordWrap(open.keys, open.clinicianId);
       const clinician = getClinician(open.store.db, open.clinicianId);
+      checkNewPassword(newPassword, clinician.name, open.keys.clinicName);
+      // Guessing the current password from an unlocked screen slows down like sign-in does.
+      checkRateLimit(open.clinicianId);
       const check = wrap ? await unwrapWithPassword(open.keys, wrap, currentPassword) : null;
       if (!check) {
+        const f = failures.get(open.clinicianId) ?? { count: 0, last: 0 };
+        failures.set(open.clinicianId, { count: f.count + 1, last: clock.now().getTime() });
         throw new AppError('unauthenticated', 'Your current password is not right.', {
           currentPassword: 'Your current password is not right.',
         });
       }
+      failures.delete(open.clinicianId);
       check.fill(0);
-      checkNewPassword(newPassword, clinician.name, open.keys.clinicName);
       saveKeys(
         withPasswordWrap(
           open.keys,
@@ -679,6 +686,10 @@ export function createSession(options: SessionOptions): SessionControl {
         ...c,
         hasPassword: keys === null ? true : findPasswordWrap(keys, c.id) !== undefined,
       }));
+    },
+
+    requireKeys() {
+      requireEncryptedOpen();
     },
 
     close() {

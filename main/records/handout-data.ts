@@ -7,7 +7,8 @@
  *   clinician        -> who gives the handout (the signed-in clinician)
  *   running          -> runningOf(): the episode's programme and where the patient is in it
  *   rule set         -> ruleSetOf(): the soreness rules the app applies to this episode
- *   exercises        -> exercisesOf(): the episode's current home-exercise prescription
+ *   exercises        -> exercisesOf(): the episode's current home-exercise prescription, with
+ *                       the bytes of any uploaded pictures (exercise_images)
  *   red flags        -> whether the diagnosis is an operation (adds the post-surgery signs)
  *   next visit       -> nextVisitOf(): the next booked appointment
  *
@@ -27,11 +28,14 @@ import type {
   WeekStart,
 } from '../../shared/handout/handout-data';
 import { HANDOUT_DATA_FORMAT } from '../../shared/handout/handout-data';
+import { exercisePart } from '../../shared/handout/parts';
 import type { DateFormat, IsoDate } from '../../shared/time/dates';
 import type { Db } from '../db/open';
 import { getClinician, requireSettings } from './clinic';
 import { getEpisode } from './episodes';
+import { readImage } from './exercise-images';
 import { getPatient } from './patients';
+import { currentPrescription } from './prescriptions';
 
 /** US-style dates (month first) go with calendars that start on Sunday; the others with Monday. */
 export function weekStartFor(dateFormat: DateFormat): WeekStart {
@@ -85,15 +89,22 @@ export function runningOf(
 }
 
 /**
- * The home exercises, in the order given. This build keeps no prescriptions, so there are none.
- * With prescriptions stored: `exercisePart(item.exercise, item.dosage, item.note)` from
- * shared/handout/parts.ts for each current item, plus each uploaded picture's bytes.
+ * The home exercises of the episode's current prescription, in the order given, each as it was
+ * prescribed (the prescription keeps a copy of the exercise), with this patient's dosage and the
+ * clinician's note; and the bytes of any uploaded pictures they use.
  */
-export function exercisesOf(
-  _db: Db,
-  _episode: EpisodeSummary,
-): { exercises: HandoutExercise[]; images: HandoutImage[] } {
-  return { exercises: [], images: [] };
+export function exercisesOf(db: Db, episode: EpisodeSummary): { exercises: HandoutExercise[]; images: HandoutImage[] } {
+  const prescription = currentPrescription(db, episode.id);
+  if (!prescription) return { exercises: [], images: [] };
+  const exercises = prescription.items.map((item) => exercisePart(item.exercise, item.dosage, item.note));
+  const imageIds = [
+    ...new Set(exercises.flatMap((e) => (e.illustration.kind === 'image' ? [e.illustration.imageId] : []))),
+  ];
+  const images = imageIds.map((id): HandoutImage => {
+    const image = readImage(db, id);
+    return { id, mediaType: image.mediaType, base64: image.dataBase64 };
+  });
+  return { exercises, images };
 }
 
 /** Everything the episode's handout prints, as the records stand on `today`. */

@@ -5,7 +5,8 @@
  * A handout is "given" when it is made: printing, saving and opening it are separate steps that
  * can fail (no printer, full disk) without changing that record; they are audited on their own.
  * The row keeps the data the PDF was made from and the PDF's SHA-256, never the PDF: a reprint
- * makes the file again and the hash shows whether it is byte for byte the one given.
+ * makes the file again and the hash shows whether it is byte for byte the one given. Uploaded
+ * pictures are referred to by SHA-256 and read back from exercise_images.
  */
 import { createHash } from 'node:crypto';
 import { levelBreakdown } from '../../shared/clinical/describe-level';
@@ -78,7 +79,9 @@ export function levelSummaryOf(data: HandoutData): string {
 export function handoutNotes(data: HandoutData): string[] {
   const notes: string[] = [];
   if (!data.running) notes.push('No running plan yet: the handout says running is not in the plan yet.');
-  if (data.exercises.length === 0) notes.push('No home exercises yet: the handout has no exercise pages.');
+  if (data.exercises.length === 0) {
+    notes.push('No home exercises in the current programme: the handout has no exercise pages.');
+  }
   if (data.clinic.phone.trim() === '') {
     notes.push('The clinic has no phone number in Settings, so "Stop and call us" names the clinic without one.');
   }
@@ -101,17 +104,17 @@ export function listHandoutsOfPatient(db: Db, patientId: number): HandoutRecord[
   return rows.map(toRecord);
 }
 
-function storeImages(db: Db, images: readonly HandoutImage[]): void {
-  const insert = db.prepare('INSERT OR IGNORE INTO handout_images (sha256, media_type, bytes) VALUES (?, ?, ?)');
+/**
+ * Uploaded pictures are kept in exercise_images (never changed or deleted), which is where a
+ * reprint finds them again: a handout may only use pictures stored there, byte for byte.
+ */
+function checkImagesStored(db: Db, images: readonly HandoutImage[]): void {
   for (const image of images) {
     const bytes = Buffer.from(image.base64, 'base64');
-    if (sha256(bytes) !== image.id) {
-      throw new AppError(
-        'invalid_request',
-        'An exercise picture does not match its reference. Upload the picture again.',
-      );
+    const stored = db.prepare('SELECT 1 FROM exercise_images WHERE sha256 = ?').get(image.id);
+    if (sha256(bytes) !== image.id || !stored) {
+      throw new AppError('invalid_request', 'An exercise picture is not in the records. Upload the picture again.');
     }
-    insert.run(image.id, image.mediaType, bytes);
   }
 }
 
@@ -153,7 +156,7 @@ export async function recordHandout(
   const levelSummary = levelSummaryOf(data);
   const record = db
     .transaction(() => {
-      storeImages(db, data.images);
+      checkImagesStored(db, data.images);
       const info = db
         .prepare(
           `INSERT INTO handouts (patient_id, episode_id, clinician_id, issued_on, issued_at, data_json, data_format, layout_version,
@@ -209,10 +212,10 @@ export function storedHandoutData(db: Db, id: number): HandoutData {
     ...new Set(snapshot.exercises.flatMap((e) => (e.illustration.kind === 'image' ? [e.illustration.imageId] : []))),
   ];
   const images = ids.map((imageId): HandoutImage => {
-    const image = db.prepare('SELECT media_type, bytes FROM handout_images WHERE sha256 = ?').get(imageId) as
-      { media_type: HandoutImage['mediaType']; bytes: Buffer } | undefined;
+    const image = db.prepare('SELECT media_type, data FROM exercise_images WHERE sha256 = ?').get(imageId) as
+      { media_type: HandoutImage['mediaType']; data: Buffer } | undefined;
     if (!image) throw new AppError('internal', 'A picture this handout used is missing from the records.');
-    return { id: imageId, mediaType: image.media_type, base64: image.bytes.toString('base64') };
+    return { id: imageId, mediaType: image.media_type, base64: image.data.toString('base64') };
   });
   return { ...snapshot, images };
 }

@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
 import './styles/patients.css';
+import './styles/exercises.css';
 import './styles/handouts.css';
 
 const root = document.getElementById('root');

@@ -40,6 +40,27 @@ import {
 } from '../domain/handout';
 import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate, ClinicianWithAccess } from '../domain/settings';
 import { RecordId } from '../domain/fields';
+import {
+  ClinicExercise,
+  ClinicExerciseCreate,
+  ClinicExerciseGet,
+  ClinicExerciseList,
+  ClinicExerciseRetire,
+  ClinicExerciseUpdate,
+  ImageData,
+  ImageRequest,
+} from '../domain/clinic-exercise';
+import {
+  EpisodeProgramme,
+  EpisodeRef,
+  Prescription,
+  PrescriptionGet,
+  PrescriptionSave,
+  PrescriptionTemplate,
+  PrescriptionTemplateRemove,
+  PrescriptionTemplateSave,
+  PrescriptionVersionSummary,
+} from '../domain/prescription';
 import type { ChannelName } from './channels';
 import { CHANNEL_NAMES } from './channels';
 
@@ -97,6 +118,22 @@ export const contract = {
   'episodes.get': channel(ById, EpisodeSummary),
   'episodes.create': channel(EpisodeCreate, EpisodeSummary),
   'episodes.close': channel(EpisodeClose, EpisodeSummary),
+
+  'exercises.listClinic': channel(ClinicExerciseList, z.array(ClinicExercise)),
+  'exercises.getClinic': channel(ClinicExerciseGet, ClinicExercise),
+  'exercises.createClinic': channel(ClinicExerciseCreate, ClinicExercise),
+  'exercises.updateClinic': channel(ClinicExerciseUpdate, ClinicExercise),
+  'exercises.retireClinic': channel(ClinicExerciseRetire, ClinicExercise),
+  'exercises.image': channel(ImageRequest, ImageData),
+
+  'prescriptions.current': channel(EpisodeRef, Prescription.nullable()),
+  'prescriptions.history': channel(EpisodeRef, z.array(PrescriptionVersionSummary)),
+  'prescriptions.get': channel(PrescriptionGet, Prescription),
+  'prescriptions.save': channel(PrescriptionSave, Prescription),
+  'prescriptions.forPatient': channel(z.strictObject({ patientId: RecordId }), z.array(EpisodeProgramme)),
+  'prescriptionTemplates.list': channel(Empty, z.array(PrescriptionTemplate)),
+  'prescriptionTemplates.save': channel(PrescriptionTemplateSave, PrescriptionTemplate),
+  'prescriptionTemplates.remove': channel(PrescriptionTemplateRemove, PrescriptionTemplate),
 
   /** Makes the episode's handout from today's records, records it as given, returns the PDF. */
   'handouts.issue': channel(HandoutIssue, HandoutPdf),

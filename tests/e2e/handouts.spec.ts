@@ -1,6 +1,7 @@
 /** Giving a patient the take-home handout from the episode page, in the browser preview. */
 import { expect, openApp, test } from './fixtures';
 import { openEpisode } from './pages/episodes';
+import { addExercise, openProgrammeEditor, saveProgramme, setDosage } from './pages/exercises';
 import { downloadPreviewPdf, handoutPreview, handoutSection, handoutsGiven, printHandout } from './pages/handouts';
 import { addPatient, patientHeading } from './pages/patients';
 import { setUpClinic } from './pages/setup';
@@ -64,4 +65,34 @@ test('"Print handout" makes the PDF, previews it, offers the download, and the h
     .click();
   await expect(page.getByText(/^Handout given \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
   expect(problems, 'the page logged errors (a CSP violation would show here)').toEqual([]);
+});
+
+test('the handout carries the home exercises as prescribed, and the history lists them', async ({ page, app }) => {
+  await openApp(page, app);
+  await setUpClinic(page);
+  await addPatient(page, {
+    givenName: 'An',
+    familyName: 'Nguyễn Văn',
+    dateOfBirth: '02/09/1986',
+    recordNumber: 'RR-0002',
+  });
+  await expect(patientHeading(page)).toBeVisible();
+  await openEpisode(page, { diagnosis: 'Hamstring strain', side: 'Right' });
+  await openProgrammeEditor(page);
+  await addExercise(page, 'Knee-to-wall ankle stretch', { search: 'knee to wall' });
+  await addExercise(page, 'Side plank on knees', { search: 'side plank' });
+  await setDosage(page, 'Side plank on knees', { sets: '4' });
+  await saveProgramme(page, 1);
+
+  await printHandout(page);
+  const { pdf, fileName } = await downloadPreviewPdf(page);
+  expect(fileName).toMatch(/^\d{4}-\d{2}-\d{2} Nguyen Van An handout\.pdf$/);
+  const text = allText(await readPdf(pdf));
+  expect(text).toContain('Nguyễn Văn');
+  expect(text).toContain('Knee-to-wall ankle stretch: 2 sets of 10, every day');
+  expect(text).toContain('Side plank on knees: 4 holds of 20 s, 3 days a week');
+  expect(text).toContain('1. Knee-to-wall ankle stretch');
+  const row = handoutsGiven(page).getByRole('row').nth(1);
+  await expect(row).toContainText('Knee-to-wall ankle stretch');
+  await expect(row).toContainText('Side plank on knees');
 });

@@ -9,13 +9,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Platform } from '../../main/backend/platform';
 import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
-import { migration0004 } from '../../main/db/migrations/0004-handouts';
+import { migration0005 } from '../../main/db/migrations/0005-handouts';
 import { recordHandout, sha256, storedHandoutData } from '../../main/records/handouts';
 import { collectHandoutData } from '../../main/records/handout-data';
 import { fixedClock } from '../../main/util/clock';
-import { SEED_RULE_SET } from '../../shared/clinical/rule-sets';
 import { must, patientInput, readyBackend, removeTempDirs, tempDir, TEST_PASSWORD } from '../helpers/backend';
 import { count, databaseAt, openClinicDb } from '../helpers/db';
+import { clinicExerciseInput, item } from '../helpers/exercises';
 import { fixtureHandout } from '../helpers/handout';
 import { tinyPng } from '../helpers/handout-image';
 import { allText, readPdf } from '../helpers/pdf';
@@ -77,9 +77,9 @@ async function auditActions(dataDir: string): Promise<{ action: string; entity: 
   return rows;
 }
 
-describe('migration 4 (handouts) on real rows', () => {
+describe('migration 5 (handouts) on real rows', () => {
   it('keeps existing episodes, records handouts, and refuses to change or delete one', () => {
-    const db = databaseAt(migration0004.version - 1);
+    const db = databaseAt(migration0005.version - 1);
     db.prepare(
       `INSERT INTO clinicians (name, profession, created_at, updated_at) VALUES ('Priya Shah', 'Physiotherapist', 'x', 'x')`,
     ).run();
@@ -91,7 +91,7 @@ describe('migration 4 (handouts) on real rows', () => {
       `INSERT INTO episodes (patient_id, diagnosis, region, side, status, opened_on, created_at, updated_at)
        VALUES (1, 'calf_strain', 'lower_leg', 'left', 'open', '2026-11-27', 'x', 'x')`,
     ).run();
-    migrate(db, MIGRATIONS, { target: migration0004.version });
+    migrate(db, MIGRATIONS, { target: migration0005.version });
     expect(count(db, 'episodes')).toBe(1);
     const insert = (sha: string, names = '["Calf raise"]') =>
       db
@@ -106,10 +106,6 @@ describe('migration 4 (handouts) on real rows', () => {
     expect(() => insert('b'.repeat(64), '{"not":"a list"}')).toThrow(/CHECK/);
     expect(() => db.prepare(`UPDATE handouts SET page_count = 4`).run()).toThrow(/cannot be changed/);
     expect(() => db.prepare(`DELETE FROM handouts`).run()).toThrow(/cannot be deleted/);
-    db.prepare(`INSERT INTO handout_images (sha256, media_type, bytes) VALUES (?, 'image/png', x'89504e47')`).run(
-      'c'.repeat(64),
-    );
-    expect(() => db.prepare(`DELETE FROM handout_images`).run()).toThrow(/cannot be deleted/);
     expect(() => db.prepare(`SELECT * FROM handouts WHERE episode_id = 1`).all()).not.toThrow();
     db.close();
   });
@@ -135,7 +131,7 @@ describe('giving a handout', () => {
     // Today's records hold no programme or prescription: the handout says so, and so does the app.
     expect(issued.notes).toEqual([
       'No running plan yet: the handout says running is not in the plan yet.',
-      'No home exercises yet: the handout has no exercise pages.',
+      'No home exercises in the current programme: the handout has no exercise pages.',
     ]);
     const text = allText(await readPdf(pdf));
     expect(text).toContain('Zoë Łukasiewicz-Ørsted');
@@ -216,14 +212,57 @@ describe('reprint', () => {
     backend.close();
   });
 
-  it('keeps uploaded pictures once each and puts them back for the reprint', async () => {
+  it('prints the current home exercises with their dosage, notes and uploaded pictures, and reprints them', async () => {
+    const { backend, episode } = await clinicWithEpisode();
+    const own = await must(backend, 'exercises.createClinic', { copiedFrom: null, exercise: clinicExerciseInput() });
+    await must(backend, 'prescriptions.save', {
+      episodeId: episode.id,
+      basedOnVersion: null,
+      items: [
+        item('calf-raise-bent-knee', undefined, 'Hold the wall lightly.'),
+        item(own.exercise.id, own.exercise.dosage),
+        item('ankle-knee-to-wall', { sets: 3, amount: { kind: 'reps', reps: 12 }, perSide: true, daysPerWeek: 7 }),
+      ],
+    });
+    const issued = await must(backend, 'handouts.issue', { episodeId: episode.id });
+    expect(issued.handout.exerciseNames).toEqual([
+      'Bent-knee calf raise on both legs',
+      'Step-down from a low step',
+      'Knee-to-wall ankle stretch',
+    ]);
+    expect(issued.notes).toEqual(['No running plan yet: the handout says running is not in the plan yet.']);
+    const read = await readPdf(Buffer.from(issued.pdfBase64, 'base64'));
+    const text = allText(read);
+    expect(text).toContain('Note from Priya Shah: Hold the wall lightly.');
+    expect(text).toContain('3 sets of 12, each side, every day');
+    expect(text).toContain('Step-down from a low step');
+    expect(read.drawing.reduce((n, d) => n + d.images, 0)).toBe(1);
+
+    // The snapshot refers to the picture; the reprint reads it back from the exercise pictures.
+    const db = await openClinicDb(backend.dataDir, { readonly: true });
+    const stored = JSON.parse(
+      (db.prepare('SELECT data_json FROM handouts WHERE id = ?').get(issued.handout.id) as { data_json: string })
+        .data_json,
+    ) as Record<string, unknown>;
+    expect(stored).not.toHaveProperty('images');
+    expect(storedHandoutData(db, issued.handout.id).images.map((i) => i.id)).toEqual([own.image!.imageId]);
+    db.close();
+
+    // A new programme later does not change the handout given.
+    await must(backend, 'prescriptions.save', { episodeId: episode.id, basedOnVersion: 1, items: [] });
+    const reprint = await must(backend, 'handouts.reprint', { id: issued.handout.id });
+    expect(reprint.identical).toBe(true);
+    const after = await must(backend, 'handouts.issue', { episodeId: episode.id });
+    expect(after.handout.exerciseNames).toEqual([]);
+    backend.close();
+  });
+
+  it('refuses a picture that is not in the exercise pictures', async () => {
     const { backend, episode } = await clinicWithEpisode();
     const db = await openClinicDb(backend.dataDir);
     const png = tinyPng();
-    const base = collectHandoutData(db, episode.id, 1, '2026-11-27');
-    const withPhoto = fixtureHandout({
-      ...base,
-      ruleSet: SEED_RULE_SET,
+    const data = fixtureHandout({
+      ...collectHandoutData(db, episode.id, 1, '2026-11-27'),
       exercises: [
         {
           ...fixtureHandout().exercises[0]!,
@@ -232,19 +271,11 @@ describe('reprint', () => {
       ],
       images: [png],
     });
-    const clock = fixedClock('2026-11-27T10:00:00.000Z');
-    const first = await recordHandout(db, clock, 1, episode.id, withPhoto);
-    await recordHandout(db, clock, 1, episode.id, withPhoto);
-    expect(count(db, 'handout_images')).toBe(1);
-    const stored = JSON.parse(
-      (db.prepare('SELECT data_json FROM handouts WHERE id = ?').get(first.handout.id) as { data_json: string })
-        .data_json,
-    ) as Record<string, unknown>;
-    expect(stored).not.toHaveProperty('images');
-    expect(storedHandoutData(db, first.handout.id).images).toEqual([png]);
+    await expect(recordHandout(db, fixedClock('2026-11-27T10:00:00.000Z'), 1, episode.id, data)).rejects.toThrow(
+      /not in the records/,
+    );
+    expect(count(db, 'handouts')).toBe(0);
     db.close();
-    const reprint = await must(backend, 'handouts.reprint', { id: first.handout.id });
-    expect(reprint.identical).toBe(true);
     backend.close();
   });
 });

@@ -1,6 +1,8 @@
 /**
  * A small hash router: the app's places are #/patients, #/patients/new, #/patients/12,
- * #/patients/12/edit and #/settings. Hash routes work the same under app:// and in the preview.
+ * #/patients/12/edit, #/patients/12/episodes/3, #/exercises (the library), #/exercises/new,
+ * #/exercises/<id> (one exercise), #/exercises/clinic-4/edit, #/exercises/<built-in id>/copy and
+ * #/settings. Hash routes work the same under app:// and in the preview.
  */
 import { useEffect, useState } from 'react';
 
@@ -10,12 +12,28 @@ export type Route =
   | { name: 'patient'; id: number }
   | { name: 'patient-edit'; id: number }
   | { name: 'episode'; patientId: number; episodeId: number }
+  | { name: 'exercises' }
+  | { name: 'exercise'; id: string }
+  | { name: 'exercise-new' }
+  | { name: 'exercise-edit'; id: string }
+  | { name: 'exercise-copy'; id: string }
   | { name: 'settings' };
+
+const EXERCISE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const [first, second, third] = parts;
   if (first === 'settings') return { name: 'settings' };
+  if (first === 'exercises') {
+    if (second === 'new') return { name: 'exercise-new' };
+    if (second && EXERCISE_ID.test(second)) {
+      if (third === 'edit') return { name: 'exercise-edit', id: second };
+      if (third === 'copy') return { name: 'exercise-copy', id: second };
+      return { name: 'exercise', id: second };
+    }
+    return { name: 'exercises' };
+  }
   if (first === 'patients' && second === 'new') return { name: 'patient-new' };
   if (first === 'patients' && second && /^\d+$/.test(second)) {
     const id = Number(second);
@@ -41,6 +59,16 @@ export function hrefOf(route: Route): string {
       return `#/patients/${route.id}/edit`;
     case 'episode':
       return `#/patients/${route.patientId}/episodes/${route.episodeId}`;
+    case 'exercises':
+      return '#/exercises';
+    case 'exercise':
+      return `#/exercises/${route.id}`;
+    case 'exercise-new':
+      return '#/exercises/new';
+    case 'exercise-edit':
+      return `#/exercises/${route.id}/edit`;
+    case 'exercise-copy':
+      return `#/exercises/${route.id}/copy`;
     case 'settings':
       return '#/settings';
   }

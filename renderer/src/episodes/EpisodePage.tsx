@@ -14,6 +14,7 @@ import { useApp } from '../app/context';
 import { hrefOf } from '../app/router';
 import { ConfirmDialog } from '../ui/Dialog';
 import { ErrorNotice, Loading } from '../ui/feedback';
+import { HomeExercises } from '../exercises/HomeExercises';
 import { HandoutSection } from '../handouts/HandoutSection';
 
 export interface EpisodeContext {
@@ -109,6 +110,7 @@ export function EpisodePage({ patientId, episodeId }: { patientId: number; episo
           </button>
         </div>
       </section>
+      <HomeExercises key={`${episode.id}-${episode.status}`} patient={patient} episode={episode} />
       <HandoutSection episode={episode} />
       <ConfirmDialog
         open={confirming}

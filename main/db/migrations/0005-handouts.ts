@@ -1,16 +1,15 @@
 /**
- * Version 4: handouts given to patients. Each row is one issued handout: the data it was made
+ * Version 5: handouts given to patients. Each row is one issued handout: the data it was made
  * from (so a reprint makes the same file again), the SHA-256 of the PDF, and what the history
  * list shows. Append-only: a handout given is never changed or removed. The PDF itself is not
- * stored; it is made again from the data, and the hash proves it is the same file.
- *
- * Uploaded exercise pictures are kept once each by their SHA-256 (content-addressed, so the same
- * photo in a hundred handouts is stored once), also append-only.
+ * stored; it is made again from the data, and the hash proves it is the same file. Uploaded
+ * exercise pictures are referred to by their SHA-256: they live once each in exercise_images
+ * (migration 4), which never changes or deletes a picture.
  */
 import type { Migration } from '../migrate';
 
-export const migration0004: Migration = {
-  version: 4,
+export const migration0005: Migration = {
+  version: 5,
   name: 'handouts',
   sql: /* sql */ `
 CREATE TABLE handouts (
@@ -41,19 +40,6 @@ CREATE TRIGGER handouts_append_only_update BEFORE UPDATE ON handouts BEGIN
 END;
 CREATE TRIGGER handouts_append_only_delete BEFORE DELETE ON handouts BEGIN
   SELECT RAISE(ABORT, 'Handouts given are kept as they were: their rows cannot be deleted.');
-END;
-
-CREATE TABLE handout_images (
-  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
-  media_type TEXT NOT NULL CHECK (media_type IN ('image/png', 'image/jpeg')),
-  bytes BLOB NOT NULL CHECK (length(bytes) BETWEEN 1 AND 3145728)
-) STRICT;
-
-CREATE TRIGGER handout_images_append_only_update BEFORE UPDATE ON handout_images BEGIN
-  SELECT RAISE(ABORT, 'Handout pictures are kept as they were: their rows cannot be changed.');
-END;
-CREATE TRIGGER handout_images_append_only_delete BEFORE DELETE ON handout_images BEGIN
-  SELECT RAISE(ABORT, 'Handout pictures are kept as they were: their rows cannot be deleted.');
 END;
 `,
 };
