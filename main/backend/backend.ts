@@ -23,6 +23,8 @@ import { appHandlers } from './handlers/app';
 import { episodeHandlers } from './handlers/episodes';
 import { intakeHandlers } from './handlers/intake';
 import { exerciseHandlers } from './handlers/exercises';
+import { handoutHandlers } from './handlers/handouts';
+import { PrivateTempFiles } from '../files/private-temp-files';
 import { patientHandlers } from './handlers/patients';
 import { runningHandlers } from './handlers/running';
 import { settingsHandlers } from './handlers/settings';
@@ -61,6 +63,7 @@ export const handlers: Handlers = {
   ...intakeHandlers,
   ...exerciseHandlers,
   ...runningHandlers,
+  ...handoutHandlers,
   ...settingsHandlers,
 };
 
@@ -78,6 +81,7 @@ export function createBackend(options: BackendOptions): Backend {
   });
 
   const approvedPaths = new ApprovedPaths();
+  const tempFiles = new PrivateTempFiles();
   const dispatch = createDispatch({
     handlers,
     logger,
@@ -94,6 +98,7 @@ export function createBackend(options: BackendOptions): Backend {
         session,
         platform: options.platform ?? null,
         approvedPaths,
+        tempFiles,
       };
     },
   });
@@ -103,6 +108,9 @@ export function createBackend(options: BackendOptions): Backend {
     invoke: (channel, request) => dispatch(channel, request) as never,
     channels: CHANNELS,
     dataDir: options.dataDir,
-    close: () => session.close(),
+    close: () => {
+      tempFiles.removeAll();
+      session.close();
+    },
   };
 }

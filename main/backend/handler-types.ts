@@ -6,6 +6,7 @@ import type { Logger } from '../util/logger';
 import type { ClinicStore } from './store';
 import type { SessionControl } from './session';
 import type { ApprovedPaths, Platform } from './platform';
+import type { PrivateTempFiles } from '../files/private-temp-files';
 
 export type PublicChannel = {
   [C in Channel]: Contract[C] extends { public: true } ? C : never;
@@ -25,6 +26,8 @@ export interface ClinicContext {
   readonly platform: Platform | null;
   /** Paths the clinician chose in a save dialog; writing elsewhere is refused. */
   readonly approvedPaths: ApprovedPaths;
+  /** Private temporary files handed to other programs (the PDF viewer), removed afterwards. */
+  readonly tempFiles: PrivateTempFiles;
 }
 
 /** What the sign-in and first-start handlers receive. */

@@ -638,3 +638,21 @@ export function recordCheckIn(db: Db, clock: Clock, clinicianId: number, req: Ch
     })
     .immediate();
 }
+
+/**
+ * Where the episode's running stands, for the handout: its programme (the episode's own copy),
+ * the rule set its decisions use, and the progress replayed from the standing check-ins.
+ * Null before a programme is given.
+ */
+export function currentCourse(
+  db: Db,
+  episodeId: number,
+): { programme: Programme; ruleSet: RuleSet; state: CourseState } | null {
+  const row = currentAssignmentRow(db, episodeId);
+  if (!row) return null;
+  return {
+    programme: JSON.parse(row.programme_json) as Programme,
+    ruleSet: currentRuleSet(db, row.rule_set_id),
+    state: courseStateOf(db, row),
+  };
+}

@@ -8,6 +8,7 @@ import './styles/patients.css';
 import './styles/intake.css';
 import './styles/exercises.css';
 import './styles/running.css';
+import './styles/handouts.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -39,6 +39,15 @@ import {
   StartingPointRecord,
 } from '../domain/intake';
 import { AddendumInput, ClinicalNote, NoteCreate, NoteHeader, NoteSign, NoteUpdate } from '../domain/notes';
+import {
+  HandoutById,
+  HandoutIssue,
+  HandoutPdf,
+  HandoutRecord,
+  HandoutSaveResult,
+  HandoutsOfEpisode,
+  HandoutsOfPatient,
+} from '../domain/handout';
 import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate, ClinicianWithAccess } from '../domain/settings';
 import { RecordId } from '../domain/fields';
 import {
@@ -187,6 +196,20 @@ export const contract = {
   'checkIns.preview': channel(CheckInPreview, CheckInPreviewResult),
   'checkIns.create': channel(CheckInCreate, EpisodeRunning),
   'checkIns.list': channel(CheckInList, CheckInPage),
+
+  /** Makes the episode's handout from today's records, records it as given, returns the PDF. */
+  'handouts.issue': channel(HandoutIssue, HandoutPdf),
+  /** Handouts given for an episode (newest first), or for all of a patient's episodes. */
+  'handouts.listForEpisode': channel(HandoutsOfEpisode, z.array(HandoutRecord).max(1000)),
+  'handouts.listForPatient': channel(HandoutsOfPatient, z.array(HandoutRecord).max(5000)),
+  /** The same file again, made from the stored data; says whether it matches the original's hash. */
+  'handouts.reprint': channel(HandoutById, HandoutPdf),
+  /** Desktop only: the system's save dialog, then a durable write. */
+  'handouts.saveAs': channel(HandoutById, HandoutSaveResult),
+  /** Desktop only: the system's print dialog. */
+  'handouts.print': channel(HandoutById, Empty),
+  /** Desktop only: opens the PDF in the system's viewer (from a private temporary file). */
+  'handouts.openInViewer': channel(HandoutById, Empty),
 
   'settings.get': channel(Empty, ClinicSettings),
   'settings.update': channel(ClinicSettings, ClinicSettings),

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { printFigures } from './stats';
+import { benchHandout } from './suites/handout';
 import { benchRecords } from './suites/records';
 import { benchRunning, CHECK_INS } from './suites/running';
 import { makeSyntheticClinic } from './synthetic-clinic';
@@ -16,7 +17,20 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/** `--only handout` (or `records`) runs one suite; by default all run. */
+function wanted(suite: string): boolean {
+  const i = process.argv.indexOf('--only');
+  return i < 0 || process.argv[i + 1] === suite;
+}
+
 async function main(): Promise<void> {
+  if (!wanted('records')) {
+    console.log(
+      `Stride Clinic benchmark: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
+    );
+    printFigures('Take-home handout', await benchHandout());
+    return;
+  }
   const patients = arg('--patients', 100_000);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-bench-'));
   try {
@@ -35,6 +49,7 @@ async function main(): Promise<void> {
       `Running programmes and check-ins (${CHECK_INS} check-ins on one patient)`,
       await benchRunning(clinic),
     );
+    if (wanted('handout')) printFigures('Take-home handout', await benchHandout());
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -24,6 +24,7 @@ describe('the desktop window', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,
+      plugins: true,
       devTools: false,
     });
     expect(APP_ENTRY_URL).toBe('app://stride/index.html');

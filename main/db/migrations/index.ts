@@ -9,6 +9,7 @@ import { migration0003 } from './0003-auto-lock';
 import { migration0004 } from './0004-exercises-prescriptions';
 import { migration0005 } from './0005-intake';
 import { migration0006 } from './0006-running';
+import { migration0007 } from './0007-handouts';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];

@@ -17,6 +17,7 @@ import { RunningSection } from '../running/RunningSection';
 import { ErrorNotice, Loading } from '../ui/feedback';
 import { EpisodeRecords } from '../intake/EpisodeRecords';
 import { HomeExercises } from '../exercises/HomeExercises';
+import { HandoutSection } from '../handouts/HandoutSection';
 
 export interface EpisodeContext {
   patient: Patient;
@@ -114,6 +115,7 @@ export function EpisodePage({ patientId, episodeId }: { patientId: number; episo
       <RunningSection patient={patient} episode={episode} />
       <EpisodeRecords episode={episode} />
       <HomeExercises key={`${episode.id}-${episode.status}`} patient={patient} episode={episode} />
+      <HandoutSection episode={episode} />
       <ConfirmDialog
         open={confirming}
         title={episode.status === 'open' ? 'Discharge this episode?' : 'Reopen this episode?'}

@@ -15,6 +15,7 @@ import { RadioGroup, SelectField, TextField } from '../ui/fields';
 import { EpisodeNotesLine, usePatientNotes } from '../intake/PatientHistory';
 import { ProgrammeLine } from '../exercises/ProgrammeLine';
 import { RunningSummaryLine, useRunningSummaries } from '../running/RunningSummaryLine';
+import { EpisodeHandoutLine, useHandoutsByEpisode } from '../handouts/EpisodeHandoutLine';
 
 export function EpisodesPanel({ patientId, archived }: { patientId: number; archived: boolean }) {
   const { settings } = useApp();
@@ -24,6 +25,7 @@ export function EpisodesPanel({ patientId, archived }: { patientId: number; arch
   const [adding, setAdding] = useState(false);
   const running = useRunningSummaries(patientId);
   const notes = usePatientNotes(patientId);
+  const handouts = useHandoutsByEpisode(patientId);
 
   const load = useCallback(async () => {
     const [r, p] = await Promise.all([
@@ -86,6 +88,7 @@ export function EpisodesPanel({ patientId, archived }: { patientId: number; arch
               {e.status === 'open' ? (
                 <ProgrammeLine programme={programmes.find((p) => p.episodeId === e.id) ?? null} />
               ) : null}
+              <EpisodeHandoutLine handouts={handouts.get(e.id)} />
             </li>
           ))}
         </ul>
