@@ -18,6 +18,8 @@ import { count, databaseAt, openClinicDb } from '../helpers/db';
 import { clinicExerciseInput, item } from '../helpers/exercises';
 import { fixtureHandout } from '../helpers/handout';
 import { tinyPng } from '../helpers/handout-image';
+import { TIME_WALK_RUN } from '../../shared/clinical/programme-templates';
+import { DELAWARE_PUBLISHED_RULE_SET } from '../../shared/clinical/rule-sets';
 import { allText, readPdf } from '../helpers/pdf';
 
 afterEach(removeTempDirs);
@@ -77,7 +79,7 @@ async function auditActions(dataDir: string): Promise<{ action: string; entity: 
   return rows;
 }
 
-describe('migration 5 (handouts) on real rows', () => {
+describe('migration 7 (handouts) on real rows', () => {
   it('keeps existing episodes, records handouts, and refuses to change or delete one', () => {
     const db = databaseAt(migration0007.version - 1);
     db.prepare(
@@ -378,6 +380,32 @@ describe('desktop actions', () => {
       if (!r.ok)
         expect(r.error.message).toMatch(/needs the desktop app\. In the browser preview, download the handout/);
     }
+    backend.close();
+  });
+});
+
+describe('the running part', () => {
+  it('prints the episode’s programme, where the patient is in it, and the rules its decisions use', async () => {
+    const { backend, episode } = await clinicWithEpisode();
+    await must(backend, 'running.assign', {
+      episodeId: episode.id,
+      programmeId: TIME_WALK_RUN.id,
+      startLevel: 4,
+      ruleSetId: DELAWARE_PUBLISHED_RULE_SET.id,
+      reason: '',
+      expectedAssignmentId: null,
+    });
+    const issued = await must(backend, 'handouts.issue', { episodeId: episode.id });
+    expect(issued.notes).not.toContain('No running plan yet: the handout says running is not in the plan yet.');
+    const text = allText(await readPdf(Buffer.from(issued.pdfBase64, 'base64')));
+    expect(text).toContain('Level 4 of 15');
+    expect(text).toContain('Walk 3 min, then run 2 min. Do this 3 times.');
+    expect(text).toContain('Your log');
+    // The self-check is the published Delaware set the programme was given with (warm-up pain that
+    // continues also drops a level; one advance a week), not the clinic's default seed set.
+    expect(text).toContain('Pain in the warm-up that does not go away. Stop running. Take 2 days off. Then go down 1 level.');
+    expect(text).toContain('Move up no more than 1 level in 7 days.');
+    expect(issued.handout.levelSummary).toContain('Level 4');
     backend.close();
   });
 });
