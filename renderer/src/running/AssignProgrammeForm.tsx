@@ -2,8 +2,15 @@
  * Give the episode a running programme: which one (a shipped template or a clinic programme), the
  * starting level (the programme's first level unless chosen), and the soreness rules its decisions
  * use (the clinic default unless chosen). Changing the programme later needs a reason.
+ *
+ * When the episode's intake has a starting point the clinician accepted (or chose), the starting
+ * level follows it: the walking stage is the programme's first walking level, "running level N"
+ * its Nth level with running. The clinician can still pick another level.
  */
 import { useEffect, useState } from 'react';
+import type { Programme } from '../../../shared/clinical/programme';
+import type { StartingPointRecord } from '../../../shared/domain/intake';
+import { programmeLevelFor } from '../../../shared/clinical/intake/starting-point';
 import type { EpisodeRunning, RunningLibrary } from '../../../shared/domain/running';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import { call } from '../api/client';
@@ -28,6 +35,7 @@ export function AssignProgrammeForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
+  const [intakePoint, setIntakePoint] = useState<StartingPointRecord | null>(null);
 
   useEffect(() => {
     void call('running.library', {}).then((r) => {
@@ -35,7 +43,14 @@ export function AssignProgrammeForm(props: {
       setLibrary(r.value);
       setRuleSetId((id) => id || r.value.defaultRuleSetId);
     });
-  }, []);
+    void call('intake.startingPoint', { episodeId: props.data.episodeId }).then((r) => {
+      if (r.ok) setIntakePoint(r.value);
+    });
+  }, [props.data.episodeId]);
+
+  /** The level the intake's starting point means in a programme, or why there is none. */
+  const fromIntake = (programme: Programme | undefined) =>
+    intakePoint && programme ? programmeLevelFor(intakePoint.choice, programme) : null;
 
   if (loadError) return <ErrorNotice error={loadError} />;
   if (!library) return <Loading label="Loading the programmes…" />;
@@ -97,7 +112,8 @@ export function AssignProgrammeForm(props: {
           }))}
           onChange={(id) => {
             setProgrammeId(id);
-            setStartLevel('1');
+            const level = fromIntake(library.programmes.find((p) => p.programme.id === id)?.programme);
+            setStartLevel(level?.kind === 'level' ? String(level.levelNumber) : '1');
           }}
           placeholder="Choose a programme…"
           error={errors.programmeId}
@@ -123,13 +139,18 @@ export function AssignProgrammeForm(props: {
             {chosen.summary ? <span>{chosen.summary} </span> : null}
             <span className="muted">Source: {chosen.source}</span>
           </p>
+          <IntakeStartNotice point={intakePoint} level={fromIntake(chosen)} />
           <SelectField
             label="Starting level"
             value={startLevel}
             options={chosen.levels.map((l) => ({ value: String(l.number), label: levelLine(l, settings.units) }))}
             onChange={setStartLevel}
             error={errors.startLevel}
-            hint="The first level unless the patient is ready for more."
+            hint={
+              intakePoint
+                ? 'Set from the intake’s starting point; choose another level if needed.'
+                : 'The first level unless the patient is ready for more.'
+            }
           />
         </>
       ) : null}
@@ -152,5 +173,33 @@ export function AssignProgrammeForm(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** What the intake decided about where to start, in one line beside the level pick list. */
+function IntakeStartNotice({
+  point,
+  level,
+}: {
+  point: StartingPointRecord | null;
+  level: ReturnType<typeof programmeLevelFor> | null;
+}) {
+  if (!point || !level) return null;
+  const said =
+    point.choice.stage === 'hold'
+      ? 'not ready to run: assess further or refer'
+      : point.choice.stage === 'walking'
+        ? 'start with the walking stage'
+        : `start at running level ${point.choice.level}`;
+  return (
+    <InfoNotice>
+      <p>
+        The intake says: {said}
+        {point.accepted ? '' : ' (chosen by the clinician)'}.{' '}
+        {level.kind === 'level'
+          ? `In this programme that is level ${level.levelNumber}: ${level.levelTitle}.`
+          : level.reason}
+      </p>
+    </InfoNotice>
   );
 }
