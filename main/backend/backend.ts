@@ -11,7 +11,7 @@ import type { Result } from '../../shared/ipc/result';
 import type { ScryptParams } from '../security/crypto';
 import { SCRYPT_PARAMS } from '../security/crypto';
 import type { Clock } from '../util/clock';
-import type { Platform } from './platform';
+import type { Keychain, Platform } from './platform';
 import { ApprovedPaths } from './platform';
 import { systemClock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -44,6 +44,8 @@ export interface BackendOptions {
   scryptParams?: ScryptParams;
   /** Native dialogs, viewer and printing: the Electron shell's; absent in the browser preview. */
   platform?: Platform;
+  /** The OS keychain, only where it is real (not safeStorage's Linux plain-text fallback). */
+  keychain?: Keychain;
 }
 
 export interface Backend {
@@ -77,6 +79,7 @@ export function createBackend(options: BackendOptions): Backend {
     appVersion: options.appVersion ?? '0.0.0-dev',
     startInDemo: options.startInDemo ?? false,
     scryptParams: options.scryptParams ?? SCRYPT_PARAMS,
+    ...(options.keychain ? { keychain: options.keychain } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
 

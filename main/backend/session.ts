@@ -18,6 +18,8 @@ import { DatabaseOpenError, openDatabase } from '../db/open';
 import { seedDemoClinic } from '../demo/demo-clinic';
 import { createClinician, getClinician, listClinicians, readSettings, writeSettings } from '../records/clinic';
 import type { ScryptParams } from '../security/crypto';
+import { keyCheck } from '../security/crypto';
+import type { Keychain } from './platform';
 import { formatRecoveryKey, newDatabaseKey, newRecoveryKey } from '../security/crypto';
 import { encryptExistingRecords, finishInterruptedEncryption } from '../security/encrypt-existing';
 import type { KeyFile } from '../security/key-file';
@@ -69,6 +71,11 @@ export interface SessionControl {
   withAccess(clinicians: Clinician[]): ClinicianWithAccess[];
   /** Throws unless the open clinic has keys to manage (the demo clinic has none). */
   requireKeys(): void;
+  /**
+   * The database key from the keychain wrap, for looking after the closed records (snapshots)
+   * before anyone signs in; null where there is no real keychain or no wrap. Wipe it after use.
+   */
+  maintenanceKey(): Buffer | null;
   close(): void;
 }
 
@@ -137,6 +144,8 @@ export interface SessionOptions extends OpenStoreOptions {
   startInDemo: boolean;
   /** scrypt cost for new password wraps. Tests lower it; the app uses SCRYPT_PARAMS. */
   scryptParams: ScryptParams;
+  /** The OS keychain, where it is real (desktop only). */
+  keychain?: Keychain;
 }
 
 type Phase =
@@ -273,6 +282,7 @@ export function createSession(options: SessionOptions): SessionControl {
       throw new AppError('forbidden', 'This clinician is no longer active at this clinic. Ask a colleague to sign in.');
     }
     phase = { kind: 'open', store, clinicianId, key, keys };
+    keepKeychainWrap();
     autoLockMinutes = readSettings(store.db)?.autoLockMinutes ?? 5;
     lastActivity = clock.now().getTime();
     for (const entry of pendingAudit.splice(0)) appendAudit(store.db, clock, entry);
@@ -431,6 +441,21 @@ export function createSession(options: SessionOptions): SessionControl {
     if (phase.kind === 'open' || phase.kind === 'closed') phase.keys = keys;
   }
 
+  /** Adds the keychain's wrap of the database key once, where the keychain is real. */
+  function keepKeychainWrap(): void {
+    if (!options.keychain || phase.kind !== 'open' || !phase.key || !phase.keys) return;
+    if (phase.keys.wraps.some((w) => w.kind === 'keychain')) return;
+    try {
+      const blob = options.keychain.encrypt(phase.key).toString('base64');
+      saveKeys({
+        ...phase.keys,
+        wraps: [...phase.keys.wraps, { id: 'keychain', kind: 'keychain', blob, createdAt: clock.now().toISOString() }],
+      });
+    } catch (err) {
+      logger.error('the keychain could not wrap the database key', err);
+    }
+  }
+
   function checkNewPassword(password: string, clinicianName: string, clinicName: string): void {
     const problem = passwordProblem(password, { clinicianName, clinicName });
     if (problem) throw new AppError('invalid_request', problem, { password: problem, newPassword: problem });
@@ -466,6 +491,7 @@ export function createSession(options: SessionOptions): SessionControl {
         .immediate();
       if (clinician.id !== 1) throw new Error('The first clinician of new records must be number 1.');
       phase = { kind: 'open', store, clinicianId: clinician.id, key, keys };
+      keepKeychainWrap();
       autoLockMinutes = input.clinic.autoLockMinutes;
       lastActivity = clock.now().getTime();
       audit({
@@ -690,6 +716,20 @@ export function createSession(options: SessionOptions): SessionControl {
 
     requireKeys() {
       requireEncryptedOpen();
+    },
+
+    maintenanceKey() {
+      const keys = phase.kind === 'closed' || phase.kind === 'open' ? phase.keys : null;
+      const wrap = keys?.wraps.find((w) => w.kind === 'keychain');
+      if (!options.keychain || !keys || !wrap || wrap.kind !== 'keychain') return null;
+      try {
+        const key = options.keychain.decrypt(Buffer.from(wrap.blob, 'base64'));
+        if (keyCheck(key) === keys.keyCheck) return key;
+        key.fill(0);
+      } catch (err) {
+        logger.error('the keychain could not unwrap the database key', err);
+      }
+      return null;
     },
 
     close() {
