@@ -11,7 +11,7 @@ import type { Result } from '../../shared/ipc/result';
 import type { ScryptParams } from '../security/crypto';
 import { SCRYPT_PARAMS } from '../security/crypto';
 import type { Clock } from '../util/clock';
-import type { Platform } from './platform';
+import type { Keychain, Platform } from './platform';
 import { ApprovedPaths } from './platform';
 import { systemClock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -21,7 +21,12 @@ import { createDispatch } from './dispatch';
 import type { Handlers } from './handler-types';
 import { appHandlers } from './handlers/app';
 import { episodeHandlers } from './handlers/episodes';
+import { intakeHandlers } from './handlers/intake';
+import { exerciseHandlers } from './handlers/exercises';
+import { handoutHandlers } from './handlers/handouts';
+import { PrivateTempFiles } from '../files/private-temp-files';
 import { patientHandlers } from './handlers/patients';
+import { runningHandlers } from './handlers/running';
 import { settingsHandlers } from './handlers/settings';
 import { auditHandlers } from './handlers/audit';
 import { recordsHandlers } from './handlers/records';
@@ -44,6 +49,8 @@ export interface BackendOptions {
   scryptParams?: ScryptParams;
   /** Native dialogs, viewer and printing: the Electron shell's; absent in the browser preview. */
   platform?: Platform;
+  /** The OS keychain, only where it is real (not safeStorage's Linux plain-text fallback). */
+  keychain?: Keychain;
 }
 
 export interface Backend {
@@ -62,6 +69,10 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...patientHandlers,
   ...episodeHandlers,
+  ...intakeHandlers,
+  ...exerciseHandlers,
+  ...runningHandlers,
+  ...handoutHandlers,
   ...settingsHandlers,
   ...recordsHandlers,
   ...auditHandlers,
@@ -77,6 +88,7 @@ export function createBackend(options: BackendOptions): Backend {
     appVersion: options.appVersion ?? '0.0.0-dev',
     startInDemo: options.startInDemo ?? false,
     scryptParams: options.scryptParams ?? SCRYPT_PARAMS,
+    ...(options.keychain ? { keychain: options.keychain } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
 
@@ -89,6 +101,7 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
+  const tempFiles = new PrivateTempFiles();
   const dispatch = createDispatch({
     handlers,
     logger,
@@ -106,6 +119,7 @@ export function createBackend(options: BackendOptions): Backend {
         platform: options.platform ?? null,
         approvedPaths,
         records,
+        tempFiles,
       };
     },
   });
@@ -118,6 +132,7 @@ export function createBackend(options: BackendOptions): Backend {
     settled: () => session.settled(),
     close: () => {
       downloads.clear();
+      tempFiles.removeAll();
       session.close();
     },
   };

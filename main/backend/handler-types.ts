@@ -17,6 +17,7 @@ export interface RecordsServices {
   readonly dataDir: string;
   readonly nativeBinding?: string;
 }
+import type { PrivateTempFiles } from '../files/private-temp-files';
 
 export type PublicChannel = {
   [C in Channel]: Contract[C] extends { public: true } ? C : never;
@@ -37,6 +38,8 @@ export interface ClinicContext {
   /** Paths the clinician chose in a save dialog; writing elsewhere is refused. */
   readonly approvedPaths: ApprovedPaths;
   readonly records: RecordsServices;
+  /** Private temporary files handed to other programs (the PDF viewer), removed afterwards. */
+  readonly tempFiles: PrivateTempFiles;
 }
 
 /** What the sign-in and first-start handlers receive. */

@@ -18,6 +18,8 @@ import { DatabaseOpenError, openDatabase } from '../db/open';
 import { seedDemoClinic } from '../demo/demo-clinic';
 import { createClinician, getClinician, listClinicians, readSettings, writeSettings } from '../records/clinic';
 import type { ScryptParams } from '../security/crypto';
+import { keyCheck } from '../security/crypto';
+import type { Keychain } from './platform';
 import { formatRecoveryKey, newDatabaseKey, newRecoveryKey } from '../security/crypto';
 import { encryptExistingRecords, finishInterruptedEncryption } from '../security/encrypt-existing';
 import type { KeyFile } from '../security/key-file';
@@ -105,6 +107,13 @@ export interface SessionControl {
   cancelRestore(restoreId: string): void;
   /** Resolves when background work (the daily snapshot) has finished. */
   settled(): Promise<void>;
+  /** Throws unless the open clinic has keys to manage (the demo clinic has none). */
+  requireKeys(): void;
+  /**
+   * The database key from the keychain wrap, for looking after the closed records (snapshots)
+   * before anyone signs in; null where there is no real keychain or no wrap. Wipe it after use.
+   */
+  maintenanceKey(): Buffer | null;
   close(): void;
 }
 
@@ -191,6 +200,8 @@ export interface SessionOptions extends OpenStoreOptions {
   startInDemo: boolean;
   /** scrypt cost for new password wraps. Tests lower it; the app uses SCRYPT_PARAMS. */
   scryptParams: ScryptParams;
+  /** The OS keychain, where it is real (desktop only). */
+  keychain?: Keychain;
 }
 
 type Phase =
@@ -415,6 +426,7 @@ export function createSession(options: SessionOptions): SessionControl {
       throw new AppError('forbidden', 'This clinician is no longer active at this clinic. Ask a colleague to sign in.');
     }
     phase = { kind: 'open', store, clinicianId, key, keys };
+    keepKeychainWrap();
     autoLockMinutes = readSettings(store.db)?.autoLockMinutes ?? 5;
     lastActivity = clock.now().getTime();
     for (const entry of pendingAudit.splice(0)) appendAudit(store.db, clock, entry);
@@ -572,6 +584,21 @@ export function createSession(options: SessionOptions): SessionControl {
   function saveKeys(keys: KeyFile): void {
     writeKeyFile(keyFile, keys);
     if (phase.kind === 'open' || phase.kind === 'closed') phase.keys = keys;
+  }
+
+  /** Adds the keychain's wrap of the database key once, where the keychain is real. */
+  function keepKeychainWrap(): void {
+    if (!options.keychain || phase.kind !== 'open' || !phase.key || !phase.keys) return;
+    if (phase.keys.wraps.some((w) => w.kind === 'keychain')) return;
+    try {
+      const blob = options.keychain.encrypt(phase.key).toString('base64');
+      saveKeys({
+        ...phase.keys,
+        wraps: [...phase.keys.wraps, { id: 'keychain', kind: 'keychain', blob, createdAt: clock.now().toISOString() }],
+      });
+    } catch (err) {
+      logger.error('the keychain could not wrap the database key', err);
+    }
   }
 
   function checkNewPassword(password: string, clinicianName: string, clinicName: string): void {
@@ -772,6 +799,7 @@ export function createSession(options: SessionOptions): SessionControl {
         .immediate();
       if (clinician.id !== 1) throw new Error('The first clinician of new records must be number 1.');
       phase = { kind: 'open', store, clinicianId: clinician.id, key, keys };
+      keepKeychainWrap();
       autoLockMinutes = input.clinic.autoLockMinutes;
       lastActivity = clock.now().getTime();
       audit({
@@ -926,14 +954,19 @@ export function createSession(options: SessionOptions): SessionControl {
       const open = requireEncryptedOpen();
       const wrap = findPasswordWrap(open.keys, open.clinicianId);
       const clinician = getClinician(open.store.db, open.clinicianId);
+      checkNewPassword(newPassword, clinician.name, open.keys.clinicName);
+      // Guessing the current password from an unlocked screen slows down like sign-in does.
+      checkRateLimit(open.clinicianId);
       const check = wrap ? await unwrapWithPassword(open.keys, wrap, currentPassword) : null;
       if (!check) {
+        const f = failures.get(open.clinicianId) ?? { count: 0, last: 0 };
+        failures.set(open.clinicianId, { count: f.count + 1, last: clock.now().getTime() });
         throw new AppError('unauthenticated', 'Your current password is not right.', {
           currentPassword: 'Your current password is not right.',
         });
       }
+      failures.delete(open.clinicianId);
       check.fill(0);
-      checkNewPassword(newPassword, clinician.name, open.keys.clinicName);
       saveKeys(
         withPasswordWrap(
           open.keys,
@@ -1104,6 +1137,24 @@ export function createSession(options: SessionOptions): SessionControl {
         await current;
         if (current === background) return;
       }
+    },
+
+    requireKeys() {
+      requireEncryptedOpen();
+    },
+
+    maintenanceKey() {
+      const keys = phase.kind === 'closed' || phase.kind === 'open' ? phase.keys : null;
+      const wrap = keys?.wraps.find((w) => w.kind === 'keychain');
+      if (!options.keychain || !keys || !wrap || wrap.kind !== 'keychain') return null;
+      try {
+        const key = options.keychain.decrypt(Buffer.from(wrap.blob, 'base64'));
+        if (keyCheck(key) === keys.keyCheck) return key;
+        key.fill(0);
+      } catch (err) {
+        logger.error('the keychain could not unwrap the database key', err);
+      }
+      return null;
     },
 
     close() {

@@ -3,14 +3,21 @@
  * file (data folder/demo/clinic.sqlite), is flagged as demo in its settings, and the UI marks
  * every screen of it as demo, so it never mixes with real records.
  */
+import type { Dosage } from '../../shared/clinical/exercises/dosage';
+import { findExercise } from '../../shared/clinical/exercises/lookup';
 import type { PatientInput } from '../../shared/domain/patient';
+import type { PrescriptionItemInput } from '../../shared/domain/prescription';
 import type { Clinician } from '../../shared/domain/settings';
 import type { Db } from '../db/open';
 import { createClinician, listClinicians, readSettings, writeSettings } from '../records/clinic';
 import { createEpisode } from '../records/episodes';
 import { createPatient } from '../records/patients';
-import type { EpisodeCreate } from '../../shared/domain/episode';
+import { saveTemplate } from '../records/prescription-templates';
+import { savePrescription } from '../records/prescriptions';
+import type { EpisodeCreate, EpisodeSummary } from '../../shared/domain/episode';
 import type { Clock } from '../util/clock';
+import { seedDemoIntakes } from './demo-intakes';
+import { dayClock, seedDemoRunning } from './demo-running';
 
 export const DEMO_CLINIC_NAME = 'Demo Clinic (fictional patients)';
 
@@ -114,6 +121,75 @@ const DEMO_EPISODES: readonly (Omit<EpisodeCreate, 'patientId' | 'onsetDate'> & 
   },
 ];
 
+/** A built-in exercise at its default dosage, or with the dosage and note given. */
+function ex(exerciseId: string, dosage?: Dosage, note = ''): PrescriptionItemInput {
+  const exercise = findExercise(exerciseId);
+  if (!exercise) throw new Error(`The demo clinic names an exercise the library lacks: ${exerciseId}`);
+  return { exerciseId, dosage: dosage ?? exercise.dosage, note };
+}
+
+const reps = (sets: number, n: number, daysPerWeek: number, extra: Partial<Dosage> = {}): Dosage => ({
+  sets,
+  amount: { kind: 'reps', reps: n },
+  perSide: true,
+  daysPerWeek,
+  ...extra,
+});
+
+const HAMSTRING_EARLY = [
+  ex('hip-flexor-stretch-half-kneeling'),
+  ex('deadlift-staggered-stance', reps(2, 8, 3), 'Short range only: stop before you feel a pull.'),
+  ex('plank-side-knees'),
+  ex('ankle-knee-to-wall'),
+  ex('cross-training-cycling'),
+];
+
+/**
+ * Home exercise programmes for some demo episodes, by record number: each entry is one saved
+ * version, oldest first (Zoë's has two, so the history has something to show).
+ */
+const DEMO_PROGRAMMES: Readonly<Record<string, readonly (readonly PrescriptionItemInput[])[]>> = {
+  'DEMO-001': [
+    HAMSTRING_EARLY,
+    [
+      ex('hip-flexor-stretch-half-kneeling'),
+      ex('deadlift-single-leg', reps(3, 8, 3), 'Hold a chair with one hand for the first week.'),
+      ex('plank-side'),
+      ex('thoracic-open-book'),
+      ex('ankle-knee-to-wall'),
+      ex('cross-training-elliptical'),
+    ],
+  ],
+  'DEMO-002': [
+    [
+      ex(
+        'calf-raise-single-leg-weighted',
+        undefined,
+        'Pain up to 3 out of 10 is fine if it settles by the next morning.',
+      ),
+      ex('calf-raise-bent-knee-single-leg'),
+      ex('ankle-knee-to-wall'),
+      ex('cross-training-swimming'),
+    ],
+  ],
+  'DEMO-004': [
+    [
+      ex('calf-raise-both-legs', reps(3, 12, 5, { perSide: false })),
+      ex('calf-raise-seated-weighted'),
+      ex('ankle-half-kneeling-rock'),
+      ex('cross-training-cycling'),
+    ],
+  ],
+  'DEMO-007': [
+    [
+      ex('hip-flexor-stretch-standing'),
+      ex('plank-side-knees'),
+      ex('copenhagen-short-lever'),
+      ex('deadlift-staggered-stance'),
+    ],
+  ],
+};
+
 function onsetBefore(clock: Clock, weeks: number): string {
   const d = new Date(`${clock.today()}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() - weeks * 7);
@@ -150,18 +226,47 @@ export function seedDemoClinic(db: Db, clock: Clock): Clinician {
         },
         { isDemo: true },
       );
+      const episodes: EpisodeSummary[] = [];
       DEMO_PATIENTS.forEach((p, i) => {
         const patient = createPatient(db, clock, clinician.id, p);
         const episode = DEMO_EPISODES[i];
         if (episode) {
           const { weeksAgo, ...rest } = episode;
-          createEpisode(db, clock, clinician.id, {
+          // Opened two days after the onset, so the demo's programmes and check-ins come after it.
+          const created = createEpisode(db, dayClock(clock, weeksAgo * 7 - 2), clinician.id, {
             ...rest,
             patientId: patient.id,
             onsetDate: onsetBefore(clock, weeksAgo),
           });
+          let basedOnVersion: number | null = null;
+          for (const programme of DEMO_PROGRAMMES[p.recordNumber] ?? []) {
+            const saved = savePrescription(db, clock, clinician.id, {
+              episodeId: created.id,
+              basedOnVersion,
+              items: [...programme],
+            });
+            basedOnVersion = saved.version;
+          }
+          episodes.push(created);
         }
       });
+      seedDemoRunning(
+        db,
+        clock,
+        clinician.id,
+        episodes.map((e) => e.id),
+      );
+      saveTemplate(db, clock, clinician.id, {
+        name: 'Hamstring strain: early',
+        items: HAMSTRING_EARLY,
+        replace: false,
+      });
+      saveTemplate(db, clock, clinician.id, {
+        name: 'Achilles tendinopathy: loading start',
+        items: [ex('calf-raise-both-legs'), ex('calf-raise-bent-knee'), ex('ankle-knee-to-wall')],
+        replace: false,
+      });
+      seedDemoIntakes(db, clock, clinician, episodes);
       return clinician;
     })
     .immediate();

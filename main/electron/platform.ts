@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow as BrowserWindowType } from 'electron';
-import { BrowserWindow, dialog, shell } from 'electron';
-import type { Platform } from '../backend/platform';
+import { BrowserWindow, dialog, safeStorage, shell } from 'electron';
+import type { Keychain, Platform } from '../backend/platform';
+import { isRealKeychain } from './keychain-policy';
 
 function privateTempFile(name: string, bytes: Buffer): { file: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-clinic-'));
@@ -55,5 +56,14 @@ export function desktopPlatform(owner: () => BrowserWindowType | null): Platform
         temp.remove();
       }
     },
+  };
+}
+
+export function osKeychain(): Keychain | undefined {
+  const linuxBackend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
+  if (!isRealKeychain(process.platform, safeStorage.isEncryptionAvailable(), linuxBackend)) return undefined;
+  return {
+    encrypt: (plain) => safeStorage.encryptString(plain.toString('base64')),
+    decrypt: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
   };
 }

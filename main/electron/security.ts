@@ -24,6 +24,9 @@ export function webPreferences(preloadPath: string, devTools: boolean): WebPrefe
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
+    // Chromium's built-in PDF viewer, for the handout preview (an <iframe> on a blob: URL of the
+    // app's own PDF). Electron has no other plugins since Pepper was removed.
+    plugins: true,
     devTools,
   };
 }

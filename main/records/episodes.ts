@@ -137,3 +137,70 @@ export function setEpisodeClosed(db: Db, clock: Clock, clinicianId: number, req:
     })
     .immediate();
 }
+
+/** The episode's own columns as the intake records them (shared/clinical/intake/episode.ts). */
+export interface EpisodeDetails {
+  diagnosis?: DiagnosisCode | undefined;
+  diagnosisDetail?: string | undefined;
+  region?: Region | undefined;
+  side?: Side | undefined;
+  onsetDate?: string | undefined;
+}
+
+/**
+ * Brings the episode's columns in line with what the intake records: diagnosis, detail, region,
+ * side and onset. The intake is the source: a cleared detail or onset date is cleared here too;
+ * diagnosis, region and side cannot be empty on an episode, so an intake without them leaves
+ * them as they are. Versioned and audited in the caller's transaction; nothing is written when
+ * nothing differs. `expectedVersion`, when given, refuses a change made from an old copy.
+ */
+export function updateEpisodeDetails(
+  db: Db,
+  clock: Clock,
+  clinicianId: number,
+  id: number,
+  details: EpisodeDetails,
+  expectedVersion?: number,
+): EpisodeSummary {
+  return db
+    .transaction(() => {
+      const before = getEpisode(db, id);
+      if (expectedVersion !== undefined && before.version !== expectedVersion) throw stale('This episode');
+      if (before.status === 'closed') {
+        throw new AppError('conflict', 'This episode is discharged: reopen it before changing it.');
+      }
+      const next = {
+        diagnosis: details.diagnosis ?? before.diagnosis,
+        diagnosisDetail: details.diagnosisDetail ?? '',
+        region: details.region ?? before.region,
+        side: details.side ?? before.side,
+        onsetDate: details.onsetDate ?? null,
+      };
+      const previous = {
+        diagnosis: before.diagnosis,
+        diagnosisDetail: before.diagnosisDetail,
+        region: before.region,
+        side: before.side,
+        onsetDate: before.onsetDate,
+      };
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== previous[k]);
+      if (changed.length === 0) return before;
+      db.prepare(
+        `UPDATE episodes SET diagnosis = @diagnosis, diagnosis_detail = @diagnosisDetail, region = @region, side = @side,
+           onset_date = @onsetDate, updated_at = @now, updated_by = @clinicianId, version = version + 1 WHERE id = @id`,
+      ).run({ ...next, now: clock.now().toISOString(), clinicianId, id });
+      const after = getEpisode(db, id);
+      appendAudit(db, clock, {
+        clinicianId,
+        action: 'update',
+        entity: 'episode',
+        entityId: id,
+        patientId: after.patientId,
+        summary: `Changed episode ${after.title}: ${changed.join(', ')}`,
+        before: Object.fromEntries(changed.map((k) => [k, previous[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+      });
+      return after;
+    })
+    .immediate();
+}

@@ -6,6 +6,10 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/patients.css';
 import './styles/records.css';
+import './styles/intake.css';
+import './styles/exercises.css';
+import './styles/running.css';
+import './styles/handouts.css';
 
 const root = document.getElementById('root');
 if (root) {

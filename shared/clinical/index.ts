@@ -1,4 +1,5 @@
 /** The clinical domain: soreness rules, running programmes and the engine that joins them. */
+export * from './check-in';
 export * from './decision';
 export * from './describe-level';
 export * from './engine';

@@ -2,11 +2,14 @@
  * Where a patient is in a programme: what the engine needs from the history of runs.
  *
  * The app keeps it by folding each decision in (progressAfter) and each clinician action
- * (withLevel for an override, withEntryCheckSignedOff for "cleared to run").
+ * (withLevel for a level set by hand, withEntryCheckSignedOff for "cleared to run"). A check-in
+ * whose decision the clinician overrode is folded with progressAfterCheckIn (check-in.ts), which
+ * applies the clinician's level in place of the engine's.
  */
 import { z } from 'zod';
 import { isoDate } from '../domain/fields';
 import type { IsoDate } from '../time/dates';
+import { daysBetween } from '../time/dates';
 import type { Decision } from './decision';
 
 export const Progress = z.strictObject({
@@ -36,13 +39,28 @@ export function startProgress(level = 1): Progress {
   };
 }
 
+/**
+ * The advance dates that can still count against the advances-in-7-days limit after `date`.
+ *
+ * A later run R (R > date) counts an advance A when R - A < 7 days, so an advance more than 6 days
+ * before `date` can never count again and is dropped. Without this the list grew by one date per
+ * advance for the whole course; the Progress schema caps it at 1000, so a long course with many
+ * ups and downs would have had every later decision refused.
+ */
+export function recentAdvances(advanceDates: readonly IsoDate[], date: IsoDate): IsoDate[] {
+  return advanceDates.filter((a) => daysBetween(a, date) <= 6);
+}
+
 /** Progress after the app applies the engine's decision. */
 export function progressAfter(progress: Progress, decision: Decision): Progress {
   return {
     ...progress,
     currentLevel: decision.levelAfter,
     cleanSessionsAtLevel: decision.cleanSessionsAtLevel,
-    advanceDates: decision.levelChange > 0 ? [...progress.advanceDates, decision.runDate] : progress.advanceDates,
+    advanceDates: recentAdvances(
+      decision.levelChange > 0 ? [...progress.advanceDates, decision.runDate] : progress.advanceDates,
+      decision.runDate,
+    ),
     lastRunDate: decision.runDate,
     earliestNextRun: decision.earliestNextRun,
   };
@@ -57,7 +75,10 @@ export function withLevel(progress: Progress, level: number, date: IsoDate): Pro
     ...progress,
     currentLevel: level,
     cleanSessionsAtLevel: 0,
-    advanceDates: level > progress.currentLevel ? [...progress.advanceDates, date] : progress.advanceDates,
+    advanceDates: recentAdvances(
+      level > progress.currentLevel ? [...progress.advanceDates, date] : progress.advanceDates,
+      date,
+    ),
   };
 }
 

@@ -29,6 +29,25 @@ import {
 } from '../domain/session';
 import { PasswordField } from '../domain/password';
 import { EpisodeClose, EpisodeCreate, EpisodeSummary } from '../domain/episode';
+import {
+  IntakeChooseStart,
+  IntakeRecord,
+  IntakeSave,
+  IntakeSign,
+  ReadinessSettings,
+  ReadinessSettingsUpdate,
+  StartingPointRecord,
+} from '../domain/intake';
+import { AddendumInput, ClinicalNote, NoteCreate, NoteHeader, NoteSign, NoteUpdate } from '../domain/notes';
+import {
+  HandoutById,
+  HandoutIssue,
+  HandoutPdf,
+  HandoutRecord,
+  HandoutSaveResult,
+  HandoutsOfEpisode,
+  HandoutsOfPatient,
+} from '../domain/handout';
 import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate, ClinicianWithAccess } from '../domain/settings';
 import { RecordId } from '../domain/fields';
 import {
@@ -51,6 +70,45 @@ import {
   RestorePreview,
   RestoreSource,
 } from '../domain/records';
+import {
+  ClinicExercise,
+  ClinicExerciseCreate,
+  ClinicExerciseGet,
+  ClinicExerciseList,
+  ClinicExerciseRetire,
+  ClinicExerciseUpdate,
+  ImageData,
+  ImageRequest,
+} from '../domain/clinic-exercise';
+import {
+  EpisodeProgramme,
+  EpisodeRef,
+  Prescription,
+  PrescriptionGet,
+  PrescriptionSave,
+  PrescriptionTemplate,
+  PrescriptionTemplateRemove,
+  PrescriptionTemplateSave,
+  PrescriptionVersionSummary,
+} from '../domain/prescription';
+import {
+  CheckInCreate,
+  CheckInList,
+  CheckInPage,
+  CheckInPreview,
+  CheckInPreviewResult,
+  DefaultRuleSet,
+  EpisodeRunning,
+  ProgrammeAssign,
+  ProgrammeDuplicate,
+  ProgrammeEntry,
+  ProgrammeSave,
+  RuleSetCopy,
+  RuleSetEntry,
+  RuleSetSave,
+  RunningLibrary,
+  RunningSummary,
+} from '../domain/running';
 import type { ChannelName } from './channels';
 import { CHANNEL_NAMES } from './channels';
 
@@ -78,6 +136,7 @@ function publicChannel<Req extends z.ZodType, Res extends z.ZodType>(
 }
 
 const ById = z.strictObject({ id: RecordId });
+const ByEpisode = z.strictObject({ episodeId: RecordId });
 
 export const contract = {
   'app.status': publicChannel(Empty, AppStatus),
@@ -108,6 +167,69 @@ export const contract = {
   'episodes.get': channel(ById, EpisodeSummary),
   'episodes.create': channel(EpisodeCreate, EpisodeSummary),
   'episodes.close': channel(EpisodeClose, EpisodeSummary),
+
+  /** The episode's intake, or null before it is started. */
+  'intake.get': channel(ByEpisode, IntakeRecord.nullable()),
+  /** Starts the intake (a draft seeded from the episode); answers the existing one if started. */
+  'intake.start': channel(ByEpisode, IntakeRecord),
+  'intake.saveDraft': channel(IntakeSave, IntakeRecord),
+  'intake.chooseStart': channel(IntakeChooseStart, IntakeRecord),
+  'intake.sign': channel(IntakeSign, IntakeRecord),
+  /** The accepted starting point, for the running programme; null until one is chosen. */
+  'intake.startingPoint': channel(ByEpisode, StartingPointRecord.nullable()),
+  'readiness.settings': channel(Empty, ReadinessSettings),
+  'readiness.updateSettings': channel(ReadinessSettingsUpdate, ReadinessSettings),
+
+  'notes.list': channel(ByEpisode, z.array(ClinicalNote)),
+  /** Every note of a patient, one line each, for the patient page. */
+  'notes.history': channel(z.strictObject({ patientId: RecordId }), z.array(NoteHeader)),
+  'notes.get': channel(ById, ClinicalNote),
+  'notes.create': channel(NoteCreate, ClinicalNote),
+  'notes.update': channel(NoteUpdate, ClinicalNote),
+  'notes.sign': channel(NoteSign, ClinicalNote),
+  'notes.addAddendum': channel(AddendumInput, ClinicalNote),
+
+  'exercises.listClinic': channel(ClinicExerciseList, z.array(ClinicExercise)),
+  'exercises.getClinic': channel(ClinicExerciseGet, ClinicExercise),
+  'exercises.createClinic': channel(ClinicExerciseCreate, ClinicExercise),
+  'exercises.updateClinic': channel(ClinicExerciseUpdate, ClinicExercise),
+  'exercises.retireClinic': channel(ClinicExerciseRetire, ClinicExercise),
+  'exercises.image': channel(ImageRequest, ImageData),
+
+  'prescriptions.current': channel(EpisodeRef, Prescription.nullable()),
+  'prescriptions.history': channel(EpisodeRef, z.array(PrescriptionVersionSummary)),
+  'prescriptions.get': channel(PrescriptionGet, Prescription),
+  'prescriptions.save': channel(PrescriptionSave, Prescription),
+  'prescriptions.forPatient': channel(z.strictObject({ patientId: RecordId }), z.array(EpisodeProgramme)),
+  'prescriptionTemplates.list': channel(Empty, z.array(PrescriptionTemplate)),
+  'prescriptionTemplates.save': channel(PrescriptionTemplateSave, PrescriptionTemplate),
+  'prescriptionTemplates.remove': channel(PrescriptionTemplateRemove, PrescriptionTemplate),
+  'running.library': channel(Empty, RunningLibrary),
+  'running.episode': channel(z.strictObject({ episodeId: RecordId }), EpisodeRunning),
+  'running.assign': channel(ProgrammeAssign, EpisodeRunning),
+  'running.summaries': channel(z.strictObject({ patientId: RecordId }), z.array(RunningSummary).max(500)),
+  'ruleSets.copy': channel(RuleSetCopy, RuleSetEntry),
+  'ruleSets.save': channel(RuleSetSave, RuleSetEntry),
+  'ruleSets.setDefault': channel(DefaultRuleSet, RunningLibrary),
+  'programmes.duplicate': channel(ProgrammeDuplicate, ProgrammeEntry),
+  'programmes.save': channel(ProgrammeSave, ProgrammeEntry),
+  'checkIns.preview': channel(CheckInPreview, CheckInPreviewResult),
+  'checkIns.create': channel(CheckInCreate, EpisodeRunning),
+  'checkIns.list': channel(CheckInList, CheckInPage),
+
+  /** Makes the episode's handout from today's records, records it as given, returns the PDF. */
+  'handouts.issue': channel(HandoutIssue, HandoutPdf),
+  /** Handouts given for an episode (newest first), or for all of a patient's episodes. */
+  'handouts.listForEpisode': channel(HandoutsOfEpisode, z.array(HandoutRecord).max(1000)),
+  'handouts.listForPatient': channel(HandoutsOfPatient, z.array(HandoutRecord).max(5000)),
+  /** The same file again, made from the stored data; says whether it matches the original's hash. */
+  'handouts.reprint': channel(HandoutById, HandoutPdf),
+  /** Desktop only: the system's save dialog, then a durable write. */
+  'handouts.saveAs': channel(HandoutById, HandoutSaveResult),
+  /** Desktop only: the system's print dialog. */
+  'handouts.print': channel(HandoutById, Empty),
+  /** Desktop only: opens the PDF in the system's viewer (from a private temporary file). */
+  'handouts.openInViewer': channel(HandoutById, Empty),
 
   'settings.get': channel(Empty, ClinicSettings),
   'settings.update': channel(ClinicSettings, ClinicSettings),

@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'database_unavailable',
   /** A file could not be read or written (disk full, folder not writable). */
   'io_error',
+  /** This needs the desktop app (a native dialog, the printer): the browser preview cannot do it. */
+  'not_available',
   /** Anything else: a bug. The details go to the log, the clinician gets a calm sentence. */
   'internal',
 ] as const;

@@ -42,6 +42,27 @@ export function foldText(input: string): string {
     .trim();
 }
 
+/**
+ * The text in plain ASCII letters, keeping case, spaces and hyphens: "Łukasiewicz-Ørsted" gives
+ * "Lukasiewicz-Orsted", "Nguyễn Văn" gives "Nguyen Van". For file names that every system and
+ * every email program keeps intact. Other characters are dropped; runs of spaces become one.
+ */
+export function foldToAscii(input: string): string {
+  return input
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/\p{L}/gu, (ch) => {
+      const lower = ch.toLowerCase();
+      const mapped = SPECIAL_LETTERS[lower];
+      if (mapped === undefined) return ch;
+      return ch === lower ? mapped : mapped.charAt(0).toUpperCase() + mapped.slice(1);
+    })
+    .replace(APOSTROPHES, '')
+    .replace(/[^A-Za-z0-9 -]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** The folded words of a text, in order, without empties. */
 export function foldWords(input: string): string[] {
   const folded = foldText(input);

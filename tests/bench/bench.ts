@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { printFigures } from './stats';
 import { benchBackup } from './suites/backup';
+import { benchHandout } from './suites/handout';
 import { benchRecords } from './suites/records';
+import { benchRunning, CHECK_INS } from './suites/running';
 import { makeSyntheticClinic } from './synthetic-clinic';
 
 function arg(name: string, fallback: number): number {
@@ -16,7 +18,20 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/** `--only handout` (or `records`) runs one suite; by default all run. */
+function wanted(suite: string): boolean {
+  const i = process.argv.indexOf('--only');
+  return i < 0 || process.argv[i + 1] === suite;
+}
+
 async function main(): Promise<void> {
+  if (!wanted('records')) {
+    console.log(
+      `Stride Clinic benchmark: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
+    );
+    printFigures('Take-home handout', await benchHandout());
+    return;
+  }
   const patients = arg('--patients', 100_000);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-bench-'));
   try {
@@ -31,7 +46,12 @@ async function main(): Promise<void> {
       `Synthetic clinics: ${patients.toLocaleString('en')} patients each (encrypted: ${(size / 1e6).toFixed(1)} MB; and a plain copy), built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     printFigures('Records and sign-in (issues 2 and 8)', await benchRecords(clinic, plain));
+    printFigures(
+      `Running programmes and check-ins (${CHECK_INS} check-ins on one patient)`,
+      await benchRunning(clinic),
+    );
     printFigures('Backups, restores and exports', await benchBackup(clinic));
+    if (wanted('handout')) printFigures('Take-home handout', await benchHandout());
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -7,8 +7,9 @@ import { openDatabase } from '../../main/db/open';
 import type { Channel } from '../../shared/ipc/contract';
 import { CHANNELS } from '../../shared/ipc/contract';
 import type { Backend } from '../../main/backend/backend';
-import { CLINIC_SETUP, must, patientInput, readyBackend, removeTempDirs, TEST_PASSWORD } from '../helpers/backend';
+import { must, patientInput, readyBackend, removeTempDirs, TEST_PASSWORD } from '../helpers/backend';
 import { clinicKey } from '../helpers/db';
+import { CHANNEL_EXAMPLES } from '../helpers/channel-examples';
 
 afterEach(removeTempDirs);
 
@@ -127,69 +128,12 @@ describe('the audit trail viewer', () => {
   });
 });
 
-/**
- * A valid request per channel, the seed the fuzzer mutates, so that mutated requests reach the
- * handlers instead of stopping at the schema check. A new channel needs an entry here.
- */
+/** The shared valid request per channel (tests/helpers/channel-examples.ts), with this clinic's recovery key. */
 function examples(recoveryKey: string): Partial<Record<Channel, unknown>> {
-  const patient = patientInput({ recordNumber: 'FZ-1' });
   return {
-    'app.status': {},
-    'app.platform': {},
-    'app.setup': CLINIC_SETUP,
-    'app.encrypt': { clinicianId: 1, password: TEST_PASSWORD },
-    'app.openDemo': {},
-    'app.leaveDemo': {},
-    'session.clinicians': {},
-    'session.signIn': { clinicianId: 1, password: TEST_PASSWORD },
-    'session.unlock': { password: TEST_PASSWORD },
+    ...CHANNEL_EXAMPLES,
     'session.recover': { recoveryKey, clinicianId: 1, newPassword: TEST_PASSWORD },
-    'session.lock': {},
-    'session.signOut': {},
-    'session.touch': {},
     'session.changePassword': { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
-    'patients.search': { query: 'zo', includeArchived: true, offset: 0, limit: 20 },
-    'patients.get': { id: 1 },
-    'patients.create': patient,
-    'patients.update': { id: 1, expectedVersion: 1, changes: patientInput({ phone: '+44 1' }) },
-    'patients.archive': { id: 2, expectedVersion: 1, archived: true, reason: '' },
-    'episodes.list': { patientId: 1 },
-    'episodes.get': { id: 1 },
-    'episodes.create': { patientId: 1, diagnosis: 'calf_strain', diagnosisDetail: '', side: 'left', onsetDate: null },
-    'episodes.close': { id: 1, expectedVersion: 1, closed: true },
-    'settings.get': {},
-    'settings.update': CLINIC_SETUP.clinic,
-    'clinicians.list': {},
-    'clinicians.create': {
-      clinician: { name: 'Fuzz Clinician', profession: 'Physiotherapist', registrationNumber: '' },
-      password: 'a long enough fuzz password',
-    },
-    'clinicians.update': {
-      id: 2,
-      changes: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: '' },
-      active: true,
-    },
-    'clinicians.setPassword': { clinicianId: 2, password: 'blue kettle on the hill' },
-    'audit.verify': {},
-    'audit.list': ALL,
-    'audit.filters': {},
-    'progress.get': { id: 'abcdefgh' },
-    'backups.list': {},
-    'backups.create': { progressId: 'fuzz-progress' },
-    'backups.setKeep': { keep: 5 },
-    'backups.download': { name: 'missing.stridebackup' },
-    'downloads.read': { id: '0'.repeat(32), offset: 0 },
-    'restore.chooseFile': {},
-    'restore.inspect': { source: { kind: 'file', path: '/nonexistent/x.stridebackup' } },
-    'restore.prepare': {
-      source: { kind: 'file', path: '/nonexistent/x.stridebackup' },
-      clinicianId: 1,
-      password: TEST_PASSWORD,
-    },
-    'restore.confirm': { restoreId: '0'.repeat(32) },
-    'restore.cancel': { restoreId: '0'.repeat(32) },
-    'export.patient': { patientId: 1 },
-    'export.clinic': { format: 'csv' },
   };
 }
 
@@ -276,7 +220,7 @@ describe('the audit trail cannot be edited or deleted through the app', () => {
       });
       const seeds = examples(backend.recoveryKey);
       const missing = CHANNELS.filter((c) => !(c in seeds));
-      expect(missing, 'add an example request for these channels in tests/integration/audit-trail.test.ts').toEqual([]);
+      expect(missing, 'add an example request for these channels in tests/helpers/channel-examples.ts').toEqual([]);
 
       const key = await clinicKey(backend.dataDir);
       let before = auditRows(backend, key);

@@ -9,7 +9,7 @@ import { BACKUP_MAGIC, openBackup, runSync, writeBackupSteps } from '../../main/
 import { finishInterruptedRestore } from '../../main/backup/restore';
 import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
-import { migration0004 } from '../../main/db/migrations/0004-records-safety';
+import { migration0008 as recordsMigration } from '../../main/db/migrations/0008-records-safety';
 import { openDatabase } from '../../main/db/open';
 import { createClinician, writeSettings } from '../../main/records/clinic';
 import { createPatient } from '../../main/records/patients';
@@ -664,7 +664,7 @@ describe('automatic snapshots', () => {
     );
     writeKeyFile(path.join(dataDir, KEY_FILE), keys);
     const old = openDatabase(path.join(dataDir, 'clinic.sqlite'), { create: true, key });
-    migrate(old, MIGRATIONS, { target: migration0004.version - 1 });
+    migrate(old, MIGRATIONS, { target: recordsMigration.version - 1 });
     const c = createClinician(old, clock, null, CLINIC_SETUP.clinician);
     writeSettings(old, clock, c.id, { ...CLINIC_SETUP.clinic, clinicName: 'Old Clinic' });
     createPatient(old, clock, c.id, patientInput());
@@ -676,9 +676,9 @@ describe('automatic snapshots', () => {
     await backend.settled();
     const list = await must(backend, 'backups.list', {});
     const before = list.backups.find((b) => b.facts?.kind === 'before_migration');
-    expect(before?.facts?.schemaVersion).toBe(migration0004.version - 1);
+    expect(before?.facts?.schemaVersion).toBe(recordsMigration.version - 1);
     const snapshot = recordsInBackup(path.join(list.folder, before!.name), key);
-    expect(snapshot.pragma('user_version', { simple: true })).toBe(migration0004.version - 1);
+    expect(snapshot.pragma('user_version', { simple: true })).toBe(recordsMigration.version - 1);
     expect(snapshot.prepare('SELECT count(*) FROM patients').pluck().get()).toBe(1);
     snapshot.close();
 

@@ -15,6 +15,7 @@ import type { ExportOutcome } from '../../shared/domain/records';
 import { must, patientInput, readyBackend, removeTempDirs, TEST_TODAY, tempDir } from '../helpers/backend';
 import { clinicKey, databaseAt } from '../helpers/db';
 import { fakeDesktop } from '../helpers/records';
+import { item } from '../helpers/exercises';
 import { MIGRATIONS } from '../../main/db/migrations';
 
 afterEach(removeTempDirs);
@@ -150,6 +151,26 @@ async function clinic(options: Parameters<typeof readyBackend>[0] = {}) {
     side: 'right',
     onsetDate: '2026-10-01',
   });
+  // Notes, addenda and prescriptions for both, the other patient's full of text that must not leak.
+  for (const [episodeId, words] of [
+    [1, 'Zoë-own-note'],
+    [2, 'Other-patient-secret-soap'],
+  ] as const) {
+    const note = await must(backend, 'notes.create', { episodeId, visitDate: '2026-11-20' });
+    const updated = await must(backend, 'notes.update', {
+      id: note.id,
+      expectedVersion: note.version,
+      visitDate: '2026-11-20',
+      content: { subjective: words, objective: '', assessment: '', plan: `${words} plan` },
+    });
+    await must(backend, 'notes.sign', { id: note.id, expectedVersion: updated.version });
+    await must(backend, 'notes.addAddendum', { noteId: note.id, text: `${words} addendum` });
+    await must(backend, 'prescriptions.save', {
+      episodeId,
+      basedOnVersion: null,
+      items: [item('ankle-knee-to-wall', undefined, `${words} exercise note`)],
+    });
+  }
   await must(backend, 'patients.get', { id: an.id });
   const tomas = await must(backend, 'clinicians.create', {
     clinician: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: 'HCPC-1' },
@@ -364,14 +385,36 @@ describe('exporting one patient’s record', () => {
     // Context: the clinic, and only the clinicians named in this record (not Tomás).
     expect(doc.tables.clinic_settings!.rows).toHaveLength(1);
     expect(doc.tables.clinicians!.rows.map((r) => r.name)).toEqual(['Priya Shah']);
-    // Tables without a link to patients are not in a patient's export.
-    expect(Object.keys(doc.tables).sort()).toEqual([
-      'audit_log',
-      'clinic_settings',
-      'clinicians',
-      'episodes',
-      'patients',
-    ]);
+    // Everything that leads to the patient is there; clinic-wide tables are not.
+    expect(Object.keys(doc.tables)).toEqual(
+      expect.arrayContaining([
+        'patients',
+        'episodes',
+        'audit_log',
+        'clinical_notes',
+        'note_addenda',
+        'prescriptions',
+        'prescription_items',
+        'intakes',
+        'programme_assignments',
+        'check_ins',
+        'handouts',
+      ]),
+    );
+    for (const clinicWide of [
+      'exercise_images',
+      'clinic_exercises',
+      'prescription_templates',
+      'rule_set_versions',
+      'programme_versions',
+    ]) {
+      expect(Object.keys(doc.tables)).not.toContain(clinicWide);
+    }
+    for (const own of ['Zoë-own-note plan', 'Zoë-own-note addendum', 'Zoë-own-note exercise note']) {
+      expect(text.includes(own), own).toBe(true);
+    }
+    expect(doc.tables.note_addenda!.rows).toHaveLength(1);
+    expect(doc.tables.prescription_items!.rows).toHaveLength(1);
     const audit = db.prepare("SELECT patient_id, summary FROM audit_log WHERE action = 'export'").all();
     expect(audit).toEqual([
       {

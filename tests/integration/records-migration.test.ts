@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../main/audit/audit-log';
 import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
-import { migration0004 } from '../../main/db/migrations/0004-records-safety';
+import { migration0008 as recordsMigration } from '../../main/db/migrations/0008-records-safety';
 import { readBackupKeep, writeBackupKeep } from '../../main/backup/settings';
 import { DEFAULT_KEEP } from '../../main/backup/snapshots';
 import { createClinician, writeSettings } from '../../main/records/clinic';
@@ -14,10 +14,10 @@ import { databaseAt } from '../helpers/db';
 
 afterEach(removeTempDirs);
 
-describe(`migration ${migration0004.version} (backups and audit viewer) on real rows`, () => {
+describe(`migration ${recordsMigration.version} (backups and audit viewer) on real rows`, () => {
   it('adds the snapshot setting with its default and range, and keeps every audit entry as it was', () => {
     const clock = fixedClock(TEST_TODAY);
-    const db = databaseAt(migration0004.version - 1);
+    const db = databaseAt(recordsMigration.version - 1);
     const c = createClinician(db, clock, null, CLINIC_SETUP.clinician);
     writeSettings(db, clock, c.id, CLINIC_SETUP.clinic);
     const p = createPatient(db, clock, c.id, patientInput());
@@ -33,8 +33,8 @@ describe(`migration ${migration0004.version} (backups and audit viewer) on real 
     const before = db.prepare('SELECT * FROM audit_log ORDER BY id').all();
     expect(readBackupKeep(db)).toBe(DEFAULT_KEEP); // no column yet: the default
 
-    migrate(db, MIGRATIONS, { target: migration0004.version });
-    expect(db.pragma('user_version', { simple: true })).toBe(migration0004.version);
+    migrate(db, MIGRATIONS, { target: recordsMigration.version });
+    expect(db.pragma('user_version', { simple: true })).toBe(recordsMigration.version);
     expect(db.prepare('SELECT * FROM audit_log ORDER BY id').all()).toEqual(before);
     expect(verifyAuditChain(db).ok).toBe(true);
     expect(readBackupKeep(db)).toBe(14);
@@ -50,7 +50,7 @@ describe(`migration ${migration0004.version} (backups and audit viewer) on real 
   });
 
   it('lets the viewer filter by clinician, action and time through indexes', () => {
-    const db = databaseAt(migration0004.version);
+    const db = databaseAt(recordsMigration.version);
     const plan = (sql: string) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan('SELECT id FROM audit_log WHERE clinician_id = 1 ORDER BY id DESC')).toContain(

@@ -24,6 +24,7 @@ describe('the desktop window', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,
+      plugins: true,
       devTools: false,
     });
     expect(APP_ENTRY_URL).toBe('app://stride/index.html');
@@ -70,5 +71,17 @@ describe('IPC binding', () => {
       ok: false,
       error: { code: 'invalid_request' },
     });
+  });
+});
+
+describe('the OS keychain', () => {
+  it('is used only where it really protects the key', async () => {
+    const { isRealKeychain } = await import('../../main/electron/keychain-policy');
+    expect(isRealKeychain('darwin', true, null)).toBe(true);
+    expect(isRealKeychain('win32', true, null)).toBe(true);
+    expect(isRealKeychain('linux', true, 'gnome_libsecret')).toBe(true);
+    expect(isRealKeychain('linux', true, 'basic_text')).toBe(false);
+    expect(isRealKeychain('linux', true, 'unknown')).toBe(false);
+    expect(isRealKeychain('darwin', false, null)).toBe(false);
   });
 });

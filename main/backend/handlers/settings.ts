@@ -9,6 +9,7 @@ import {
   writeSettings,
 } from '../../records/clinic';
 import { AppError } from '../../util/errors';
+import { passwordProblem } from '../../../shared/domain/password';
 import type { HandlersFor } from '../handler-types';
 
 export const settingsHandlers: HandlersFor<
@@ -30,6 +31,13 @@ export const settingsHandlers: HandlersFor<
   },
   'clinicians.list': (_req, { db, session }) => session.withAccess(listClinicians(db, { activeOnly: false })),
   'clinicians.create': async (req, { db, clock, clinician, session }) => {
+    // Check the password before anything is written, so a refused request changes nothing.
+    const problem = passwordProblem(req.password, {
+      clinicianName: req.clinician.name,
+      clinicName: requireSettings(db).clinicName,
+    });
+    if (problem) throw new AppError('invalid_request', problem, { password: problem });
+    session.requireKeys();
     const created = createClinician(db, clock, clinician.id, req.clinician);
     await session.setClinicianPassword(created.id, req.password);
     return session.withAccess([getClinician(db, created.id)])[0]!;

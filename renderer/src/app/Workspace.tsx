@@ -4,6 +4,11 @@ import { PatientEditPage, PatientNewPage } from '../patients/PatientFormPage';
 import { PatientListPage } from '../patients/PatientListPage';
 import { PatientPage } from '../patients/PatientPage';
 import { EpisodePage } from '../episodes/EpisodePage';
+import { ExerciseDetailPage } from '../exercises/ExerciseDetailPage';
+import { ExerciseEditorPage } from '../exercises/ExerciseEditorPage';
+import { ExerciseLibraryPage } from '../exercises/ExerciseLibraryPage';
+import { IntakePage } from '../intake/IntakePage';
+import { NotePage } from '../intake/NotePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { RestoredNotice } from '../records/RestoredNotice';
@@ -14,7 +19,14 @@ import { hrefOf, useRoute } from './router';
 export function Workspace() {
   const { status, setStatus } = useApp();
   const route = useRoute();
-  const section = route.name === 'settings' ? 'settings' : route.name === 'audit' ? 'audit' : 'patients';
+  const section =
+    route.name === 'settings'
+      ? 'settings'
+      : route.name === 'audit'
+        ? 'audit'
+        : route.name.startsWith('exercise')
+          ? 'exercises'
+          : 'patients';
 
   return (
     <div className="workspace">
@@ -36,6 +48,13 @@ export function Workspace() {
             aria-current={section === 'patients' ? 'page' : undefined}
           >
             Patients
+          </a>
+          <a
+            className="topbar__link"
+            href={hrefOf({ name: 'exercises' })}
+            aria-current={section === 'exercises' ? 'page' : undefined}
+          >
+            Exercises
           </a>
           <a
             className="topbar__link"
@@ -86,6 +105,21 @@ export function Workspace() {
         {route.name === 'patient-edit' ? <PatientEditPage key={route.id} id={route.id} /> : null}
         {route.name === 'episode' ? (
           <EpisodePage key={route.episodeId} patientId={route.patientId} episodeId={route.episodeId} />
+        ) : null}
+        {route.name === 'exercises' ? <ExerciseLibraryPage /> : null}
+        {route.name === 'exercise' ? <ExerciseDetailPage key={route.id} id={route.id} /> : null}
+        {route.name === 'exercise-new' ? <ExerciseEditorPage key="new" mode={{ kind: 'new' }} /> : null}
+        {route.name === 'exercise-edit' ? (
+          <ExerciseEditorPage key={`edit-${route.id}`} mode={{ kind: 'edit', id: route.id }} />
+        ) : null}
+        {route.name === 'exercise-copy' ? (
+          <ExerciseEditorPage key={`copy-${route.id}`} mode={{ kind: 'copy', id: route.id }} />
+        ) : null}
+        {route.name === 'intake' ? (
+          <IntakePage key={route.episodeId} patientId={route.patientId} episodeId={route.episodeId} />
+        ) : null}
+        {route.name === 'note' ? (
+          <NotePage key={route.noteId} patientId={route.patientId} episodeId={route.episodeId} noteId={route.noteId} />
         ) : null}
         {route.name === 'settings' ? <SettingsPage /> : null}
         {route.name === 'audit' ? <AuditPage key={route.patientId ?? 'all'} patientId={route.patientId} /> : null}

@@ -13,7 +13,11 @@ import { call } from '../api/client';
 import { useApp } from '../app/context';
 import { hrefOf } from '../app/router';
 import { ConfirmDialog } from '../ui/Dialog';
+import { RunningSection } from '../running/RunningSection';
 import { ErrorNotice, Loading } from '../ui/feedback';
+import { EpisodeRecords } from '../intake/EpisodeRecords';
+import { HomeExercises } from '../exercises/HomeExercises';
+import { HandoutSection } from '../handouts/HandoutSection';
 
 export interface EpisodeContext {
   patient: Patient;
@@ -108,6 +112,10 @@ export function EpisodePage({ patientId, episodeId }: { patientId: number; episo
           </button>
         </div>
       </section>
+      <RunningSection patient={patient} episode={episode} />
+      <EpisodeRecords episode={episode} />
+      <HomeExercises key={`${episode.id}-${episode.status}`} patient={patient} episode={episode} />
+      <HandoutSection episode={episode} />
       <ConfirmDialog
         open={confirming}
         title={episode.status === 'open' ? 'Discharge this episode?' : 'Reopen this episode?'}

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DIAGNOSES, SIDE_LABELS, SIDES } from '../../../shared/clinical/intake/episode';
 import type { EpisodeSummary } from '../../../shared/domain/episode';
+import type { EpisodeProgramme } from '../../../shared/domain/prescription';
 import { EpisodeCreate } from '../../../shared/domain/episode';
 import { fieldErrors } from '../../../shared/ipc/field-errors';
 import type { AppErrorShape } from '../../../shared/ipc/result';
@@ -11,17 +12,30 @@ import { useApp } from '../app/context';
 import { hrefOf, navigate } from '../app/router';
 import { ErrorNotice, Loading } from '../ui/feedback';
 import { RadioGroup, SelectField, TextField } from '../ui/fields';
+import { EpisodeNotesLine, usePatientNotes } from '../intake/PatientHistory';
+import { ProgrammeLine } from '../exercises/ProgrammeLine';
+import { RunningSummaryLine, useRunningSummaries } from '../running/RunningSummaryLine';
+import { EpisodeHandoutLine, useHandoutsByEpisode } from '../handouts/EpisodeHandoutLine';
 
 export function EpisodesPanel({ patientId, archived }: { patientId: number; archived: boolean }) {
   const { settings } = useApp();
   const [episodes, setEpisodes] = useState<EpisodeSummary[] | null>(null);
+  const [programmes, setProgrammes] = useState<EpisodeProgramme[]>([]);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [adding, setAdding] = useState(false);
+  const running = useRunningSummaries(patientId);
+  const notes = usePatientNotes(patientId);
+  const handouts = useHandoutsByEpisode(patientId);
 
   const load = useCallback(async () => {
-    const r = await call('episodes.list', { patientId });
-    if (r.ok) setEpisodes(r.value);
-    else setError(r.error);
+    const [r, p] = await Promise.all([
+      call('episodes.list', { patientId }),
+      call('prescriptions.forPatient', { patientId }),
+    ]);
+    if (!r.ok) return setError(r.error);
+    if (!p.ok) return setError(p.error);
+    setEpisodes(r.value);
+    setProgrammes(p.value);
   }, [patientId]);
 
   useEffect(() => {
@@ -50,18 +64,31 @@ export function EpisodesPanel({ patientId, archived }: { patientId: number; arch
         <ul className="episode-list">
           {episodes.map((e) => (
             <li key={e.id} className="episode-list__item">
-              <a className="episode-list__link" href={hrefOf({ name: 'episode', patientId, episodeId: e.id })}>
-                {e.title}
-              </a>
-              <span className="episode-list__meta">
-                {e.onsetDate ? `Onset ${formatDate(e.onsetDate, settings.dateFormat)} · ` : ''}
-                Opened {formatDate(e.openedOn, settings.dateFormat)}
-              </span>
-              <span className={`badge ${e.status === 'open' ? 'badge--success' : 'badge--muted'}`}>
-                {e.status === 'open'
-                  ? 'Open'
-                  : `Discharged ${formatDate(e.closedOn ?? e.openedOn, settings.dateFormat)}`}
-              </span>
+              <div className="episode-list__row">
+                <a className="episode-list__link" href={hrefOf({ name: 'episode', patientId, episodeId: e.id })}>
+                  {e.title}
+                </a>
+                <span className="episode-list__meta">
+                  {e.onsetDate ? `Onset ${formatDate(e.onsetDate, settings.dateFormat)} · ` : ''}
+                  Opened {formatDate(e.openedOn, settings.dateFormat)}
+                </span>
+                <span className={`badge ${e.status === 'open' ? 'badge--success' : 'badge--muted'}`}>
+                  {e.status === 'open'
+                    ? 'Open'
+                    : `Discharged ${formatDate(e.closedOn ?? e.openedOn, settings.dateFormat)}`}
+                </span>
+              </div>
+              <RunningSummaryLine
+                summary={running.get(e.id)}
+                patientId={patientId}
+                episodeId={e.id}
+                canRecord={!archived}
+              />
+              <EpisodeNotesLine notes={notes.get(e.id)} />
+              {e.status === 'open' ? (
+                <ProgrammeLine programme={programmes.find((p) => p.episodeId === e.id) ?? null} />
+              ) : null}
+              <EpisodeHandoutLine handouts={handouts.get(e.id)} />
             </li>
           ))}
         </ul>

@@ -14,6 +14,8 @@ import { SecuritySection } from './SecuritySection';
 import { RecordsSection } from '../records/RecordsSection';
 import type { ClinicForm } from './ClinicSettingsFields';
 import { ClinicSettingsFields } from './ClinicSettingsFields';
+import { ReadinessSettingsSection } from '../intake/ReadinessSettingsSection';
+import { RunningSettings } from '../running/RunningSettings';
 
 export function SettingsPage() {
   return (
@@ -23,8 +25,10 @@ export function SettingsPage() {
       </div>
       <ClinicSettingsSection />
       <CliniciansSection />
+      <ReadinessSettingsSection />
       <SecuritySection />
       <RecordsSection />
+      <RunningSettings />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import type { ChangeEvent, ReactNode } from 'react';
 import { useId } from 'react';
 
 interface FieldFrameProps {
+  /** A fixed id for the input, so other parts of the page can focus it (e.g. a list of things to fix). */
+  id?: string | undefined;
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
@@ -14,8 +16,9 @@ interface FieldFrameProps {
   className?: string;
 }
 
-function FieldFrame({ label, hint, error, required, children, className }: FieldFrameProps) {
-  const inputId = useId();
+function FieldFrame({ id, label, hint, error, required, children, className }: FieldFrameProps) {
+  const generatedId = useId();
+  const inputId = id ?? generatedId;
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
@@ -41,6 +44,7 @@ function FieldFrame({ label, hint, error, required, children, className }: Field
 }
 
 interface TextFieldProps {
+  id?: string;
   label: string;
   value: string;
   onChange(value: string): void;
@@ -60,6 +64,7 @@ interface TextFieldProps {
 export function TextField(props: TextFieldProps) {
   return (
     <FieldFrame
+      id={props.id}
       label={props.label}
       hint={props.hint}
       error={props.error}
@@ -90,6 +95,7 @@ export function TextField(props: TextFieldProps) {
 }
 
 interface TextAreaFieldProps {
+  id?: string;
   label: string;
   value: string;
   onChange(value: string): void;
@@ -102,7 +108,7 @@ interface TextAreaFieldProps {
 
 export function TextAreaField(props: TextAreaFieldProps) {
   return (
-    <FieldFrame label={props.label} hint={props.hint} error={props.error} className={props.className}>
+    <FieldFrame id={props.id} label={props.label} hint={props.hint} error={props.error} className={props.className}>
       {({ inputId, describedBy }) => (
         <textarea
           id={inputId}
@@ -120,6 +126,7 @@ export function TextAreaField(props: TextAreaFieldProps) {
 }
 
 interface SelectFieldProps<T extends string> {
+  id?: string;
   label: string;
   value: T | '';
   options: readonly { value: T; label: string }[];
@@ -134,6 +141,7 @@ interface SelectFieldProps<T extends string> {
 export function SelectField<T extends string>(props: SelectFieldProps<T>) {
   return (
     <FieldFrame
+      id={props.id}
       label={props.label}
       hint={props.hint}
       error={props.error}
@@ -162,6 +170,8 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
 }
 
 interface RadioGroupProps<T extends string> {
+  /** Given to the fieldset, so other parts of the page can focus the group. */
+  id?: string;
   legend: string;
   value: T | '';
   options: readonly { value: T; label: string; hint?: string }[];
@@ -175,6 +185,7 @@ export function RadioGroup<T extends string>(props: RadioGroupProps<T>) {
   const id = useId();
   return (
     <fieldset
+      id={props.id}
       className={`field radio-group${props.error ? ' field--invalid' : ''}${props.className ? ` ${props.className}` : ''}`}
     >
       <legend className="field__label">{props.legend}</legend>

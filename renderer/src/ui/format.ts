@@ -17,3 +17,10 @@ export function formatTimestamp(iso: string, format: DateFormat): string {
   const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   return `${formatDate(local, format)} ${time}`;
 }
+
+/** The local date of an instant, without the time ("27/11/2026"). */
+export function formatTimestampDate(iso: string, format: DateFormat): string {
+  const d = new Date(iso);
+  const local = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return formatDate(local, format);
+}

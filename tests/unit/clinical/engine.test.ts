@@ -10,6 +10,7 @@ import type { RuleSet, SorenessRule } from '../../../shared/clinical/rule-set';
 import { copyRuleSet } from '../../../shared/clinical/rule-set';
 import { DELAWARE_PUBLISHED_RULE_SET, SEED_RULE_SET } from '../../../shared/clinical/rule-sets';
 import type { SorenessReport } from '../../../shared/clinical/soreness-report';
+import { addDays } from '../../../shared/time/dates';
 
 function programme(changes: Partial<RunLevel> = {}, limits: Partial<Programme> = {}): Programme {
   const levels: RunLevel[] = [1, 2, 3, 4, 5].map((n) => ({
@@ -385,6 +386,31 @@ describe('progress', () => {
       advanceDates: ['2026-12-02'],
     });
     expect(withLevel(at(3), 2, '2026-12-02').advanceDates).toEqual([]);
+  });
+
+  it('forgets advances that can no longer count in a 7-day window, so a long course never hits the cap', () => {
+    // A course of 1,000 advances: before the fix every one stayed in the list, the 1,001st made
+    // the progress fail its schema (at most 1000 dates), and every later decision was refused.
+    const long = at(3, {
+      lastRunDate: '2026-11-30',
+      advanceDates: Array.from({ length: 1000 }, (_, i) => addDays('2026-11-30', -i)).sort(),
+    });
+    const d = decide(report(), long, SEED_RULE_SET, programme());
+    expect(d.levelChange).toBe(1);
+    const after = progressAfter(long, d);
+    // Advances 6 days before the run or later can still count against a later run; older cannot.
+    expect(after.advanceDates).toEqual([
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+    ]);
+    const next = decide(report({ runDate: '2026-12-03', levelRun: 4 }), after, SEED_RULE_SET, programme());
+    expect(next.levelAfter).toBe(5);
+    expect(withLevel(long, 4, '2026-12-01').advanceDates).toHaveLength(7);
   });
 });
 

@@ -1,0 +1,35 @@
+/** On the patient page: one quiet line per episode saying which handouts were given. */
+import { useCallback, useEffect, useState } from 'react';
+import type { HandoutRecord } from '../../../shared/domain/handout';
+import { formatDate } from '../../../shared/time/dates';
+import { call } from '../api/client';
+import { useApp } from '../app/context';
+
+/** The patient's handouts grouped by episode (newest first); empty until loaded or on error. */
+export function useHandoutsByEpisode(patientId: number): Map<number, HandoutRecord[]> {
+  const [byEpisode, setByEpisode] = useState<Map<number, HandoutRecord[]>>(new Map());
+  const load = useCallback(async () => {
+    const r = await call('handouts.listForPatient', { patientId });
+    if (!r.ok) return;
+    const grouped = new Map<number, HandoutRecord[]>();
+    for (const h of r.value) grouped.set(h.episodeId, [...(grouped.get(h.episodeId) ?? []), h]);
+    setByEpisode(grouped);
+  }, [patientId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return byEpisode;
+}
+
+export function EpisodeHandoutLine({ handouts }: { handouts: HandoutRecord[] | undefined }) {
+  const { settings } = useApp();
+  const latest = handouts?.[0];
+  if (!handouts || !latest) return null;
+  const more = handouts.length - 1;
+  return (
+    <span className="episode-handouts">
+      Handout given {formatDate(latest.issuedOn, settings.dateFormat)}
+      {more > 0 ? ` (and ${more} before)` : ''}
+    </span>
+  );
+}

@@ -1,0 +1,487 @@
+/**
+ * The check-in visit: how the last run felt, asked in the patient's words; the decision appears
+ * as the clinician answers (worked out by the backend with the same engine that records it); then
+ * the clinician confirms it, or changes the level or days off with a reason. A correction uses the
+ * same form, filled in with the entry it corrects.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { applyOutcome, MAX_OVERRIDE_DAYS_OFF, overrideProblems } from '../../../shared/clinical/check-in';
+import type { NextDayAnswer } from '../../../shared/clinical/soreness-report';
+import type { CheckInEntry, CheckInPreviewResult, EpisodeRunning } from '../../../shared/domain/running';
+import { shownDecision } from '../../../shared/domain/running';
+import type { AppErrorShape } from '../../../shared/ipc/result';
+import { addDays, formatDate } from '../../../shared/time/dates';
+import { call } from '../api/client';
+import { useApp } from '../app/context';
+import { ErrorNotice, InfoNotice } from '../ui/feedback';
+import { RadioGroup, SelectField, TextAreaField, TextField } from '../ui/fields';
+import type { CheckInAnswers } from './check-in-answers';
+import { answersOf, emptyAnswers, reportFrom } from './check-in-answers';
+import { CheckboxField } from './CheckboxField';
+import { DecisionPanel } from './DecisionPanel';
+import { levelName, longDateWithYear } from './words';
+import { describeLevel } from '../../../shared/clinical/describe-level';
+
+const YES_NO = [
+  { value: 'no', label: 'No' },
+  { value: 'yes', label: 'Yes' },
+] as const;
+
+const NEXT_DAY_OPTIONS: readonly { value: NextDayAnswer; label: string; hint?: string }[] = [
+  { value: 'none', label: 'Not sore' },
+  { value: 'muscular', label: 'Sore muscles only', hint: 'Ordinary muscle soreness does not count' },
+  { value: 'not_muscular', label: 'Sore, but not in a muscle', hint: 'Joint, tendon or bone' },
+];
+
+interface OverrideDraft {
+  level: string;
+  daysOff: string;
+  reason: string;
+}
+
+/** Backend field paths to the form's fields. */
+function formField(path: string): string {
+  return path.replace(/^report\./, '').replace(/^outcome\./, 'override.');
+}
+
+export function CheckInForm(props: {
+  data: EpisodeRunning;
+  correcting: CheckInEntry | null;
+  onSaved(next: EpisodeRunning): void;
+  onCancel(): void;
+  /** Loads the latest programme and check-ins (after another clinician saved one); the answers stay. */
+  onReload(): Promise<void>;
+}) {
+  const { settings } = useApp();
+  const { data, correcting } = props;
+  const assignment = data.assignment;
+  const progress = data.state?.progress;
+  const programme = assignment?.programme;
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const [answers, setAnswers] = useState<CheckInAnswers>(() =>
+    correcting ? answersOf(correcting.report, settings.dateFormat) : emptyAnswers(progress?.currentLevel ?? 1),
+  );
+  const [entryCheckDone, setEntryCheckDone] = useState(false);
+  const [correctionReason, setCorrectionReason] = useState('');
+  const [override, setOverride] = useState<OverrideDraft | null>(null);
+  // The decision with the answers it was worked out for: one for older answers is never shown.
+  const [preview, setPreview] = useState<{ key: string; result: CheckInPreviewResult } | null>(null);
+  const [previewError, setPreviewError] = useState<AppErrorShape | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const set = <K extends keyof CheckInAnswers>(key: K, value: CheckInAnswers[K]) =>
+    setAnswers((a) => {
+      const next = { ...a, [key]: value };
+      // Follow-up questions that no longer apply are cleared, so they cannot be sent.
+      if (key === 'hurtInWarmUp' && value === 'no') Object.assign(next, { wentAway: '', cameBack: '' });
+      if (key === 'wentAway' && value === 'no') next.cameBack = '';
+      return next;
+    });
+
+  const draft = useMemo(() => reportFrom(answers, settings.dateFormat), [answers, settings.dateFormat]);
+  // The next level's entry check can be signed off at this visit (not when correcting an old entry).
+  const nextLevel = programme && progress && !correcting ? programme.levels[progress.currentLevel] : undefined;
+  const offerEntryCheck =
+    nextLevel !== undefined && nextLevel.entryCheck !== '' && !progress?.clearedLevels.includes(nextLevel.number);
+  const entryCheckLevel = offerEntryCheck && entryCheckDone && nextLevel ? nextLevel.number : null;
+
+  // The decision, worked out by the backend as the answers change.
+  const reportKey = JSON.stringify(draft.report);
+  const latestId = data.history.items[0]?.id ?? null;
+  const previewKey = `${reportKey}|${entryCheckLevel}|${correcting?.id ?? ''}|${latestId}`;
+  useEffect(() => {
+    if (!draft.report || !assignment) {
+      setPreview(null);
+      setPreviewError(null);
+      return;
+    }
+    let current = true;
+    const report = draft.report;
+    const timer = window.setTimeout(() => {
+      void call('checkIns.preview', {
+        episodeId: data.episodeId,
+        assignmentId: assignment.id,
+        report,
+        entryCheckLevel,
+        correctsId: correcting?.id ?? null,
+      }).then((r) => {
+        if (!current) return;
+        if (r.ok) {
+          setPreview({ key: previewKey, result: r.value });
+          setPreviewError(null);
+        } else {
+          setPreview(null);
+          setPreviewError(r.error);
+        }
+      });
+    }, 120);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+    // previewKey stands for draft.report, the entry check, the entry corrected and the latest entry.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [previewKey, assignment?.id, data.episodeId]);
+
+  if (!assignment || !programme || !progress) return null;
+
+  const shownPreview = preview?.key === previewKey ? preview.result : null;
+  const decision = shownPreview?.decision ?? null;
+  const overrideValues =
+    override && decision
+      ? { levelAfter: Number(override.level), daysOff: /^\d+$/.test(override.daysOff) ? Number(override.daysOff) : NaN }
+      : null;
+  const overrideReady =
+    overrideValues !== null &&
+    Number.isInteger(overrideValues.daysOff) &&
+    overrideValues.daysOff <= MAX_OVERRIDE_DAYS_OFF &&
+    decision !== null &&
+    Object.keys(overrideProblems(decision, overrideValues, programme)).length === 0;
+  const changed =
+    decision && overrideValues && overrideReady ? applyOutcome(decision, overrideValues, programme) : null;
+
+  const fieldError = (name: string) => errors[name] ?? draft.problems[name];
+  const previewFields = Object.fromEntries(
+    Object.entries(previewError?.fields ?? {}).map(([k, v]) => [formField(k), v]),
+  );
+  const shownError = (name: string) => fieldError(name) ?? previewFields[name];
+
+  function startOverride() {
+    if (!decision) return;
+    setOverride({ level: String(decision.levelAfter), daysOff: String(decision.daysOff), reason: '' });
+  }
+
+  async function save() {
+    if (!draft.report || !decision || !assignment || !programme) return;
+    const local: Record<string, string> = {};
+    if (correcting && correctionReason.trim() === '') {
+      local.correctionReason = 'Say what was wrong in the entry: the reason is kept with the correction.';
+    }
+    if (override) {
+      if (override.reason.trim() === '') local['override.reason'] = 'Enter the reason for the change.';
+      if (!overrideValues || !Number.isInteger(overrideValues.daysOff)) {
+        local['override.daysOff'] = 'Enter the days off as a whole number (0 for none).';
+      } else if (overrideValues.daysOff > MAX_OVERRIDE_DAYS_OFF) {
+        local['override.daysOff'] = `More than ${MAX_OVERRIDE_DAYS_OFF} days off is a pause: check the number.`;
+      } else {
+        for (const [k, v] of Object.entries(overrideProblems(decision, overrideValues, programme))) {
+          local[`override.${k}`] = v;
+        }
+      }
+    }
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    setBusy(true);
+    const r = await call('checkIns.create', {
+      episodeId: data.episodeId,
+      assignmentId: assignment.id,
+      report: draft.report,
+      entryCheckLevel,
+      outcome:
+        override && overrideValues
+          ? {
+              kind: 'override',
+              levelAfter: overrideValues.levelAfter,
+              daysOff: overrideValues.daysOff,
+              reason: override.reason,
+            }
+          : { kind: 'confirm' },
+      correction: correcting ? { correctsId: correcting.id, reason: correctionReason } : null,
+      expectedLatestId: latestId,
+      shown: shownDecision(decision),
+    });
+    setBusy(false);
+    if (!r.ok) {
+      setFailure(r.error);
+      setErrors(Object.fromEntries(Object.entries(r.error.fields ?? {}).map(([k, v]) => [formField(k), v])));
+      return;
+    }
+    props.onSaved(r.value);
+  }
+
+  const ranLevel = programme.levels[Number(answers.levelRun) - 1];
+  const levelRunHint = ranLevel ? describeLevel(ranLevel, settings.units) : undefined;
+  const chosenLevel = override ? programme.levels[Number(override.level) - 1] : undefined;
+  const overrideLevelHint = chosenLevel ? describeLevel(chosenLevel, settings.units) : undefined;
+
+  const runDateHint = (() => {
+    const typed = draft.report?.runDate;
+    if (typed) return longDateWithYear(typed);
+    return `The day of the run being reported, like ${formatDate(addDays(data.today, -1), settings.dateFormat)}`;
+  })();
+
+  return (
+    <section className="panel checkin-form" aria-labelledby={headingId}>
+      <h2 id={headingId} className="panel__title" tabIndex={-1} ref={headingRef}>
+        {correcting
+          ? `Correct the check-in for the run of ${longDateWithYear(correcting.report.runDate)}`
+          : 'New check-in'}
+      </h2>
+      {correcting ? (
+        <InfoNotice>
+          <p>
+            The entry stays in the history, marked as corrected; this correction is saved as a new entry. Later
+            check-ins keep their decisions.
+          </p>
+        </InfoNotice>
+      ) : null}
+      {failure ? (
+        <ErrorNotice
+          error={failure}
+          action={
+            failure.code === 'stale' ? (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => {
+                  setFailure(null);
+                  void props.onReload();
+                }}
+              >
+                Load the latest check-ins
+              </button>
+            ) : undefined
+          }
+        />
+      ) : null}
+      <form
+        className="checkin-form__layout"
+        aria-label={correcting ? 'Correct a check-in' : 'New check-in'}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div className="checkin-form__questions">
+          <div className="form-grid">
+            <div className="checkin-form__date">
+              <TextField
+                label="Date of the run"
+                value={answers.runDate}
+                onChange={(v) => set('runDate', v)}
+                hint={runDateHint}
+                error={shownError('runDate')}
+                inputMode="numeric"
+                required
+              />
+              <div className="checkin-form__date-picks">
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() => set('runDate', formatDate(addDays(data.today, -1), settings.dateFormat))}
+                >
+                  Yesterday
+                </button>
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() => set('runDate', formatDate(data.today, settings.dateFormat))}
+                >
+                  Today
+                </button>
+              </div>
+            </div>
+            <SelectField
+              label="Level run"
+              value={answers.levelRun}
+              options={programme.levels.map((l) => ({
+                value: String(l.number),
+                label: levelName(l, progress.currentLevel),
+              }))}
+              onChange={(v) => set('levelRun', v)}
+              hint={levelRunHint}
+              error={shownError('levelRun')}
+            />
+          </div>
+          <RadioGroup<'yes' | 'no'>
+            legend="Did it hurt during the warm-up?"
+            name="hurt"
+            value={answers.hurtInWarmUp}
+            options={YES_NO}
+            onChange={(v) => set('hurtInWarmUp', v)}
+          />
+          {answers.hurtInWarmUp === 'yes' ? (
+            <RadioGroup<'yes' | 'no'>
+              legend="Did it go away as the warm-up went on?"
+              name="went-away"
+              value={answers.wentAway}
+              options={[
+                { value: 'yes', label: 'Yes, it went away' },
+                { value: 'no', label: 'No, it kept hurting' },
+              ]}
+              onChange={(v) => set('wentAway', v)}
+            />
+          ) : null}
+          {answers.hurtInWarmUp === 'yes' && answers.wentAway === 'yes' ? (
+            <RadioGroup<'yes' | 'no'>
+              legend="Did it come back later in the run?"
+              name="came-back"
+              value={answers.cameBack}
+              options={[
+                { value: 'no', label: 'No, it stayed away' },
+                { value: 'yes', label: 'Yes, it came back' },
+              ]}
+              onChange={(v) => set('cameBack', v)}
+            />
+          ) : null}
+          <RadioGroup<NextDayAnswer>
+            legend="How did it feel the day after?"
+            name="next-day"
+            value={answers.nextDay}
+            options={NEXT_DAY_OPTIONS}
+            onChange={(v) => set('nextDay', v)}
+          />
+          <RadioGroup<'yes' | 'no'>
+            legend="Any new swelling? (optional)"
+            name="swelling"
+            value={answers.swelling}
+            options={YES_NO}
+            onChange={(v) => set('swelling', v)}
+          />
+          <div className="form-grid checkin-form__pain">
+            <TextField
+              label="Pain during the run (0-10)"
+              value={answers.painDuring}
+              onChange={(v) => set('painDuring', v)}
+              hint="Optional"
+              error={shownError('painDuring')}
+              inputMode="numeric"
+            />
+            <TextField
+              label="Pain after the run (0-10)"
+              value={answers.painAfter}
+              onChange={(v) => set('painAfter', v)}
+              hint="Optional"
+              error={shownError('painAfter')}
+              inputMode="numeric"
+            />
+          </div>
+          {offerEntryCheck && nextLevel ? (
+            <CheckboxField
+              label={`Entry check for level ${nextLevel.number} done today`}
+              hint={nextLevel.entryCheck}
+              checked={entryCheckDone}
+              onChange={setEntryCheckDone}
+              error={shownError('entryCheckLevel')}
+            />
+          ) : null}
+          <TextAreaField
+            label="Notes (optional)"
+            value={answers.notes}
+            onChange={(v) => set('notes', v)}
+            rows={2}
+            maxLength={2000}
+          />
+          {correcting ? (
+            <TextAreaField
+              label="What was wrong in the entry (required)"
+              value={correctionReason}
+              onChange={setCorrectionReason}
+              error={errors.correctionReason}
+              rows={2}
+              maxLength={500}
+            />
+          ) : null}
+        </div>
+
+        <div className="checkin-form__decision" role="region" aria-label="Decision" aria-live="polite">
+          {decision && shownPreview ? (
+            <DecisionPanel view={shownPreview} programme={programme} units={settings.units} changed={changed} />
+          ) : previewError && Object.keys(previewFields).length === 0 ? (
+            <ErrorNotice error={previewError} />
+          ) : (
+            <div className="decision decision--waiting">
+              <h3 className="decision__heading">Decision</h3>
+              {draft.missing.length > 0 ? (
+                <>
+                  <p>The decision appears here once these are answered:</p>
+                  <ul>
+                    {draft.missing.map((m) => (
+                      <li key={m}>{m.charAt(0).toUpperCase() + m.slice(1)}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <p>{previewError ? 'Fix the entry marked on the left to see the decision.' : 'Working it out…'}</p>
+              )}
+            </div>
+          )}
+
+          {decision && override ? (
+            <fieldset className="override">
+              <legend className="override__legend">Change the decision</legend>
+              <SelectField
+                label="Level for the next run"
+                value={override.level}
+                options={programme.levels.map((l) => ({
+                  value: String(l.number),
+                  label: levelName(l, decision.levelAfter, 'the rules’ choice'),
+                }))}
+                onChange={(v) => setOverride({ ...override, level: v })}
+                error={errors['override.levelAfter']}
+                hint={overrideLevelHint}
+              />
+              <TextField
+                label="Days off"
+                value={override.daysOff}
+                onChange={(v) => setOverride({ ...override, daysOff: v })}
+                error={errors['override.daysOff']}
+                hint={`The rules said ${decision.daysOff}`}
+                inputMode="numeric"
+              />
+              <TextAreaField
+                label="Reason for the change (required)"
+                value={override.reason}
+                onChange={(v) => setOverride({ ...override, reason: v })}
+                error={errors['override.reason']}
+                rows={2}
+                maxLength={500}
+              />
+            </fieldset>
+          ) : null}
+
+          <div className="form-actions">
+            {decision && !override ? (
+              <>
+                <button type="submit" className="button button--primary" disabled={busy}>
+                  {busy ? 'Saving…' : correcting ? 'Save the correction' : 'Confirm and save'}
+                </button>
+                <button type="button" className="button button--secondary" onClick={startOverride} disabled={busy}>
+                  Change the decision
+                </button>
+              </>
+            ) : null}
+            {decision && override ? (
+              <>
+                <button type="submit" className="button button--primary" disabled={busy}>
+                  {busy ? 'Saving…' : 'Save with my change'}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    setOverride(null);
+                    setErrors({});
+                  }}
+                  disabled={busy}
+                >
+                  Keep the rules’ decision
+                </button>
+              </>
+            ) : null}
+            <button type="button" className="button button--link" onClick={props.onCancel} disabled={busy}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      </form>
+    </section>
+  );
+}

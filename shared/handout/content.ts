@@ -1,0 +1,552 @@
+/**
+ * What the handout says, section by section, as plain data: the words, tables, calendar and
+ * exercise blocks, with no page geometry. The PDF renderer (main/pdf) lays this out on paper;
+ * the benchmark lays the same content out as HTML for Chromium. Keeping the words here, pure,
+ * lets the tests read every sentence for reading level and check every part is present
+ * without going through a PDF.
+ *
+ * Sections appear only when they have something to say: no running programme, no running
+ * section, self-check or calendar; no exercises, no exercise section; no plan at all, no log.
+ * No table is ever printed empty.
+ */
+import { levelBreakdown } from '../clinical/describe-level';
+import type { LevelBreakdown } from '../clinical/describe-level';
+import { describeDosage } from '../clinical/exercises/dosage';
+import { illustrationDrawing } from '../clinical/exercises/lookup';
+import { stopAndCallItems } from '../clinical/intake/red-flags';
+import type { Activity, RunLevel } from '../clinical/programme';
+import type { RuleSet } from '../clinical/rule-set';
+import { rulesInOrder } from '../clinical/rule-set';
+import { limitLines, ruleActionSentences } from '../clinical/self-check';
+import { capitalize, longDate, withoutFinalStop } from '../clinical/wording';
+import type { Drawing } from '../drawing/drawing';
+import type { IsoDate } from '../time/dates';
+import { addDays } from '../time/dates';
+import type { HandoutData, HandoutExercise } from './handout-data';
+import { calendarWeeks, planEnd } from './plan';
+import {
+  callUsIntro,
+  dateWithYear,
+  fullDate,
+  HANDOUT_TEXT as T,
+  howOftenWords,
+  levelName,
+  levelTableWords,
+  levelWords,
+  moveUpWords,
+  noteFrom,
+  restWords,
+  shortDate,
+  shortDosage,
+  shortMonth,
+  surfaceWords,
+  weekdayNames,
+} from './wording';
+
+/** A stretch of text in one weight. */
+export interface Run {
+  readonly text: string;
+  readonly bold?: boolean;
+}
+
+export type Cell =
+  | { readonly kind: 'text'; readonly runs: readonly Run[] }
+  | { readonly kind: 'choice'; readonly options: readonly string[] };
+
+export interface Column {
+  readonly header: string;
+  /** Share of the table's width, relative to the other columns. */
+  readonly weight: number;
+}
+
+export type Picture =
+  | { readonly kind: 'drawing'; readonly drawing: Drawing; readonly description: string }
+  | {
+      readonly kind: 'image';
+      readonly mediaType: 'image/png' | 'image/jpeg';
+      readonly base64: string;
+      readonly description: string;
+    };
+
+export interface CalendarDay {
+  readonly date: IsoDate;
+  /** "28", or "1 Dec" on the first day of a month and the calendar's first day. */
+  readonly label: string;
+  /** What happens that day, in words: "Run", "Visit", "Today". Empty for a rest day. */
+  readonly marks: readonly string[];
+  /** Outside the plan (before the handout date or after the last planned day): drawn quietly. */
+  readonly outside: boolean;
+}
+
+export type Block =
+  | { readonly kind: 'heading'; readonly text: string }
+  /** `keepWithNext`: a lead-in sentence that belongs on the same page as what follows it. */
+  | { readonly kind: 'paragraph'; readonly runs: readonly Run[]; readonly keepWithNext?: boolean }
+  /** `columns: 2` for a long list of short items (the warning signs). */
+  | { readonly kind: 'bullets'; readonly items: readonly (readonly Run[])[]; readonly columns?: 1 | 2 }
+  /** Two columns: a bold label and its value, one row each. */
+  | {
+      readonly kind: 'facts';
+      readonly rows: readonly { readonly label: string; readonly lines: readonly (readonly Run[])[] }[];
+    }
+  | {
+      readonly kind: 'table';
+      readonly columns: readonly Column[];
+      readonly rows: readonly (readonly Cell[])[];
+      /** 'write': tall rows with room to write by hand. */
+      readonly rowStyle: 'text' | 'write';
+      /** Short tables the patient reads as a whole: never split across pages. */
+      readonly keepTogether?: boolean;
+    }
+  /** One round of a running level as a strip of walk and run segments, each labelled. */
+  | {
+      readonly kind: 'bouts';
+      readonly segments: readonly { readonly activity: Activity; readonly label: string; readonly share: number }[];
+      readonly repeat: string;
+    }
+  | {
+      readonly kind: 'calendar';
+      readonly weekdays: readonly string[];
+      readonly weeks: readonly (readonly CalendarDay[])[];
+    }
+  | {
+      readonly kind: 'exercise';
+      readonly number: number;
+      readonly name: string;
+      readonly purpose: string;
+      readonly dosage: string;
+      readonly start: string;
+      readonly steps: readonly string[];
+      readonly tips: readonly string[];
+      /** "Note from Priya Shah:" and the note; null when there is none. */
+      readonly note: { readonly label: string; readonly text: string } | null;
+      readonly picture: Picture | null;
+    }
+  /** A framed group: the plan at a glance, or the emergency signs. */
+  | {
+      readonly kind: 'box';
+      readonly tone: 'plan' | 'urgent';
+      readonly title: string;
+      readonly blocks: readonly Block[];
+    };
+
+export type SectionId = 'glance' | 'running' | 'self-check' | 'exercises' | 'log' | 'stop-and-call';
+
+export interface Section {
+  readonly id: SectionId;
+  /** Empty for the glance box, which carries its own title. */
+  readonly title: string;
+  readonly blocks: readonly Block[];
+}
+
+export interface HandoutContent {
+  /** The PDF's title (document properties) and the window title of a viewer. */
+  readonly documentTitle: string;
+  readonly header: {
+    readonly clinicName: string;
+    /** "Phone +44 113 496 0000 · desk@riverside.example" (what the clinic has). */
+    readonly contact: string;
+    readonly patientName: string;
+    readonly date: string;
+  };
+  readonly title: string;
+  /** Who it is for, from whom, and when. */
+  readonly byline: readonly Run[];
+  readonly sections: readonly Section[];
+}
+
+/**
+ * A number and its unit never part at a line end: "3 s", "20 min", "1.5 mi" are joined by a
+ * no-break space. Readers of the PDF's text see an ordinary space (tests fold it).
+ */
+export function keepUnitsTogether(t: string): string {
+  return t.replace(/(\d) (s|min|minutes|km|mi|km\/h|mph|days?|sets?|holds?)\b/g, '$1\u00a0$2');
+}
+
+const text = (t: string, bold = false): Run => {
+  const kept = keepUnitsTogether(t);
+  return bold ? { text: kept, bold } : { text: kept };
+};
+const cell = (t: string, bold = false): Cell => ({ kind: 'text', runs: [text(t, bold)] });
+const paragraph = (t: string, bold = false): Block => ({ kind: 'paragraph', runs: [text(t, bold)] });
+const leadIn = (t: string, bold = false): Block => ({ kind: 'paragraph', runs: [text(t, bold)], keepWithNext: true });
+
+export function patientName(data: Pick<HandoutData, 'patient'>): string {
+  return `${data.patient.givenName} ${data.patient.familyName}`;
+}
+
+/** The words of a soreness rule's row: what the patient notices, and what to do. */
+export function selfCheckRows(ruleSet: RuleSet): { notice: string; action: string }[] {
+  return rulesInOrder(ruleSet).map((rule) => ({
+    notice: `${capitalize(withoutFinalStop(rule.patientCondition))}.`,
+    action: ruleActionSentences(rule)
+      .map((s, i) => (i === 0 ? capitalize(s) : s))
+      .join(' '),
+  }));
+}
+
+function contactLine(data: HandoutData): string {
+  const parts: string[] = [];
+  if (data.clinic.phone.trim() !== '') parts.push(`Phone ${data.clinic.phone}`);
+  if (data.clinic.email.trim() !== '') parts.push(data.clinic.email);
+  return parts.join(' · ');
+}
+
+function exerciseLine(e: HandoutExercise): Run[] {
+  return [text(`${e.name}: `, true), text(shortDosage(e.dosage))];
+}
+
+function glance(data: HandoutData, level: LevelBreakdown | null): Section {
+  const rows: { label: string; lines: Run[][] }[] = [];
+  const running = data.running;
+  if (running && level) {
+    const walking = level.kind === 'walk';
+    rows.push({
+      label: walking ? 'Walking' : 'Running',
+      lines: [[text(`${levelName(level, running.levelCount)}: `, true), text(levelWords(level))]],
+    });
+    rows.push({
+      label: 'How often',
+      lines: [
+        [text(`${howOftenWords(level.sessionsPerWeek)} ${restWords(running.currentLevel.minRestDays, walking)}`)],
+      ],
+    });
+    if (running.nextRunDate) {
+      rows.push({ label: walking ? 'Next walk' : 'Next run', lines: [[text(longDate(running.nextRunDate))]] });
+    }
+    if (data.ruleSet) rows.push({ label: 'If it hurts', lines: [[text(T.ifItHurts)]] });
+  } else {
+    rows.push({ label: 'Running', lines: [[text(T.noRunningYet)]] });
+  }
+  if (data.exercises.length > 0) {
+    rows.push({ label: 'Exercises', lines: data.exercises.map(exerciseLine) });
+  }
+  if (data.nextVisit) rows.push({ label: 'Next visit', lines: [[text(fullDate(data.nextVisit))]] });
+  const phone = data.clinic.phone.trim();
+  rows.push({
+    label: 'Call us',
+    lines: [
+      phone === ''
+        ? [text(`Call ${data.clinic.name} if you notice a warning sign (see below).`)]
+        : [text(phone, true), text(' if you notice a warning sign (see below).')],
+    ],
+  });
+  return {
+    id: 'glance',
+    title: '',
+    blocks: [{ kind: 'box', tone: 'plan', title: T.glance, blocks: [{ kind: 'facts', rows }] }],
+  };
+}
+
+function boutsBlock(level: LevelBreakdown, raw: RunLevel): Block {
+  const total = raw.bouts.reduce((sum, b) => sum + b.amount, 0);
+  return {
+    kind: 'bouts',
+    segments: level.bouts.map((b, i) => ({
+      activity: b.activity,
+      label: `${capitalize(b.activity)} ${b.amount}`,
+      share: (raw.bouts[i]?.amount ?? 0) / total,
+    })),
+    repeat:
+      level.repetitions === null
+        ? `Repeat until you reach ${level.total} in all.`
+        : level.repetitions === 1
+          ? `${level.total} in all.`
+          : `Do this ${level.repetitions} times: ${level.total} in all.`,
+  };
+}
+
+function comingLevels(data: HandoutData, walking: boolean): Block[] {
+  const running = data.running!;
+  if (running.nextLevels.length === 0) return [{ kind: 'heading', text: T.comingLevels }, paragraph(T.lastLevel)];
+  const current = levelBreakdown(running.currentLevel, data.units).effort;
+  const levels = running.nextLevels.map((raw) => levelBreakdown(raw, data.units));
+  // "How hard" only earns a column when it changes from level to level.
+  const effortChanges = levels.some((b) => b.effort !== current);
+  const rows = levels.map((b): Cell[] => [
+    cell(String(b.number), true),
+    cell(levelTableWords(b)),
+    cell(b.total),
+    ...(effortChanges ? [cell(`${capitalize(b.effort)}.`)] : []),
+  ]);
+  const blocks: Block[] = [{ kind: 'heading', text: T.comingLevels }];
+  if (data.ruleSet && !walking) blocks.push(leadIn(T.comingLevelsIntro));
+  blocks.push({
+    kind: 'table',
+    columns: [
+      { header: 'Level', weight: 0.9 },
+      { header: 'What to do', weight: effortChanges ? 4.2 : 6 },
+      { header: 'In all', weight: 1.3 },
+      ...(effortChanges ? [{ header: 'How hard', weight: 2.2 }] : []),
+    ],
+    rows,
+    rowStyle: 'text',
+    keepTogether: true,
+  });
+  return blocks;
+}
+
+function calendar(data: HandoutData, walking: boolean): Block[] {
+  const running = data.running!;
+  const end = planEnd(data.issuedOn, data.nextVisit);
+  const lastDay = addDays(end, -1);
+  const runs = new Set(running.plannedRunDates);
+  const weeks = calendarWeeks(data.issuedOn, data.nextVisit ?? lastDay, data.weekStartsOn);
+  if (runs.size === 0) return [];
+  const first = weeks[0]?.[0];
+  const calendarWeeksOut = weeks.map((week) =>
+    week.map((date): CalendarDay => {
+      const day = Number(date.slice(8));
+      const marks: string[] = [];
+      if (date === data.issuedOn) marks.push('Today');
+      if (runs.has(date)) marks.push(walking ? 'Walk' : 'Run');
+      if (date === data.nextVisit) marks.push('Visit');
+      return {
+        date,
+        label: day === 1 || date === first ? `${day} ${shortMonth(date)}` : String(day),
+        marks,
+        outside: date < data.issuedOn || date > (data.nextVisit ?? lastDay),
+      };
+    }),
+  );
+  return [
+    { kind: 'heading', text: walking ? T.calendarWalking : T.calendar },
+    leadIn(walking ? T.calendarIntroWalking : T.calendarIntro),
+    ...(walking ? [] : [leadIn(T.calendarMovedOn)]),
+    { kind: 'calendar', weekdays: weekdayNames(data.weekStartsOn), weeks: calendarWeeksOut },
+  ];
+}
+
+function runningSection(data: HandoutData, level: LevelBreakdown): Section {
+  const running = data.running!;
+  const raw = running.currentLevel;
+  const walking = level.kind === 'walk';
+  const facts: { label: string; lines: Run[][] }[] = [
+    { label: 'How hard', lines: [[text(`${capitalize(level.effort)}.`)]] },
+    { label: 'Where', lines: [[text(surfaceWords(raw.surface))]] },
+    {
+      label: 'How often',
+      lines: [[text(`${howOftenWords(level.sessionsPerWeek)} ${restWords(raw.minRestDays, walking)}`)]],
+    },
+  ];
+  const rule5 = data.ruleSet?.rules.find((r) => r.trigger === 'no_soreness');
+  if (rule5 && rule5.action.levelChange === 1 && running.nextLevels.length > 0) {
+    facts.push({ label: 'Move up', lines: [[text(moveUpWords(raw.cleanSessionsToAdvance, walking))]] });
+  }
+  const blocks: Block[] = [
+    { kind: 'paragraph', runs: [text('Your plan: ', true), text(running.programmeName)] },
+    { kind: 'heading', text: levelName(level, running.levelCount) },
+    leadIn(T.levelIntro),
+    boutsBlock(level, raw),
+    { kind: 'facts', rows: facts },
+    ...comingLevels(data, walking),
+    ...calendar(data, walking),
+  ];
+  return { id: 'running', title: walking ? T.walking : T.running, blocks };
+}
+
+function selfCheckSection(ruleSet: RuleSet): Section {
+  const rows = selfCheckRows(ruleSet).map((r): Cell[] => [cell(r.notice, true), cell(r.action)]);
+  const limits = limitLines(ruleSet);
+  return {
+    id: 'self-check',
+    title: T.selfCheck,
+    blocks: [
+      leadIn(T.selfCheckIntro),
+      {
+        kind: 'table',
+        columns: [
+          { header: T.selfCheckNotice, weight: 1 },
+          { header: T.selfCheckDo, weight: 1.15 },
+        ],
+        rows,
+        rowStyle: 'text',
+        keepTogether: true,
+      },
+      paragraph(T.selfCheckMoreThanOne),
+      ...(limits.length > 0 ? [{ kind: 'bullets', items: limits.map((l) => [text(l)]) } satisfies Block] : []),
+    ],
+  };
+}
+
+/**
+ * Drawings already made from a pose scene. A Drawing is a pure function of the scene, and posing
+ * a figure is most of the work of making the handout's content, so the same exercise is posed
+ * once per process (and the PDF renderer can keep its operators for the same Drawing object).
+ */
+const drawings = new Map<string, Drawing | null>();
+const DRAWING_CACHE_LIMIT = 200;
+
+function drawingOf(
+  name: string,
+  illustration: Extract<HandoutExercise['illustration'], { kind: 'pose' }>,
+): Drawing | null {
+  const key = JSON.stringify([name, illustration]);
+  let drawing = drawings.get(key);
+  if (drawing === undefined) {
+    if (drawings.size >= DRAWING_CACHE_LIMIT) drawings.clear();
+    drawing = illustrationDrawing({ name, illustration });
+    drawings.set(key, drawing);
+  }
+  return drawing;
+}
+
+function pictureOf(data: HandoutData, e: HandoutExercise): Picture | null {
+  const illustration = e.illustration;
+  if (illustration.kind === 'pose') {
+    const drawing = drawingOf(e.name, illustration);
+    return drawing ? { kind: 'drawing', drawing, description: illustration.description } : null;
+  }
+  const image = data.images.find((i) => i.id === illustration.imageId);
+  return image
+    ? { kind: 'image', mediaType: image.mediaType, base64: image.base64, description: illustration.description }
+    : null;
+}
+
+function exercisesSection(data: HandoutData): Section {
+  return {
+    id: 'exercises',
+    title: T.exercises,
+    blocks: [
+      leadIn(T.exercisesIntro),
+      ...data.exercises.map((e, i): Block => ({
+        kind: 'exercise',
+        number: i + 1,
+        name: e.name,
+        purpose: e.purpose,
+        dosage: keepUnitsTogether(`${capitalize(describeDosage(e.dosage))}.`),
+        start: e.startingPosition,
+        steps: e.steps,
+        tips: e.cues,
+        note: e.note.trim() === '' ? null : { label: noteFrom(data.clinician.name), text: e.note.trim() },
+        picture: pictureOf(data, e),
+      })),
+    ],
+  };
+}
+
+const YES_NO: Cell = { kind: 'choice', options: [T.yes, T.no] };
+const BLANK: Cell = { kind: 'text', runs: [] };
+/** Rows for writing in when no dates are planned: about two weeks of runs. */
+const BLANK_LOG_ROWS = 8;
+/** A log this short fits on one page: it is kept whole rather than split under a repeated header. */
+const LOG_ROWS_KEPT_TOGETHER = 16;
+
+function logSection(data: HandoutData): Section | null {
+  const running = data.running;
+  if (running) {
+    const dates: (IsoDate | null)[] =
+      running.plannedRunDates.length > 0 ? running.plannedRunDates : Array.from({ length: BLANK_LOG_ROWS }, () => null);
+    const withExercises = data.exercises.length > 0;
+    return {
+      id: 'log',
+      title: T.log,
+      blocks: [
+        leadIn(T.logIntroRunning),
+        {
+          kind: 'table',
+          columns: [
+            { header: T.logDate, weight: 1.75 },
+            { header: T.logLevel, weight: 0.95 },
+            { header: T.logWarmUp, weight: 1.35 },
+            { header: T.logWentAway, weight: 1.35 },
+            { header: T.logNextDay, weight: 1.35 },
+            { header: T.logPain, weight: 1.05 },
+            ...(withExercises ? [{ header: T.logExercises, weight: 1.35 }] : []),
+          ],
+          rows: dates.map((d): Cell[] => [
+            d === null ? BLANK : cell(shortDate(d)),
+            BLANK,
+            YES_NO,
+            YES_NO,
+            YES_NO,
+            BLANK,
+            ...(withExercises ? [YES_NO] : []),
+          ]),
+          rowStyle: 'write',
+          keepTogether: dates.length <= LOG_ROWS_KEPT_TOGETHER,
+        },
+      ],
+    };
+  }
+  if (data.exercises.length === 0) return null;
+  const end = planEnd(data.issuedOn, data.nextVisit);
+  const days: IsoDate[] = [];
+  for (let d = addDays(data.issuedOn, 1); d < end && days.length < 14; d = addDays(d, 1)) days.push(d);
+  return {
+    id: 'log',
+    title: T.log,
+    blocks: [
+      leadIn(T.logIntroExercises),
+      {
+        kind: 'table',
+        columns: [
+          { header: T.logDate, weight: 1.3 },
+          { header: T.logExercises, weight: 1.4 },
+          { header: T.logPain, weight: 1.2 },
+          { header: T.logNotes, weight: 4 },
+        ],
+        rows: days.map((d): Cell[] => [cell(shortDate(d)), YES_NO, BLANK, BLANK]),
+        rowStyle: 'write',
+        keepTogether: days.length <= LOG_ROWS_KEPT_TOGETHER,
+      },
+    ],
+  };
+}
+
+function stopAndCallSection(data: HandoutData): Section {
+  const { callUs, emergency } = stopAndCallItems(data.afterSurgery);
+  const blocks: Block[] = [];
+  if (emergency.length > 0) {
+    blocks.push({
+      kind: 'box',
+      tone: 'urgent',
+      title: T.getHelpNow,
+      blocks: [{ kind: 'bullets', items: emergency.map((e) => [text(e, true)]) }],
+    });
+  }
+  blocks.push(leadIn(callUsIntro(data.clinic.name, data.clinic.phone), true));
+  blocks.push({ kind: 'bullets', items: callUs.map((c) => [text(c)]), columns: 2 });
+  blocks.push(paragraph(T.questions));
+  const contact = [data.clinic.address.replace(/\s*\n\s*/g, ', ').trim(), data.clinic.email.trim()].filter(
+    (p) => p !== '',
+  );
+  if (contact.length > 0) blocks.push({ kind: 'paragraph', runs: [text([data.clinic.name, ...contact].join(' · '))] });
+  return { id: 'stop-and-call', title: T.stopAndCall, blocks };
+}
+
+/** The handout's content for its data: the words in order, ready to lay out. */
+export function handoutContent(data: HandoutData): HandoutContent {
+  const name = patientName(data);
+  const level = data.running ? levelBreakdown(data.running.currentLevel, data.units) : null;
+  // The first page holds what everyone must read: the plan in brief and when to stop and call.
+  // The details follow; the log closes the handout, as the page to fill in and bring back.
+  const sections: Section[] = [glance(data, level), stopAndCallSection(data)];
+  if (data.running && level) sections.push(runningSection(data, level));
+  if (data.running && data.ruleSet) sections.push(selfCheckSection(data.ruleSet));
+  if (data.exercises.length > 0) sections.push(exercisesSection(data));
+  const log = logSection(data);
+  if (log) sections.push(log);
+
+  const clinician = data.clinician;
+  const role =
+    clinician.registrationNumber.trim() === ''
+      ? clinician.profession
+      : `${clinician.profession}, registration ${clinician.registrationNumber}`;
+  return {
+    documentTitle: `${name}: handout of ${dateWithYear(data.issuedOn)}`,
+    header: {
+      clinicName: data.clinic.name,
+      contact: contactLine(data),
+      patientName: name,
+      date: dateWithYear(data.issuedOn),
+    },
+    title: data.running ? T.titleRunning : data.exercises.length > 0 ? T.titleExercises : T.titlePlain,
+    byline: [
+      text('For ', false),
+      text(name, true),
+      text(`, from ${clinician.name} (${role}), on ${fullDate(data.issuedOn)}.`),
+    ],
+    sections,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Builders for the parts of HandoutData that come from other features' records, as pure
+ * functions of those records' shared types: the running part from a programme and the patient's
+ * progress in it, and an exercise from a prescribed exercise. The collector in main/records uses
+ * them once the programme and prescription records exist; tests use them to build fixtures.
+ */
+import type { Dosage } from '../clinical/exercises/dosage';
+import type { Exercise } from '../clinical/exercises/exercise';
+import type { Programme } from '../clinical/programme';
+import { levelAt } from '../clinical/programme';
+import type { Progress } from '../clinical/progress';
+import type { IsoDate } from '../time/dates';
+import type { HandoutExercise, HandoutRunning } from './handout-data';
+import { MAX_NEXT_LEVELS } from './handout-data';
+import { planEnd, plannedRunDates } from './plan';
+
+/** Coming levels the handout shows: enough to see the way ahead, few enough to stay short. */
+export const NEXT_LEVELS_SHOWN = 3;
+
+/**
+ * The running part for a patient at `progress.currentLevel` of `programme`, given on `today`:
+ * the next run is the earliest the last decision allows (never before today), and the runs are
+ * planned from it until the next visit (or two weeks).
+ */
+export function runningPart(
+  programme: Programme,
+  progress: Pick<Progress, 'currentLevel' | 'earliestNextRun'>,
+  today: IsoDate,
+  nextVisit: IsoDate | null,
+): HandoutRunning {
+  const current = levelAt(programme, progress.currentLevel);
+  if (!current) {
+    throw new Error(`Level ${progress.currentLevel} is not in the programme "${programme.name}".`);
+  }
+  const nextRun =
+    progress.earliestNextRun !== null && progress.earliestNextRun > today ? progress.earliestNextRun : today;
+  const nextLevels = programme.levels.slice(
+    current.number,
+    current.number + Math.min(NEXT_LEVELS_SHOWN, MAX_NEXT_LEVELS),
+  );
+  const until = planEnd(today, nextVisit);
+  return {
+    programmeName: programme.name,
+    programmeSource: programme.source,
+    levelCount: programme.levels.length,
+    currentLevel: current,
+    nextLevels,
+    nextRunDate: nextRun < until ? nextRun : null,
+    plannedRunDates: plannedRunDates(nextRun, current, until),
+  };
+}
+
+/** One prescribed exercise for the handout: the exercise's patient text and picture, this patient's dose and note. */
+export function exercisePart(exercise: Exercise, dosage: Dosage, note: string): HandoutExercise {
+  return {
+    id: exercise.id,
+    name: exercise.name,
+    purpose: exercise.purpose,
+    startingPosition: exercise.startingPosition,
+    steps: exercise.steps,
+    cues: exercise.cues,
+    illustration: exercise.illustration,
+    dosage,
+    note,
+  };
+}

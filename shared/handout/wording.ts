@@ -1,0 +1,185 @@
+/**
+ * The handout's own words: headings, the short instructions around the tables, and the small
+ * formatters for dates and levels. Written for the patient at grade 6 or lower (clinical.md
+ * section 6): "you", short sentences, no jargon, no capitals for emphasis. Every fixed sentence
+ * lives here so one test reads them all (tests/unit/handout/readability.test.ts).
+ */
+import type { LevelBreakdown } from '../clinical/describe-level';
+import type { Dosage } from '../clinical/exercises/dosage';
+import type { Surface } from '../clinical/programme';
+import { capitalize, longDate } from '../clinical/wording';
+import type { IsoDate } from '../time/dates';
+
+export const HANDOUT_TEXT = {
+  titleRunning: 'Your plan to get back to running',
+  titleExercises: 'Your exercise plan',
+  titlePlain: 'Your plan until your next visit',
+  glance: 'Your plan at a glance',
+  noRunningYet: 'Not in this plan yet. Ask us before you start to run.',
+  ifItHurts: 'Use the self-check in this handout. It tells you what to do.',
+  running: 'Your running',
+  walking: 'Your walking',
+  levelIntro: 'Each time you go out, do this:',
+  comingLevels: 'The next levels',
+  comingLevelsIntro: 'Move up one level at a time, only when the self-check says so.',
+  lastLevel: 'This is the last level of your plan.',
+  calendar: 'Your run days',
+  calendarWalking: 'Your walk days',
+  calendarIntro: 'Go out on the days marked "Run". Rest on the other days.',
+  calendarIntroWalking: 'Go out on the days marked "Walk". Rest on the other days.',
+  calendarMovedOn: 'If the self-check gives you days off, skip those runs. Then go on from the next day marked "Run".',
+  selfCheck: 'Check how it feels',
+  selfCheckIntro:
+    'Check for pain in the warm-up, during the run, and the next day. Find what you notice in the table. Then do what it says.',
+  selfCheckNotice: 'If you notice this',
+  selfCheckDo: 'Do this',
+  selfCheckMoreThanOne: 'If more than one row fits, do the one with the most days off.',
+  exercises: 'Your exercises',
+  exercisesIntro: 'Move slowly and with control. Stop an exercise if it gives you sharp pain.',
+  howMuch: 'How much:',
+  start: 'Start:',
+  tips: 'Tips:',
+  log: 'Your log',
+  logIntroRunning: 'Fill in one row after each run. Circle yes or no. Bring this page to your next visit.',
+  logIntroExercises: 'Fill in one row each day. Circle yes or no. Bring this page to your next visit.',
+  logDate: 'Date',
+  logLevel: 'Level',
+  logWarmUp: 'Warm-up pain?',
+  logWentAway: 'Did it go away?',
+  logNextDay: 'Pain next day?',
+  logPain: 'Pain 0 to 10',
+  logExercises: 'Exercises done?',
+  logNotes: 'Notes',
+  yes: 'yes',
+  no: 'no',
+  stopAndCall: 'Stop and call us',
+  getHelpNow: 'Get help now',
+  questions: 'Do you have a question? Call us. We are glad to help.',
+  steps: 'Steps',
+} as const;
+
+const SHORT_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+function parts(date: IsoDate): [number, number, number] {
+  return date.split('-').map(Number) as [number, number, number];
+}
+
+/** "Sat 28 Nov": a log row's date, the same to a UK and a US reader. */
+export function shortDate(date: IsoDate): string {
+  const [y, m, d] = parts(date);
+  const weekday = SHORT_WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
+  return `${weekday} ${d} ${SHORT_MONTHS[m - 1] ?? ''}`;
+}
+
+/** "27 November 2026": the handout's date in the header. */
+export function dateWithYear(date: IsoDate): string {
+  const [y] = parts(date);
+  return `${longDate(date).replace(/^\S+ /, '')} ${y}`;
+}
+
+/** "Friday 27 November 2026". */
+export function fullDate(date: IsoDate): string {
+  const [y] = parts(date);
+  return `${longDate(date)} ${y}`;
+}
+
+/** "Nov" for the calendar's first day of a month. */
+export function shortMonth(date: IsoDate): string {
+  return SHORT_MONTHS[parts(date)[1] - 1] ?? '';
+}
+
+/** "Mon" .. "Sun" in the calendar's order. */
+export function weekdayNames(weekStartsOn: 'monday' | 'sunday'): string[] {
+  return weekStartsOn === 'monday' ? [...SHORT_WEEKDAYS.slice(1), SHORT_WEEKDAYS[0]] : [...SHORT_WEEKDAYS];
+}
+
+/** "once", "twice", "3 times". */
+export function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+/** "walk 1 min, then run 4 min": one round of a level. */
+export function roundWords(b: LevelBreakdown): string {
+  return b.bouts.map((bout, i) => `${i === 0 ? '' : 'then '}${bout.activity} ${bout.amount}`).join(', ');
+}
+
+/** How many times through the round, as a sentence: "Do this 4 times." or "Keep going until 2 mi in all." */
+export function repeatWords(b: LevelBreakdown): string {
+  if (b.repetitions === null) return `Keep going until you reach ${b.total} in all.`;
+  if (b.repetitions === 1) return b.bouts.length > 1 ? 'Do this once.' : '';
+  return `Do this ${times(b.repetitions)}.`;
+}
+
+/** "Walk 1 min, then run 4 min. Do this 4 times." */
+export function levelWords(b: LevelBreakdown): string {
+  return [`${capitalize(roundWords(b))}.`, repeatWords(b)].filter((s) => s !== '').join(' ');
+}
+
+/** A level in the coming-levels table, whose "In all" column gives the total: "Walk 2 min, then run 4 min. Repeat." */
+export function levelTableWords(b: LevelBreakdown): string {
+  return b.repetitions === null ? `${capitalize(roundWords(b))}. Repeat.` : levelWords(b);
+}
+
+/** "Level 6 of 15" with the source's own label when it has one: "Level 6 of 15 (week 2)". */
+export function levelName(b: Pick<LevelBreakdown, 'number' | 'title'>, levelCount: number): string {
+  const title = b.title.trim();
+  return `Level ${b.number} of ${levelCount}${title === '' ? '' : ` (${title.charAt(0).toLowerCase()}${title.slice(1)})`}`;
+}
+
+const SURFACE_WORDS: Readonly<Record<Surface, string>> = {
+  treadmill: 'On a treadmill.',
+  track: 'On a running track.',
+  level_ground: 'On flat ground.',
+  road: 'On a road or path.',
+  grass: 'On grass.',
+  trail: 'On a trail.',
+};
+
+/** Where to run, as a sentence. */
+export function surfaceWords(surface: Surface): string {
+  return SURFACE_WORDS[surface];
+}
+
+/** "3 times a week." */
+export function howOftenWords(sessionsPerWeek: number): string {
+  return sessionsPerWeek === 7 ? 'Every day.' : `${capitalize(times(sessionsPerWeek))} a week.`;
+}
+
+/** "Rest at least 1 day between runs." */
+export function restWords(minRestDays: number, walking: boolean): string {
+  const outings = walking ? 'walks' : 'runs';
+  if (minRestDays === 0) return `You do not need a rest day between ${outings}.`;
+  return `Rest at least ${minRestDays === 1 ? '1 day' : `${minRestDays} days`} between ${outings}.`;
+}
+
+/** When to move up, from the level's clean sessions: "After 2 runs in a row with no pain, go up 1 level." */
+export function moveUpWords(cleanSessions: number, walking: boolean): string {
+  const outing = walking ? 'walk' : 'run';
+  return cleanSessions === 1
+    ? `After 1 ${outing} with no pain, go up 1 level next time.`
+    : `After ${cleanSessions} ${outing}s in a row with no pain, go up 1 level next time.`;
+}
+
+/** "Stop running and call us on +44 113 496 0000 if:" (or the clinic's name when it has no phone). */
+export function callUsIntro(clinicName: string, phone: string): string {
+  return phone.trim() === '' ? `Stop running and call ${clinicName} if:` : `Stop running and call us on ${phone} if:`;
+}
+
+/** "Note from Priya Shah:" */
+export function noteFrom(clinicianName: string): string {
+  return `Note from ${clinicianName}:`;
+}
+
+/** The dosage in a few words for the plan at a glance: "3 sets of 12, 3 days a week". */
+export function shortDosage(d: Dosage): string {
+  const amount =
+    d.amount.kind === 'reps'
+      ? `${d.sets} ${d.sets === 1 ? 'set' : 'sets'} of ${d.amount.reps}`
+      : d.amount.kind === 'hold'
+        ? `${d.sets} ${d.sets === 1 ? 'hold' : 'holds'} of ${d.amount.seconds} s`
+        : d.sets === 1
+          ? `${d.amount.minutes} minutes`
+          : `${d.sets} sets of ${d.amount.minutes} minutes`;
+  return `${amount}, ${d.daysPerWeek === 7 ? 'every day' : `${d.daysPerWeek} ${d.daysPerWeek === 1 ? 'day' : 'days'} a week`}`;
+}

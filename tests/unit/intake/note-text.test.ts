@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { composeIntakeNote, positiveRedFlags, subjectiveLines } from '../../../shared/clinical/intake/note-text';
+import { DEFAULT_READINESS_THRESHOLDS } from '../../../shared/clinical/intake/readiness';
+import { objectiveText } from '../../../shared/clinical/intake/soap';
+import { copy, readyAchillesIntake, readyKneeIntake } from './fixtures';
+
+const NO_TEXT = { subjective: '', objective: '', assessment: '', plan: '' };
+
+describe('the intake note written from the data', () => {
+  it('writes the subjective from the episode, running history and symptoms', () => {
+    expect(subjectiveLines(readyKneeIntake())).toEqual([
+      'Diagnosis: ACL reconstruction: Hamstring autograft (left, knee).',
+      'Onset 2026-07-04, sudden (a specific moment).',
+      'How it happened: Pivoted on a trail descent',
+      'Surgery: ACL reconstruction, hamstring autograft on 2026-08-28.',
+      'Referral: Orthopaedic surgeon.',
+      'Running history: 6 years running; 40 km a week before the injury; longest recent run 21.1 km; usually on trail.',
+      'Goal: Trail half marathon, 2027-05-16.',
+      'Pain (0-10): at rest 0, walking 0, hopping 1.',
+      'Eases: Ice, rest',
+      'Aggravates: Stairs down',
+      'Red-flag screen negative (15 questions).',
+    ]);
+  });
+
+  it('shows distances in the unit they were typed in', () => {
+    const lines = subjectiveLines(readyAchillesIntake());
+    expect(lines).toContain('Running history: 12 years running; 40 mi a week before the injury.');
+    expect(lines).toContain('No surgery for this injury.');
+  });
+
+  it('puts positive red flags first, in capitals, and never lists them as negative', () => {
+    const intake = copy(readyKneeIntake());
+    intake.symptoms!.redFlags!.night_pain = 'yes';
+    intake.symptoms!.redFlags!.fever = 'yes';
+    expect(positiveRedFlags(intake)).toEqual([
+      'Pain that wakes the patient at night',
+      'Fever of 38 °C / 101 °F or more',
+    ]);
+    const lines = subjectiveLines(intake);
+    expect(lines[0]).toBe(
+      'RED FLAG POSITIVE: pain that wakes the patient at night and fever of 38 °C / 101 °F or more. Assess further or refer before running.',
+    );
+    expect(lines.some((l) => l.startsWith('Red-flag screen'))).toBe(false);
+  });
+
+  it('says when the red-flag screen is incomplete', () => {
+    const intake = copy(readyAchillesIntake());
+    delete intake.symptoms!.redFlags!.night_pain;
+    expect(subjectiveLines(intake)).toContain('Red-flag screen incomplete: 9 of 10 questions answered no.');
+  });
+
+  it('follows each section with the clinician’s words, and the plan with the starting point', () => {
+    const note = composeIntakeNote({
+      draft: readyKneeIntake(),
+      typed: {
+        subjective: ' Wants to race. ',
+        objective: 'Full extension.',
+        assessment: 'Ready.',
+        plan: 'Review in 2 weeks.',
+      },
+      thresholds: DEFAULT_READINESS_THRESHOLDS,
+      previousLefs: { total: 40, date: '2026-03-01' },
+      start: { recommendation: 'running_level_1', choice: { stage: 'running', level: 1 }, reason: '' },
+    });
+    expect(note.subjective.endsWith('Red-flag screen negative (15 questions).\n\nWants to race.')).toBe(true);
+    expect(note.objective).toBe(
+      `${objectiveText(readyKneeIntake(), { previousLefs: { total: 40, date: '2026-03-01' } })}\n\nFull extension.`,
+    );
+    expect(note.objective).toContain('LEFS: 66/80 (+26 since 2026-03-01: clinically meaningful)');
+    expect(note.assessment).toBe('Ready.');
+    expect(note.plan).toBe(
+      'Starting point: running level 1, as the readiness checklist recommends.\n\nReview in 2 weeks.',
+    );
+  });
+
+  it('leaves the plan to the clinician before a starting point is chosen', () => {
+    const note = composeIntakeNote({ draft: {}, typed: NO_TEXT, thresholds: DEFAULT_READINESS_THRESHOLDS });
+    expect(note.subjective).toBe('');
+    expect(note.plan).toBe('');
+    expect(note.objective).toContain('Readiness to run: walking stage');
+  });
+});
