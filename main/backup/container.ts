@@ -59,7 +59,7 @@ export const BackupHeader = z.strictObject({
 export type BackupHeader = z.infer<typeof BackupHeader>;
 
 export type BackupFileProblem =
-  'empty' | 'not_ours' | 'sqlite_file' | 'truncated' | 'damaged' | 'newer_format' | 'unreadable';
+  'empty' | 'not_ours' | 'sqlite_file' | 'truncated' | 'damaged' | 'newer_format' | 'unreadable' | 'missing';
 
 /** Why a file is not a usable backup, in words for the clinician. */
 export class BackupFileError extends Error {
@@ -112,7 +112,7 @@ export function openBackup(file: string): OpenedBackup {
     if (err instanceof BackupFileError) throw err;
     const code = (err as { code?: string }).code;
     throw new BackupFileError(
-      'unreadable',
+      code === 'ENOENT' ? 'missing' : 'unreadable',
       code === 'ENOENT'
         ? `There is no file at ${file}. Check the name and folder.`
         : `The file ${file} could not be read (${code ?? 'unknown error'}).`,

@@ -60,7 +60,11 @@ export function inspectBackupFile(file: string): { backup: OpenedBackup; facts: 
   try {
     backup = openBackup(file);
   } catch (err) {
-    if (err instanceof BackupFileError) throw refuse(err.message);
+    if (err instanceof BackupFileError) {
+      if (err.problem === 'missing') throw new AppError('not_found', err.message, { source: err.message });
+      if (err.problem === 'unreadable') throw new AppError('io_error', err.message, { source: err.message });
+      throw refuse(err.message);
+    }
     throw err;
   }
   const latest = latestVersion(MIGRATIONS);
