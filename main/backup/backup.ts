@@ -20,6 +20,7 @@ import { openDatabase } from '../db/open';
 import type { KeyFile } from '../security/key-file';
 import type { BackupKind, ByteProgress } from './container';
 import { hashFileSteps, openBackup, verifySteps, writeBackupSteps } from './container';
+import { fsyncFile } from '../files/durable-write';
 
 /** Private scratch space inside the data folder (same disk, so renames are atomic). Emptied at start. */
 export const WORK_FOLDER = '.work';
@@ -90,15 +91,6 @@ export function* asStep<R>(
     const next = inner.next();
     if (next.done) return next.value;
     yield { label, step: n, steps, percent: percentOf(next.value) };
-  }
-}
-
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

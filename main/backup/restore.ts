@@ -16,6 +16,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { copyFileDurably } from '../files/durable-write';
 import path from 'node:path';
 import type { BackupFacts, Progress, RecordsSummary } from '../../shared/domain/records';
 import { verifyAuditChain } from '../audit/audit-log';
@@ -316,13 +317,7 @@ export function setAsideUnreadable(dataDir: string, folder: string): string[] {
     const from = path.join(dataDir, name);
     if (!fs.existsSync(from)) continue;
     const to = path.join(folder, name);
-    fs.copyFileSync(from, to);
-    const fd = fs.openSync(to, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    copyFileDurably(from, to);
     kept.push(name);
   }
   fsyncFolder(folder);

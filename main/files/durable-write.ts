@@ -92,3 +92,19 @@ function syncFolder(dir: string): void {
     if (fd !== null) fs.closeSync(fd);
   }
 }
+
+/** Flushes a file's contents to disk (the folder entry is the caller's to flush). */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Copies a file and flushes the copy to disk (the folder entry is the caller's to flush). */
+export function copyFileDurably(from: string, to: string): void {
+  fs.copyFileSync(from, to);
+  fsyncFile(to);
+}

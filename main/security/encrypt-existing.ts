@@ -15,6 +15,7 @@
  * Any failure before step 3 removes the temporary files and leaves the original as it was.
  */
 import fs from 'node:fs';
+import { copyFileDurably } from '../files/durable-write';
 import path from 'node:path';
 import { openDatabase } from '../db/open';
 import type { Clock } from '../util/clock';
@@ -41,16 +42,6 @@ export interface EncryptionOutcome {
 
 function stamp(d: Date): string {
   return d.toISOString().replace(/[:.]/g, '-').slice(0, 19);
-}
-
-function copyDurably(from: string, to: string): void {
-  fs.copyFileSync(from, to);
-  const fd = fs.openSync(to, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /** Overwrites a file with zeros, flushes, and deletes it. */
@@ -99,14 +90,14 @@ export async function encryptExistingRecords(options: {
   const before = counts(original);
   original.close();
   fs.mkdirSync(backups, { recursive: true });
-  copyDurably(file, plainSnapshot);
+  copyFileDurably(file, plainSnapshot);
 
   const key = newDatabaseKey();
   const recoveryKey = newRecoveryKey();
   let swapped = false;
   try {
     // 2. Encrypt a copy and check it.
-    copyDurably(file, tmp);
+    copyFileDurably(file, tmp);
     const copy = openDatabase(tmp, { create: false, ...driver });
     copy.pragma('journal_mode = DELETE');
     copy.pragma(`rekey = "x'${key.toString('hex')}'"`);
