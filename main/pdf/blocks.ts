@@ -124,8 +124,9 @@ function tableUnits(f: Frame, block: Extract<Block, { kind: 'table' }>): Unit[] 
   const doc = f.doc;
   const rowOf = (cells: readonly Cell[], header: boolean): { height: number; draw: (y: number) => void } => {
     const centre = !header && block.rowStyle === 'write';
+    const body = block.compact ? STYLE.table : STYLE.body;
     const measured = cells.map((c, i) =>
-      measureCell(f, c, widths[i] ?? 0, header ? { ...STYLE.body, bold: true } : STYLE.body, centre),
+      measureCell(f, c, widths[i] ?? 0, header ? { ...body, bold: true } : body, centre),
     );
     const content = Math.max(...measured.map((m) => m.height));
     const height = Math.max(content + 2 * CELL_PAD_Y, !header && block.rowStyle === 'write' ? WRITE_ROW_HEIGHT : 0);

@@ -97,6 +97,8 @@ export type Block =
       readonly rowStyle: 'text' | 'write';
       /** Short tables the patient reads as a whole: never split across pages. */
       readonly keepTogether?: boolean;
+      /** 11 pt text, for wide tables read by clinicians (the record's check-ins), never the handout's. */
+      readonly compact?: boolean;
     }
   /** One round of a running level as a strip of walk and run segments, each labelled. */
   | {
