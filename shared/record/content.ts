@@ -246,9 +246,8 @@ function intakeBlocks(e: RecordEpisode, f: Formats): Block[] {
       });
     }
   } else {
-    const lines = objectiveLines(draft, { thresholds: intake.thresholds }).filter(
-      (l) => !tests.includes(l) && !l.startsWith('- '),
-    );
+    // The readiness lines as the draft note has them now, criteria not met and not tested named.
+    const lines = objectiveLines(draft, { thresholds: intake.thresholds }).filter((l) => !tests.includes(l));
     if (lines.length > 0)
       blocks.push(para(text('Readiness to run (draft, not signed)', true), true), ...linesBlock(lines));
   }
@@ -428,10 +427,10 @@ function courseBlocks(course: RecordCourse, f: Formats): Block[] {
     compact: true,
     columns: [
       { header: 'Run', weight: 1.5 },
-      { header: 'Soreness', weight: 1.9 },
+      { header: 'Soreness', weight: 1.8 },
       { header: 'Pain (0–10)', weight: 1.2 },
-      { header: 'Decision and governing rule', weight: 2.45 },
-      { header: 'Clinician', weight: 2.1 },
+      { header: 'Decision and governing rule', weight: 2.85 },
+      { header: 'Clinician', weight: 1.9 },
     ],
     rows: course.checkIns.map((c) => checkInRow(c, f)),
   });

@@ -13,9 +13,13 @@ import { renderRecord } from '../../main/pdf/render-record';
 import type { ExportOutcome } from '../../shared/domain/records';
 import { must, openTestBackend, patientInput, readyBackend, removeTempDirs, tempDir } from '../helpers/backend';
 import { fold, readPdf } from '../helpers/pdf';
+import { hamstringIntake, redFlagsNoSurgery, TYPED_NOTE } from '../helpers/intake';
 import { fakeDesktop } from '../helpers/records';
 import { openDatabase } from '../../main/db/open';
 import { fixedClock } from '../../main/util/clock';
+import { readEpisodeRunning, recordCheckIn } from '../../main/records/running';
+import type { SorenessReport } from '../../shared/clinical/soreness-report';
+import { addDays } from '../../shared/time/dates';
 
 afterEach(removeTempDirs);
 
@@ -35,13 +39,51 @@ async function download(backend: Backend, outcome: ExportOutcome): Promise<Buffe
 
 const allText = (pages: string[][]) => fold(pages.map((p) => p.join(' ')).join(' '));
 
+const TWO_WEEKS_AGO = '2026-11-13T10:00:00.000Z';
+
+/** Records `count` more runs for the demo's first patient, every other day, each seen the day after. */
+function moreRuns(file: string, count: number): void {
+  const db = openDatabase(file, { create: false });
+  const episodeId = db
+    .prepare("SELECT e.id FROM episodes e JOIN patients p ON p.id = e.patient_id WHERE p.record_number = 'DEMO-001'")
+    .pluck()
+    .get() as number;
+  const clinicianId = db.prepare('SELECT id FROM clinicians ORDER BY id LIMIT 1').pluck().get() as number;
+  for (let i = 0; i < count; i++) {
+    const running = readEpisodeRunning(db, fixedClock(TWO_WEEKS_AGO), episodeId);
+    const latest = running.history.items[0]!;
+    const runDate = latest.nextRunDate;
+    const answers: Pick<SorenessReport, 'warmUp' | 'cameBackDuringRun' | 'nextDay'> =
+      i === 3
+        ? { warmUp: 'none', cameBackDuringRun: null, nextDay: 'muscular' }
+        : { warmUp: 'none', cameBackDuringRun: null, nextDay: 'none' };
+    recordCheckIn(db, fixedClock(`${addDays(runDate, 1)}T09:30:00.000Z`), clinicianId, {
+      episodeId,
+      assignmentId: running.assignment!.id,
+      report: { runDate, levelRun: latest.levelAfter, ...answers, painDuring: i % 3, painAfter: i === 3 ? 2 : 0 },
+      entryCheckLevel: null,
+      outcome: { kind: 'confirm' },
+      correction: null,
+      expectedLatestId: latest.id,
+      shown: null,
+    });
+  }
+  db.close();
+}
+
 /**
  * The demo clinic (a signed intake with an addendum, eight check-ins with an override and a
  * correction, two versions of a home programme), plus for Zoë a signed visit note with an
  * addendum, a draft note and a handout, and for An notes full of text that must not leak.
  */
 async function demoClinic() {
-  const backend = openTestBackend();
+  // The demo clinic as made two weeks ago; Zoë's programme went on since with seven more runs.
+  const dataDir = tempDir();
+  const before = openTestBackend({ dataDir, clock: fixedClock(TWO_WEEKS_AGO) });
+  await must(before, 'app.openDemo', {});
+  before.close();
+  moreRuns(path.join(dataDir, 'demo', 'clinic.sqlite'), 7);
+  const backend = openTestBackend({ dataDir });
   await must(backend, 'app.openDemo', {});
   const page = await must(backend, 'patients.search', { query: '', includeArchived: false, offset: 0, limit: 100 });
   const byRecord = new Map(page.items.map((p) => [p.recordNumber, p.id]));
@@ -151,7 +193,7 @@ describe('the readable PDF of a patient’s record', () => {
       'Zoë-visit-addendum',
       'UNSIGNED DRAFT',
       'Zoë-draft-words',
-      'Running programme and check-ins',
+      'Running programme and check-ins (15)',
       'Walk, then walk/run by time (5 weeks)',
       'Overridden',
       'Rule ',
@@ -159,8 +201,6 @@ describe('the readable PDF of a patient’s record', () => {
       'Version 1',
       'Version 2 (current)',
       'Elliptical trainer',
-      'Level 5 to 4',
-      'Rule 3:',
       'Handouts given (1)',
       'About this document',
       'not encrypted',
@@ -168,7 +208,11 @@ describe('the readable PDF of a patient’s record', () => {
       expect(text.includes(expected), expected).toBe(true);
     }
     // The handout's hash may be cut across lines in its cell: compare without spaces.
-    expect(read.stream.join('').replace(/\s/g, '').includes(handoutHash)).toBe(true);
+    const compact = read.stream.join('').replace(/\s/g, '');
+    expect(compact.includes(handoutHash)).toBe(true);
+    // The override beside the decision it changed, with the governing rule.
+    expect(compact).toContain('Level5to4,2daysoff.Rule3:');
+    expect(compact).toContain('Overridden:level5,2daysoff.Reason:');
     // Body text is readable: nothing under 11 pt.
     expect(Math.min(...read.sizes)).toBeGreaterThanOrEqual(11);
     // A4 from the clinic's settings.
@@ -198,14 +242,34 @@ describe('the readable PDF of a patient’s record', () => {
     ];
     const ids: number[] = [];
     for (const n of names) ids.push((await must(backend, 'patients.create', patientInput(n))).id);
+    // An: an intake left as a draft, with a positive red flag.
+    const episode = await must(backend, 'episodes.create', {
+      patientId: ids[1]!,
+      diagnosis: 'hamstring_strain',
+      diagnosisDetail: '',
+      side: 'right',
+      onsetDate: '2026-11-02',
+    });
+    const started = await must(backend, 'intake.start', { episodeId: episode.id });
+    const draft = hamstringIntake();
+    await must(backend, 'intake.saveDraft', {
+      episodeId: episode.id,
+      expectedVersion: started.version,
+      draft: { ...draft, symptoms: { ...draft.symptoms, redFlags: { ...redFlagsNoSurgery(), night_pain: 'yes' } } },
+      typed: TYPED_NOTE,
+    });
     const first = await download(backend, await must(backend, 'export.patient', { patientId: ids[1]!, format: 'pdf' }));
+    fs.writeFileSync('/tmp/recordpdf/an-red-flag.pdf', first);
     backend.clock.advance(60 * 1000); // a minute later, the same day
     const again = await download(backend, await must(backend, 'export.patient', { patientId: ids[1]!, format: 'pdf' }));
     expect(again.equals(first)).toBe(true);
     const read = await readPdf(first);
     const text = allText(read.pages);
     expect(text).toContain('An Nguyễn Văn');
-    expect(text).toContain('No episode of care is recorded.');
+    expect(text).toContain('Red flag positive (1)');
+    expect(text).toContain('Pain that wakes the patient at night');
+    expect(text).toContain('Unsigned draft, last changed');
+    expect(text).toContain('Readiness to run (draft, not signed)');
     expect(text.includes('Łukasiewicz')).toBe(false);
     const zoe = allText(
       (
@@ -215,6 +279,7 @@ describe('the readable PDF of a patient’s record', () => {
       ).pages,
     );
     expect(zoe).toContain('Zoë Łukasiewicz-Ørsted');
+    expect(zoe).toContain('No episode of care is recorded.');
     backend.close();
   });
 
