@@ -10,6 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/backend/backend';
 import { collectPatientRecord } from '../../main/records/record-data';
 import { renderRecord } from '../../main/pdf/render-record';
+import { recordContent } from '../../shared/record/content';
+import { clinicKey } from '../helpers/db';
 import type { ExportOutcome } from '../../shared/domain/records';
 import { must, openTestBackend, patientInput, readyBackend, removeTempDirs, tempDir } from '../helpers/backend';
 import { fold, readPdf } from '../helpers/pdf';
@@ -299,6 +301,48 @@ describe('the readable PDF of a patient’s record', () => {
     db.close();
     backend.close();
   }, 60_000);
+
+  it('breaks a very long note across pages instead of running it off the bottom of one', async () => {
+    const backend = await readyBackend();
+    const patient = await must(backend, 'patients.create', patientInput());
+    const episode = await must(backend, 'episodes.create', {
+      patientId: patient.id,
+      diagnosis: 'hamstring_strain',
+      diagnosisDetail: '',
+      side: 'left',
+      onsetDate: null,
+    });
+    const note = await must(backend, 'notes.create', { episodeId: episode.id, visitDate: '2026-11-20' });
+    const words = Array.from({ length: 1800 }, (_, i) => `word${i}`).join(' ');
+    await must(backend, 'notes.update', {
+      id: note.id,
+      expectedVersion: note.version,
+      visitDate: '2026-11-20',
+      content: { subjective: words, objective: '', assessment: '', plan: 'The-end-of-the-plan' },
+    });
+    const db = openDatabase(path.join(backend.dataDir, 'clinic.sqlite'), {
+      create: false,
+      readonly: true,
+      key: await clinicKey(backend.dataDir),
+    });
+    const by = { clinicianId: 1, name: 'Priya Shah', profession: 'Physiotherapist', registrationNumber: 'PH123456' };
+    const data = collectPatientRecord(db, backend.clock, patient.id, by, '1.0.0');
+    db.close();
+    // Each piece of the note is a unit of its own, short enough for a page.
+    const blocks = recordContent(data).sections.flatMap((s) => s.blocks);
+    const rows = blocks.flatMap((b) => (b.kind === 'facts' ? b.rows : []));
+    const longest = Math.max(...rows.flatMap((r) => r.lines.map((l) => l.map((run) => run.text).join('').length)));
+    expect(longest).toBeLessThanOrEqual(700);
+    const read = await readPdf(await renderRecord(data));
+    expect(read.pages.length).toBeGreaterThan(3);
+    const text = allText(read.pages);
+    expect(text).toContain('word0 word1');
+    expect(text).toContain('word1799');
+    expect(text).toContain('The-end-of-the-plan');
+    // Every page's text sits between its header and the bottom margin (no run drawn off the page).
+    for (const page of read.pages) expect(page.length).toBeLessThan(60);
+    backend.close();
+  });
 
   it('on the desktop, saves where the clinician chose; a folder that cannot be written is a plain message', async () => {
     const folder = tempDir();
