@@ -19,7 +19,7 @@ const PATIENT_EXPORT_CHOICES: readonly ExportFormatOption<PatientExportFormat>[]
   {
     value: 'pdf',
     label: 'PDF (readable)',
-    hint: 'Details, episodes, intake, signed notes, check-ins, exercises and handouts, to read or print.',
+    hint: 'Details, episodes, intake, notes and addenda, check-ins, exercises and handouts, to read or print.',
   },
   {
     value: 'json',
