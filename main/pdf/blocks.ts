@@ -384,7 +384,9 @@ export function blockUnits(f: Frame, block: Block): Unit[] {
     case 'heading':
       return [textUnit(f, wrap(f.doc, runs(block.text, true), STYLE.heading, f.width), 16, true)];
     case 'paragraph':
-      return [textUnit(f, wrap(f.doc, block.runs, STYLE.body, f.width), 7, block.keepWithNext ?? false)];
+      return [
+        textUnit(f, wrap(f.doc, block.runs, STYLE.body, f.width), block.spaceBefore ?? 7, block.keepWithNext ?? false),
+      ];
     case 'bullets':
       return block.columns === 2
         ? twoColumnBullets(f, block.items)

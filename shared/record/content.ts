@@ -53,6 +53,8 @@ const para = (t: string | readonly Run[], keepWithNext = false): Block => ({
   ...(keepWithNext ? { keepWithNext } : {}),
 });
 const heading = (t: string): Block => ({ kind: 'heading', text: t });
+/** The title line of a group (a note, a programme, a prescription version): more space above, kept with what follows. */
+const groupTitle = (runs: readonly Run[]): Block => ({ kind: 'paragraph', runs, keepWithNext: true, spaceBefore: 16 });
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -313,7 +315,7 @@ function noteBlocks(note: ClinicalNote, f: Formats): Block[] {
       bold: !signed,
     },
   ];
-  const blocks: Block[] = [para(title, true)];
+  const blocks: Block[] = [groupTitle(title)];
   if (note.alerts.length > 0) {
     blocks.push(para([{ text: 'Red flag positive: ', bold: true }, { text: note.alerts.join('; ') }]));
   }
@@ -376,7 +378,8 @@ function checkInRow(c: CheckInEntry, f: Formats): Cell[] {
   const decision: Run[] = [
     // "to", not an arrow: the embedded font has no arrow glyph.
     { text: `Level ${d.levelBefore} to ${d.levelAfter}, ${d.daysOff} ${d.daysOff === 1 ? 'day' : 'days'} off. ` },
-    { text: `Rule ${d.governingRule}: `, bold: true },
+    // A no-break space keeps "Rule 5:" on one line.
+    { text: `Rule\u00a0${d.governingRule}: `, bold: true },
     { text: c.governingCondition },
   ];
   const outcome: Run[] = c.override
@@ -407,15 +410,12 @@ function checkInRow(c: CheckInEntry, f: Formats): Cell[] {
 function courseBlocks(course: RecordCourse, f: Formats): Block[] {
   const a = course.assignment;
   const blocks: Block[] = [
-    para(
-      [
-        { text: a.programme.name, bold: true },
-        {
-          text: ` (${a.programme.levels.length} levels): given on ${f.date(a.assignedOn)} by ${a.assignedBy}, starting at level ${a.startLevel}; rule set: ${a.ruleSetName}.${a.reason.trim() === '' ? '' : ` Reason for the change: ${a.reason.trim()}`}`,
-        },
-      ],
-      true,
-    ),
+    groupTitle([
+      { text: a.programme.name, bold: true },
+      {
+        text: ` (${a.programme.levels.length} levels): given on ${f.date(a.assignedOn)} by ${a.assignedBy}, starting at level ${a.startLevel}; rule set: ${a.ruleSetName}.${a.reason.trim() === '' ? '' : ` Reason for the change: ${a.reason.trim()}`}`,
+      },
+    ]),
   ];
   if (course.checkIns.length === 0) {
     blocks.push(para('No check-ins recorded with this programme.'));
@@ -451,13 +451,10 @@ function prescriptionBlocks(e: RecordEpisode, f: Formats): Block[] {
   return [
     heading('Home exercises'),
     ...e.prescriptions.flatMap((rx): Block[] => [
-      para(
-        [
-          { text: `Version ${rx.version}${rx.version === newest ? ' (current)' : ''}`, bold: true },
-          { text: `, saved ${f.when(rx.savedAt)} by ${rx.savedBy}` },
-        ],
-        true,
-      ),
+      groupTitle([
+        { text: `Version ${rx.version}${rx.version === newest ? ' (current)' : ''}`, bold: true },
+        { text: `, saved ${f.when(rx.savedAt)} by ${rx.savedBy}` },
+      ]),
       rx.items.length === 0
         ? para('Home exercises stopped (no exercises).')
         : {
