@@ -124,8 +124,9 @@ function tableUnits(f: Frame, block: Extract<Block, { kind: 'table' }>): Unit[] 
   const doc = f.doc;
   const rowOf = (cells: readonly Cell[], header: boolean): { height: number; draw: (y: number) => void } => {
     const centre = !header && block.rowStyle === 'write';
+    const body = block.compact ? STYLE.table : STYLE.body;
     const measured = cells.map((c, i) =>
-      measureCell(f, c, widths[i] ?? 0, header ? { ...STYLE.body, bold: true } : STYLE.body, centre),
+      measureCell(f, c, widths[i] ?? 0, header ? { ...body, bold: true } : body, centre),
     );
     const content = Math.max(...measured.map((m) => m.height));
     const height = Math.max(content + 2 * CELL_PAD_Y, !header && block.rowStyle === 'write' ? WRITE_ROW_HEIGHT : 0);
@@ -383,7 +384,9 @@ export function blockUnits(f: Frame, block: Block): Unit[] {
     case 'heading':
       return [textUnit(f, wrap(f.doc, runs(block.text, true), STYLE.heading, f.width), 16, true)];
     case 'paragraph':
-      return [textUnit(f, wrap(f.doc, block.runs, STYLE.body, f.width), 7, block.keepWithNext ?? false)];
+      return [
+        textUnit(f, wrap(f.doc, block.runs, STYLE.body, f.width), block.spaceBefore ?? 7, block.keepWithNext ?? false),
+      ];
     case 'bullets':
       return block.columns === 2
         ? twoColumnBullets(f, block.items)

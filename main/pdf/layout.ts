@@ -37,6 +37,8 @@ export const STYLE = {
   boxTitle: { size: 16, leading: 21, color: INK, bold: true },
   exerciseName: { size: 14.5, leading: 19, color: INK, bold: true },
   body: { size: 12, leading: 15.5, color: INK },
+  /** Wide tables for clinicians (the record's check-ins): still 11 pt. */
+  table: { size: 11, leading: 14, color: INK },
   strong: { size: 13, leading: 17.5, color: INK, bold: true },
   header: { size: 12, leading: 16, color: INK },
   small: { size: 12, leading: 16, color: MUTED },

@@ -149,6 +149,9 @@ export type RestorePreview = z.infer<typeof RestorePreview>;
 export const RestoreConfirm = z.strictObject({ restoreId: RestoreId, progressId: ProgressId.optional() });
 
 export const EXPORT_FORMATS = ['json', 'csv'] as const;
+/** One patient's record: a readable PDF (referrals, the patient's own request) or JSON (for another system). */
+export const PATIENT_EXPORT_FORMATS = ['pdf', 'json'] as const;
+export type PatientExportFormat = (typeof PATIENT_EXPORT_FORMATS)[number];
 
 export const ExportOutcome = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('cancelled') }),

@@ -81,7 +81,13 @@ export interface CalendarDay {
 export type Block =
   | { readonly kind: 'heading'; readonly text: string }
   /** `keepWithNext`: a lead-in sentence that belongs on the same page as what follows it. */
-  | { readonly kind: 'paragraph'; readonly runs: readonly Run[]; readonly keepWithNext?: boolean }
+  | {
+      readonly kind: 'paragraph';
+      readonly runs: readonly Run[];
+      readonly keepWithNext?: boolean;
+      /** Points above it (7 when not given): more to start a group, like each note of the record. */
+      readonly spaceBefore?: number;
+    }
   /** `columns: 2` for a long list of short items (the warning signs). */
   | { readonly kind: 'bullets'; readonly items: readonly (readonly Run[])[]; readonly columns?: 1 | 2 }
   /** Two columns: a bold label and its value, one row each. */
@@ -97,6 +103,8 @@ export type Block =
       readonly rowStyle: 'text' | 'write';
       /** Short tables the patient reads as a whole: never split across pages. */
       readonly keepTogether?: boolean;
+      /** 11 pt text, for wide tables read by clinicians (the record's check-ins), never the handout's. */
+      readonly compact?: boolean;
     }
   /** One round of a running level as a strip of walk and run segments, each labelled. */
   | {

@@ -1,5 +1,5 @@
 /**
- * The file name a saved or downloaded handout gets: "2026-11-27 Lukasiewicz-Orsted Zoe handout.pdf".
+ * The file name a saved or downloaded handout or record gets: "2026-11-27 Lukasiewicz-Orsted Zoe handout.pdf".
  * Date first so a folder of handouts sorts by date; family name then given name, folded to plain
  * ASCII so the name survives every file system, email program and USB stick.
  */
@@ -13,7 +13,17 @@ function part(text: string): string {
   return foldToAscii(text).slice(0, MAX_PART).trim();
 }
 
-export function handoutFileName(issuedOn: IsoDate, patient: { givenName: string; familyName: string }): string {
+/** "2026-11-27 Lukasiewicz-Orsted Zoe <what>.<extension>": a file made about one patient. */
+export function patientFileName(
+  date: IsoDate,
+  patient: { givenName: string; familyName: string },
+  what: string,
+  extension: string,
+): string {
   const name = [part(patient.familyName), part(patient.givenName)].filter((p) => p !== '').join(' ');
-  return `${issuedOn} ${name === '' ? 'patient' : name} handout.pdf`;
+  return `${date} ${name === '' ? 'patient' : name} ${what}.${extension}`;
+}
+
+export function handoutFileName(issuedOn: IsoDate, patient: { givenName: string; familyName: string }): string {
+  return patientFileName(issuedOn, patient, 'handout', 'pdf');
 }

@@ -61,6 +61,7 @@ import {
   BackupOutcome,
   DownloadChunk,
   EXPORT_FORMATS,
+  PATIENT_EXPORT_FORMATS,
   ExportOutcome,
   Progress,
   ProgressId,
@@ -287,8 +288,14 @@ export const contract = {
   /** Replaces the records with the prepared backup (after a snapshot) and signs the clinician in. */
   'restore.confirm': publicChannel(RestoreConfirm, AppStatus),
   'restore.cancel': publicChannel(z.strictObject({ restoreId: RestoreId }), Empty),
-  /** One patient's full record as JSON (not encrypted: the page warns first). */
-  'export.patient': channel(z.strictObject({ patientId: RecordId }), ExportOutcome),
+  /**
+   * One patient's full record, as a readable PDF or as JSON (when no format is given), not
+   * encrypted: the page warns first.
+   */
+  'export.patient': channel(
+    z.strictObject({ patientId: RecordId, format: z.enum(PATIENT_EXPORT_FORMATS).default('json') }),
+    ExportOutcome,
+  ),
   /** The whole clinic as JSON, or as a ZIP of CSV files (not encrypted: the page warns first). */
   'export.clinic': channel(
     z.strictObject({ format: z.enum(EXPORT_FORMATS), progressId: ProgressId.optional() }),

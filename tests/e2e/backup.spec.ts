@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { readPdf } from '../helpers/pdf';
 import { expect, openApp, test } from './fixtures';
 import { addPatient, goToPatients, patientHeading, patientList, patientRows, searchPatients } from './pages/patients';
 import {
@@ -108,6 +109,19 @@ test('exports warn that the file is not encrypted and download the clinic and on
   await page.getByRole('button', { name: 'Export record…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export the record of Aiko Tanaka' });
   await expect(dialog.getByText('The exported file is not encrypted.')).toBeVisible();
+  // The readable PDF is chosen first.
+  await expect(dialog.getByRole('radio', { name: /PDF \(readable\)/ })).toBeChecked();
+  const pdfDownload = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export and download' }).click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2} Tanaka Aiko record\.pdf$/);
+  const pdfText = (await readPdf(fs.readFileSync(await pdf.path()))).pages.flat().join(' ');
+  expect(pdfText).toContain('Aiko Tanaka');
+  expect(pdfText).toContain('Record RR-0020');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Export record…' }).click();
+  await dialog.getByRole('radio', { name: /JSON \(for another system\)/ }).check();
   const recordDownload = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export and download' }).click();
   const record = await recordDownload;

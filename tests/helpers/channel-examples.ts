@@ -173,6 +173,6 @@ export const CHANNEL_EXAMPLES: { [C in Channel]: RequestOf<C> } = {
   },
   'restore.confirm': { restoreId: '0'.repeat(32) },
   'restore.cancel': { restoreId: '0'.repeat(32) },
-  'export.patient': { patientId: 1 },
+  'export.patient': { patientId: 1, format: 'pdf' },
   'export.clinic': { format: 'csv' },
 };

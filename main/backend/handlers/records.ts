@@ -22,7 +22,12 @@ import {
   safeFileName,
 } from '../../export/export';
 import { requireSettings } from '../../records/clinic';
+import { sha256 } from '../../records/handouts';
+import { signerOf } from '../../records/notes';
 import { getPatient } from '../../records/patients';
+import { collectPatientRecord } from '../../records/record-data';
+import { renderRecord } from '../../pdf/render-record';
+import { patientFileName } from '../../../shared/handout/file-name';
 import { AppError } from '../../util/errors';
 import type { ClinicContext, HandlersFor, PublicContext } from '../handler-types';
 import type { RestoreSource } from '../../../shared/domain/records';
@@ -273,22 +278,54 @@ export const recordsHandlers: HandlersFor<
 
   'export.patient': async (req, ctx): Promise<ExportOutcome> => {
     const patient = getPatient(ctx.db, req.patientId);
-    const fileName = `${safeFileName(`${patient.familyName} ${patient.givenName} ${patient.recordNumber}`)} record ${today(ctx)}.json`;
-    const dest = await exportDestination(ctx, fileName, { name: 'JSON', extensions: ['json'] });
+    const pdf = req.format === 'pdf';
+    const fileName = pdf
+      ? patientFileName(today(ctx), patient, 'record', 'pdf')
+      : `${safeFileName(`${patient.familyName} ${patient.givenName} ${patient.recordNumber}`)} record ${today(ctx)}.json`;
+    const dest = await exportDestination(
+      ctx,
+      fileName,
+      pdf ? { name: 'PDF', extensions: ['pdf'] } : { name: 'JSON', extensions: ['json'] },
+    );
     if (dest === null) return { kind: 'cancelled' };
-    const { json } = patientJson(ctx.db, patient.id, exportMeta(ctx));
-    const bytes = Buffer.from(json, 'utf8');
+    let bytes: Buffer;
+    if (pdf) {
+      try {
+        const data = collectPatientRecord(
+          ctx.db,
+          ctx.clock,
+          patient.id,
+          signerOf(ctx.clinician),
+          ctx.records.appVersion,
+        );
+        bytes = await renderRecord(data);
+      } catch (err) {
+        ctx.logger.error('record PDF failed', err);
+        throw fileFailure('the PDF of the record', err);
+      }
+    } else {
+      bytes = Buffer.from(patientJson(ctx.db, patient.id, exportMeta(ctx)).json, 'utf8');
+    }
+    const hash = sha256(bytes);
     let outcome: ExportOutcome;
     if (dest.kind === 'download') {
       const { id } = ctx.records.downloads.add({ kind: 'memory', bytes });
-      outcome = { kind: 'download', downloadId: id, fileName, mimeType: 'application/json', bytes: bytes.length };
+      outcome = {
+        kind: 'download',
+        downloadId: id,
+        fileName,
+        mimeType: pdf ? 'application/pdf' : 'application/json',
+        bytes: bytes.length,
+      };
     } else {
-      const sink = new FileSink(dest.path);
+      // Opening the file is inside the try: a folder that cannot be written is a plain message.
+      let sink: FileSink | null = null;
       try {
+        sink = new FileSink(dest.path);
         sink.write(bytes);
         sink.commit();
       } catch (err) {
-        sink.abort();
+        sink?.abort();
         throw fileFailure('the export', err);
       }
       outcome = { kind: 'saved', file: dest.path, bytes: bytes.length };
@@ -299,7 +336,7 @@ export const recordsHandlers: HandlersFor<
       entity: 'patient',
       entityId: patient.id,
       patientId: patient.id,
-      summary: `${ctx.clinician.name} exported the full record of ${patientDisplayName(patient)} as JSON (not encrypted)${dest.kind === 'download' ? ' as a download' : ` to ${dest.path}`}`,
+      summary: `${ctx.clinician.name} exported the full record of ${patientDisplayName(patient)} as ${pdf ? 'a readable PDF' : 'JSON'} (not encrypted)${dest.kind === 'download' ? ' as a download' : ` to ${dest.path}`}; SHA-256 ${hash}`,
     });
     return outcome;
   },

@@ -11,7 +11,22 @@ import { ErrorNotice, Loading } from '../ui/feedback';
 import { dateWithAge, formatTimestamp } from '../ui/format';
 import { usePatient } from './usePatient';
 import { EpisodesPanel } from '../episodes/EpisodesPanel';
+import type { ExportFormatOption } from '../records/ExportDialog';
 import { ExportDialog } from '../records/ExportDialog';
+import type { PatientExportFormat } from '../../../shared/domain/records';
+
+const PATIENT_EXPORT_CHOICES: readonly ExportFormatOption<PatientExportFormat>[] = [
+  {
+    value: 'pdf',
+    label: 'PDF (readable)',
+    hint: 'Details, episodes, intake, notes and addenda, check-ins, exercises and handouts, to read or print.',
+  },
+  {
+    value: 'json',
+    label: 'JSON (for another system)',
+    hint: 'Every stored row of the record and its audit trail, for software to read.',
+  },
+];
 
 export function PatientPage({ id }: { id: number }) {
   const { settings } = useApp();
@@ -120,9 +135,10 @@ export function PatientPage({ id }: { id: number }) {
       <ExportDialog
         open={exporting}
         title={`Export the record of ${patient.givenName} ${patient.familyName}`}
-        what={`Everything recorded about ${patient.givenName} ${patient.familyName} (details, episodes of care and the audit trail of their record) in one JSON file, for a referral or the patient’s own request. It holds no other patient’s data.`}
+        what={`Everything recorded about ${patient.givenName} ${patient.familyName} in one file, for a referral or the patient’s own request. It holds no other patient’s data.`}
+        formats={PATIENT_EXPORT_CHOICES}
         onClose={() => setExporting(false)}
-        start={() => call('export.patient', { patientId: patient.id })}
+        start={(_progressId, format) => call('export.patient', { patientId: patient.id, format: format ?? 'pdf' })}
       />
       <ConfirmDialog
         open={confirming}

@@ -8,26 +8,37 @@ import type { ExportOutcome } from '../../../shared/domain/records';
 import type { AppErrorShape, Result } from '../../../shared/ipc/result';
 import { isDesktop } from '../api/client';
 import { ErrorNotice, SuccessNotice } from '../ui/feedback';
+import { RadioGroup } from '../ui/fields';
 import { downloadFile, formatBytes } from './download';
 import { ProgressView } from './ProgressView';
 import { useOperation } from './useOperation';
 
-interface Props {
+export interface ExportFormatOption<F extends string> {
+  value: F;
+  label: string;
+  hint?: string;
+}
+
+interface Props<F extends string> {
   open: boolean;
   title: string;
   /** What is being exported, in one sentence. */
   what: ReactNode;
+  /** The formats to choose between (the first is chosen when the dialog opens); none: one format. */
+  formats?: readonly ExportFormatOption<F>[];
   onClose(): void;
-  start(progressId: string): Promise<Result<ExportOutcome>>;
+  start(progressId: string, format: F | null): Promise<Result<ExportOutcome>>;
 }
 
 /** A modal dialog (native <dialog>: focus trapped, Escape closes) for one export. */
-export function ExportDialog({ open, title, what, onClose, start }: Props) {
+export function ExportDialog<F extends string>({ open, title, what, formats, onClose, start }: Props<F>) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const operation = useOperation();
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const firstFormat = formats?.[0]?.value ?? null;
+  const [format, setFormat] = useState<F | null>(firstFormat);
 
   useEffect(() => {
     const d = ref.current;
@@ -35,14 +46,15 @@ export function ExportDialog({ open, title, what, onClose, start }: Props) {
     if (open && !d.open) {
       setFailure(null);
       setDone(null);
+      setFormat(firstFormat);
       d.showModal();
     }
     if (!open && d.open) d.close();
-  }, [open]);
+  }, [open, firstFormat]);
 
   async function go() {
     setFailure(null);
-    const r = await operation.run(start);
+    const r = await operation.run((progressId) => start(progressId, format));
     if (!r.ok) return setFailure(r.error);
     const outcome = r.value;
     if (outcome.kind === 'cancelled') return onClose();
@@ -69,6 +81,19 @@ export function ExportDialog({ open, title, what, onClose, start }: Props) {
       </h2>
       <div className="dialog__body">
         <p>{what}</p>
+        {formats && formats.length > 1 ? (
+          <RadioGroup
+            legend="Format"
+            name="export-format"
+            value={format ?? ''}
+            options={formats}
+            onChange={(v) => {
+              setFormat(v);
+              setDone(null);
+              setFailure(null);
+            }}
+          />
+        ) : null}
         <div className="notice notice--warning" role="note">
           <span className="notice__icon" aria-hidden="true">
             !

@@ -39,7 +39,8 @@ export function positiveRedFlags(draft: IntakeDraft): string[] {
   return screenRedFlags(draft.symptoms?.redFlags, hadSurgery(draft.episode)).positive.map((f) => f.clinician);
 }
 
-function episodeLines(draft: IntakeDraft): string[] {
+/** The episode as the intake recorded it (diagnosis, onset, mechanism, surgery, referral), as note lines. */
+export function episodeLines(draft: IntakeDraft): string[] {
   const e = draft.episode;
   if (e === undefined) return [];
   const lines: string[] = [];
@@ -70,7 +71,8 @@ function episodeLines(draft: IntakeDraft): string[] {
   return lines;
 }
 
-function runningLines(draft: IntakeDraft): string[] {
+/** The running history and goal, as note lines. */
+export function runningLines(draft: IntakeDraft): string[] {
   const h = draft.runningHistory;
   if (h === undefined) return [];
   const parts: string[] = [];
@@ -93,7 +95,8 @@ function runningLines(draft: IntakeDraft): string[] {
   return lines;
 }
 
-function symptomLines(draft: IntakeDraft): string[] {
+/** Pain, what eases and aggravates it, and the red-flag screen when none is positive, as note lines. */
+export function symptomLines(draft: IntakeDraft): string[] {
   const s = draft.symptoms;
   const lines: string[] = [];
   const pains = [

@@ -34,6 +34,8 @@ export interface ObjectiveOptions {
   thresholds?: ReadinessThresholds;
   /** The last LEFS total on record, to show the change and whether it is clinically meaningful. */
   previousLefs?: { total: number; date: IsoDate };
+  /** Close with the readiness result (the default); false for the measures and tests alone. */
+  withReadiness?: boolean;
 }
 
 /** "L 18, R 25"; a side not recorded reads "not tested". */
@@ -138,7 +140,7 @@ export function objectiveLines(intake: IntakeDraft, options: ObjectiveOptions = 
     lines.push(`Brisk walk: ${parts.join(', ')}`);
   }
 
-  lines.push(...readinessLines(summary.readiness));
+  if (options.withReadiness !== false) lines.push(...readinessLines(summary.readiness));
   return lines;
 }
 
