@@ -354,9 +354,18 @@ function eventsOf(facts: TimelineFacts, dateFormat: DateFormat): TimelineEvent[]
     });
   }
 
+  // A programme is complete once: at its first standing check-in that says so (in run order).
+  const completing = new Set<number>();
+  const completed = new Set<number>();
+  for (const c of standing(facts.checkIns)) {
+    if (c.complete && !completed.has(c.assignmentId)) {
+      completed.add(c.assignmentId);
+      completing.add(c.id);
+    }
+  }
   for (const c of facts.checkIns) {
     events.push(checkInEvent(c, dateFormat));
-    if (c.complete && c.correctedById === null) {
+    if (completing.has(c.id)) {
       events.push({
         key: `programme_complete-${c.id}`,
         kind: 'programme_complete',

@@ -289,6 +289,14 @@ describe('buildTimeline: events', () => {
     expect(t.events.find((e) => e.key === 'check_in-25')?.title).toBe('Check-in: programme complete at level 15');
     expect(t.events.find((e) => e.key === 'programme_complete-25')?.title).toBe('Running programme complete');
     expect(levelChangeWords(3, 3, false)).toBe('stays at level 3');
+    // Runs after the programme is complete do not complete it again.
+    facts.checkIns.push(
+      checkIn(26, '2026-11-04', { levelBefore: 15, levelAfter: 15, engineLevelAfter: 15, complete: true }),
+    );
+    const again = buildTimeline(facts, 'DD/MM/YYYY');
+    expect(again.events.filter((e) => e.kind === 'programme_complete').map((e) => e.key)).toEqual([
+      'programme_complete-25',
+    ]);
   });
 });
 
