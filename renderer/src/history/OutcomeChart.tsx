@@ -153,9 +153,9 @@ export function OutcomeChart({
           {points.map((p, i) => (
             <text
               key={`v-${p.date}-${i}`}
-              x={x(p.date)}
-              y={y(p.value) - 10}
-              textAnchor="middle"
+              x={x(p.date) + 9}
+              y={y(p.value) + 4}
+              textAnchor="start"
               className="chart__value"
             >
               {p.value}
