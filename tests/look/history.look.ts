@@ -118,5 +118,14 @@ it('captures the episode history', async () => {
   await shotAt('04-timeline', /^Timeline/);
   for (const summary of await history.getByText('Show values as a table').all()) await summary.click();
   await shotAt('05-pain-table', 'Pain and soreness after each run');
+  // The earlier episode: an intake and nothing else, so the charts say so in words.
+  await page.evaluate(
+    ([p, ep]) => {
+      window.location.hash = `#/patients/${p}/episodes/${ep}`;
+    },
+    [patient.id, earlier.episodeId],
+  );
+  await history.getByText('No check-ins yet', { exact: false }).waitFor();
+  await shotAt('06-empty-episode', 'History: charts and timeline');
   await browser.close();
 });
