@@ -43,9 +43,14 @@ test('offline clinic records: the timeline and charts of a patient found by sear
   await searchPatients(page, 'lukasiewicz');
   await patientRows(page).first().click();
   await expect(patientHeading(page)).toHaveText('Zoë Łukasiewicz-Ørsted');
-  await page.getByRole('link', { name: EPISODE }).click();
+  // From the patient page, the episode's timeline and charts are one click away.
+  await page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: EPISODE, exact: true }) })
+    .getByRole('link', { name: 'Timeline and charts' })
+    .click();
   const history = historySection(page);
-  await expect(history).toBeVisible();
+  await expect(history.getByRole('heading', { name: 'History: charts and timeline' })).toBeFocused();
 
   // The charts are drawn: one SVG picture each, titled and described.
   const pain = chart(page, 'Pain and soreness after each run');

@@ -2,7 +2,7 @@
  * The episode page's history: charts a clinician reads at a glance (pain and soreness, running
  * level, outcome measures) above the timeline of everything recorded, from `episodes.timeline`.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { LEFS_MAX } from '../../../shared/clinical/intake/measures/lefs';
 import { PSFS_MAX } from '../../../shared/clinical/intake/measures/psfs';
 import { VISA_A_MAX } from '../../../shared/clinical/intake/measures/visa-a';
@@ -12,6 +12,7 @@ import type { AppErrorShape } from '../../../shared/ipc/result';
 import { addDays } from '../../../shared/time/dates';
 import { call } from '../api/client';
 import { useApp } from '../app/context';
+import { useRoute } from '../app/router';
 import { ErrorNotice, Loading } from '../ui/feedback';
 import { dateDomain } from './chart-scale';
 import { LevelChart } from './LevelChart';
@@ -24,6 +25,9 @@ export function EpisodeHistory({ episode }: { episode: EpisodeSummary }) {
   const [timeline, setTimeline] = useState<EpisodeTimeline | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [loading, setLoading] = useState(false);
+  const route = useRoute();
+  const askedForHistory = route.name === 'episode' && route.history === true;
+  const titleRef = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -39,6 +43,15 @@ export function EpisodeHistory({ episode }: { episode: EpisodeSummary }) {
     void load();
   }, [load, episode.version]);
 
+  const loaded = timeline !== null;
+  useEffect(() => {
+    // Opened from the patient page's "Timeline and charts": bring the history into view.
+    if (askedForHistory && loaded) {
+      titleRef.current?.scrollIntoView({ block: 'start' });
+      titleRef.current?.focus();
+    }
+  }, [askedForHistory, loaded]);
+
   const series = timeline?.series;
   // Pain and level share one time axis, so a step back lines up with the soreness that caused it.
   const runDomain = series
@@ -52,7 +65,7 @@ export function EpisodeHistory({ episode }: { episode: EpisodeSummary }) {
   return (
     <section className="panel history" aria-labelledby="history-title" aria-busy={loading}>
       <div className="panel__header">
-        <h2 id="history-title" className="panel__title">
+        <h2 id="history-title" className="panel__title" ref={titleRef} tabIndex={-1}>
           History: charts and timeline
         </h2>
         <button type="button" className="button button--secondary" onClick={() => void load()} disabled={loading}>
