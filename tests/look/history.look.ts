@@ -118,6 +118,12 @@ it('captures the episode history', async () => {
   await shotAt('04-timeline', /^Timeline/);
   for (const summary of await history.getByText('Show values as a table').all()) await summary.click();
   await shotAt('05-pain-table', 'Pain and soreness after each run');
+  // The patient page, where each episode has its "Timeline and charts" link.
+  await page.evaluate((p) => {
+    window.location.hash = `#/patients/${p}`;
+  }, patient.id);
+  await page.getByRole('link', { name: 'Timeline and charts' }).first().waitFor();
+  await page.screenshot({ path: path.join(OUT, '07-patient-page.png') });
   // The earlier episode: an intake and nothing else, so the charts say so in words.
   await page.evaluate(
     ([p, ep]) => {
