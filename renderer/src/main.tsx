@@ -10,6 +10,7 @@ import './styles/intake.css';
 import './styles/exercises.css';
 import './styles/running.css';
 import './styles/handouts.css';
+import './styles/history.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -26,6 +26,7 @@ export const CHANNEL_NAMES = [
   'episodes.get',
   'episodes.create',
   'episodes.close',
+  'episodes.timeline',
   'intake.get',
   'intake.start',
   'intake.saveDraft',

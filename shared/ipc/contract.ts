@@ -29,6 +29,7 @@ import {
 } from '../domain/session';
 import { PasswordField } from '../domain/password';
 import { EpisodeClose, EpisodeCreate, EpisodeSummary } from '../domain/episode';
+import { EpisodeTimeline } from '../domain/timeline';
 import {
   IntakeChooseStart,
   IntakeRecord,
@@ -168,6 +169,8 @@ export const contract = {
   'episodes.get': channel(ById, EpisodeSummary),
   'episodes.create': channel(EpisodeCreate, EpisodeSummary),
   'episodes.close': channel(EpisodeClose, EpisodeSummary),
+  /** The episode's history: its events newest first and the charts' series (viewing is audited). */
+  'episodes.timeline': channel(ByEpisode, EpisodeTimeline),
 
   /** The episode's intake, or null before it is started. */
   'intake.get': channel(ByEpisode, IntakeRecord.nullable()),

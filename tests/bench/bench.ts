@@ -11,6 +11,7 @@ import { benchBackup } from './suites/backup';
 import { benchHandout } from './suites/handout';
 import { benchRecords } from './suites/records';
 import { benchRunning, CHECK_INS } from './suites/running';
+import { benchTimeline, TIMELINE_EVENTS } from './suites/timeline';
 import { makeSyntheticClinic } from './synthetic-clinic';
 
 function arg(name: string, fallback: number): number {
@@ -18,13 +19,29 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** `--only handout` (or `records`) runs one suite; by default all run. */
+/** `--only handout` (or `records`, or `timeline`) runs one suite; by default all run. */
 function wanted(suite: string): boolean {
   const i = process.argv.indexOf('--only');
   return i < 0 || process.argv[i + 1] === suite;
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--only') && wanted('timeline')) {
+    // The episode history on its own, in a smaller clinic (its queries are keyed by episode).
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-bench-'));
+    try {
+      console.log(
+        `Stride Clinic benchmark: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
+      );
+      const clinic = await makeSyntheticClinic(path.join(root, 'clinic'), arg('--patients', 2_000), {
+        encrypted: true,
+      });
+      printFigures(`Episode history (${TIMELINE_EVENTS} timeline events)`, await benchTimeline(clinic));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+    return;
+  }
   if (!wanted('records')) {
     console.log(
       `Stride Clinic benchmark: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
@@ -50,6 +67,7 @@ async function main(): Promise<void> {
       `Running programmes and check-ins (${CHECK_INS} check-ins on one patient)`,
       await benchRunning(clinic),
     );
+    printFigures(`Episode history (${TIMELINE_EVENTS} timeline events)`, await benchTimeline(clinic));
     printFigures('Backups, restores and exports', await benchBackup(clinic));
     if (wanted('handout')) printFigures('Take-home handout', await benchHandout());
   } finally {

@@ -52,6 +52,7 @@ export const CHANNEL_EXAMPLES: { [C in Channel]: RequestOf<C> } = {
     onsetDate: '2026-11-01',
   },
   'episodes.close': { id: 1, expectedVersion: 1, closed: true },
+  'episodes.timeline': { episodeId: 1 },
   'intake.get': { episodeId: 1 },
   'intake.start': { episodeId: 1 },
   'intake.saveDraft': {

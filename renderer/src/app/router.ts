@@ -1,6 +1,7 @@
 /**
  * A small hash router: the app's places are #/patients, #/patients/new, #/patients/12,
- * #/patients/12/edit, #/patients/12/episodes/3 (with /check-in: the new check-in form open), #/exercises (the library),
+ * #/patients/12/edit, #/patients/12/episodes/3 (with /check-in: the new check-in form open; /history: scrolled to
+ * the history's charts and timeline), #/exercises (the library),
  * #/exercises/new, #/exercises/<id> (one exercise), #/exercises/clinic-4/edit, #/exercises/<built-in id>/copy,
  * the episode's intake (/intake) and notes (/notes/7) below #/patients/12/episodes/3,
  * #/settings, and #/audit (or #/audit/patients/12 for one patient's entries). Hash routes work the
@@ -13,7 +14,7 @@ export type Route =
   | { name: 'patient-new' }
   | { name: 'patient'; id: number }
   | { name: 'patient-edit'; id: number }
-  | { name: 'episode'; patientId: number; episodeId: number; checkIn?: true }
+  | { name: 'episode'; patientId: number; episodeId: number; checkIn?: true; history?: true }
   | { name: 'intake'; patientId: number; episodeId: number }
   | { name: 'note'; patientId: number; episodeId: number; noteId: number }
   | { name: 'exercises' }
@@ -54,6 +55,7 @@ export function parseRoute(hash: string): Route {
         return { name: 'note', patientId: id, episodeId: Number(episodeId), noteId: Number(sixth) };
       }
       const route = { name: 'episode', patientId: id, episodeId: Number(episodeId) } as const;
+      if (fifth === 'history') return { ...route, history: true };
       return fifth === 'check-in' ? { ...route, checkIn: true } : route;
     }
     return { name: 'patient', id };
@@ -72,7 +74,7 @@ export function hrefOf(route: Route): string {
     case 'patient-edit':
       return `#/patients/${route.id}/edit`;
     case 'episode':
-      return `#/patients/${route.patientId}/episodes/${route.episodeId}${route.checkIn ? '/check-in' : ''}`;
+      return `#/patients/${route.patientId}/episodes/${route.episodeId}${route.checkIn ? '/check-in' : route.history ? '/history' : ''}`;
     case 'intake':
       return `#/patients/${route.patientId}/episodes/${route.episodeId}/intake`;
     case 'note':

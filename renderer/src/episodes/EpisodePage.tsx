@@ -18,6 +18,7 @@ import { ErrorNotice, Loading } from '../ui/feedback';
 import { EpisodeRecords } from '../intake/EpisodeRecords';
 import { HomeExercises } from '../exercises/HomeExercises';
 import { HandoutSection } from '../handouts/HandoutSection';
+import { EpisodeHistory } from '../history/EpisodeHistory';
 
 export interface EpisodeContext {
   patient: Patient;
@@ -113,6 +114,7 @@ export function EpisodePage({ patientId, episodeId }: { patientId: number; episo
         </div>
       </section>
       <RunningSection patient={patient} episode={episode} />
+      <EpisodeHistory episode={episode} />
       <EpisodeRecords episode={episode} />
       <HomeExercises key={`${episode.id}-${episode.status}`} patient={patient} episode={episode} />
       <HandoutSection episode={episode} />

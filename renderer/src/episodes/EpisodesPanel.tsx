@@ -68,6 +68,12 @@ export function EpisodesPanel({ patientId, archived }: { patientId: number; arch
                 <a className="episode-list__link" href={hrefOf({ name: 'episode', patientId, episodeId: e.id })}>
                   {e.title}
                 </a>
+                <a
+                  className="episode-list__history"
+                  href={hrefOf({ name: 'episode', patientId, episodeId: e.id, history: true })}
+                >
+                  Timeline and charts
+                </a>
                 <span className="episode-list__meta">
                   {e.onsetDate ? `Onset ${formatDate(e.onsetDate, settings.dateFormat)} · ` : ''}
                   Opened {formatDate(e.openedOn, settings.dateFormat)}
