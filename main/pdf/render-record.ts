@@ -1,16 +1,16 @@
 /**
  * renderRecord: one patient's full record as a readable PDF (for a referral or the patient's own
  * request), from the data gathered by main/records/record-data.ts and the words of
- * shared/record/content.ts, laid out with the handout's fonts, blocks and page flow.
+ * shared/records/record-content.ts, laid out with the handout's fonts, blocks and page flow.
  *
  * Every page's header says whose record it is and where it came from: the clinic and how to
  * reach it, who exported it and when, the patient's name, record number and date of birth, and
  * "Page x of y". Deterministic like the handout: the same data on the same export date gives the
  * same bytes (the PDF's dates are the export date, not the clock).
  */
-import { recordContent } from '../../shared/record/content';
-import type { RecordContent } from '../../shared/record/content';
-import type { PatientRecordData } from '../../shared/record/record-data';
+import { recordContent } from '../../shared/records/record-content';
+import type { RecordContent } from '../../shared/records/record-content';
+import type { PatientRecordData } from '../../shared/records/record-data';
 import { blockUnits } from './blocks';
 import type { Frame } from './blocks';
 import type { HeaderText } from './document';

@@ -1,5 +1,5 @@
 /**
- * Gathers one patient's full record for the readable PDF (shared/record/), through the same
+ * Gathers one patient's full record for the readable PDF (shared/records/record-content.ts), through the same
  * repository reads the app's screens use, starting from the one patient id: the patient, their
  * episodes, and for each episode its intake, notes, running programmes with every check-in,
  * every version of the home exercise prescription and the handouts given. Each piece is checked
@@ -8,7 +8,7 @@
 import type { EpisodeSummary } from '../../shared/domain/episode';
 import type { Signer } from '../../shared/domain/notes';
 import type { CheckInEntry } from '../../shared/domain/running';
-import type { PatientRecordData, RecordCourse, RecordEpisode } from '../../shared/record/record-data';
+import type { PatientRecordData, RecordCourse, RecordEpisode } from '../../shared/records/record-data';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { requireSettings } from './clinic';

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/backend/backend';
 import { collectPatientRecord } from '../../main/records/record-data';
 import { renderRecord } from '../../main/pdf/render-record';
-import { recordContent } from '../../shared/record/content';
+import { recordContent } from '../../shared/records/record-content';
 import { clinicKey } from '../helpers/db';
 import type { ExportOutcome } from '../../shared/domain/records';
 import { must, openTestBackend, patientInput, readyBackend, removeTempDirs, tempDir } from '../helpers/backend';
