@@ -360,7 +360,7 @@ describe('exporting one patient’s record', () => {
     const { backend, zoe, an } = await clinic();
     const outcome = await must(backend, 'export.patient', { patientId: zoe.id });
     if (outcome.kind !== 'download') throw new Error('expected a download');
-    expect(outcome.fileName).toBe('Łukasiewicz-Ørsted Zoë RR-0001 record 2026-11-27.json');
+    expect(outcome.fileName).toBe('2026-11-27 Lukasiewicz-Orsted Zoe record.json');
     const text = (await download(backend, outcome)).toString('utf8');
     const doc = JSON.parse(text) as {
       scope: string;

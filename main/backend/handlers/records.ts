@@ -279,9 +279,7 @@ export const recordsHandlers: HandlersFor<
   'export.patient': async (req, ctx): Promise<ExportOutcome> => {
     const patient = getPatient(ctx.db, req.patientId);
     const pdf = req.format === 'pdf';
-    const fileName = pdf
-      ? patientFileName(today(ctx), patient, 'record', 'pdf')
-      : `${safeFileName(`${patient.familyName} ${patient.givenName} ${patient.recordNumber}`)} record ${today(ctx)}.json`;
+    const fileName = patientFileName(today(ctx), patient, 'record', pdf ? 'pdf' : 'json');
     const dest = await exportDestination(
       ctx,
       fileName,
