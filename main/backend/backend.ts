@@ -81,6 +81,9 @@ export const handlers: Handlers = {
 export function createBackend(options: BackendOptions): Backend {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
+
+  const approvedPaths = new ApprovedPaths();
+  const downloads = new Downloads(() => clock.now().getTime());
   const session = createSession({
     dataDir: options.dataDir,
     clock,
@@ -90,10 +93,9 @@ export function createBackend(options: BackendOptions): Backend {
     scryptParams: options.scryptParams ?? SCRYPT_PARAMS,
     ...(options.keychain ? { keychain: options.keychain } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    // Exports waiting in memory are patient data in clear: gone when the records close.
+    onRecordsClosed: () => downloads.clear(),
   });
-
-  const approvedPaths = new ApprovedPaths();
-  const downloads = new Downloads(() => clock.now().getTime());
   const records: RecordsServices = {
     progress: new ProgressBoard(),
     downloads,

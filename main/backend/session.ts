@@ -202,6 +202,8 @@ export interface SessionOptions extends OpenStoreOptions {
   scryptParams: ScryptParams;
   /** The OS keychain, where it is real (desktop only). */
   keychain?: Keychain;
+  /** Called whenever the records close (lock, sign-out, restore, demo), to drop what came from them. */
+  onRecordsClosed?: () => void;
 }
 
 type Phase =
@@ -395,6 +397,7 @@ export function createSession(options: SessionOptions): SessionControl {
       phase.store.close();
       phase.key?.fill(0);
     }
+    options.onRecordsClosed?.();
   }
 
   /** Opens the encrypted records with a key known to be right, for a clinician. */
@@ -675,10 +678,10 @@ export function createSession(options: SessionOptions): SessionControl {
     let keptAs: string;
     if (mode === 'open' && phase.kind === 'open' && phase.key && phase.keys) {
       const { store, keys, clinicianId } = phase;
+      refuseEmpty(ready.summary.patients, summarizeRecords(store.db));
       const key = Buffer.from(phase.key);
       const steps = 8;
       try {
-        refuseEmpty(ready.summary.patients, summarizeRecords(store.db));
         // Written first, so the snapshot of these records says they were replaced, and by what.
         audit({
           clinicianId,
@@ -715,10 +718,12 @@ export function createSession(options: SessionOptions): SessionControl {
           );
         }
         keptAs = `the snapshot ${snapshot.name}`;
-        report({ label: 'Replacing the records', step: 7, steps, percent: null });
-        await new Promise((resolve) => setImmediate(resolve));
+        // Closed at once, with no await after the check: a write now would be in neither the
+        // snapshot nor the restored records.
         closeStore();
         phase = { kind: 'closed', keys, lockedBy: null };
+        report({ label: 'Replacing the records', step: 7, steps, percent: null });
+        await new Promise((resolve) => setImmediate(resolve));
         try {
           swapInRecords(dataDir, ready);
         } catch (err) {
@@ -727,6 +732,15 @@ export function createSession(options: SessionOptions): SessionControl {
           throw err;
         }
         report({ label: 'Opening the restored records', step: 8, steps, percent: null });
+      } catch (err) {
+        // The entry above said the records were being replaced: say that they were not.
+        audit({
+          clinicianId,
+          action: 'restore_backup',
+          entity: 'records',
+          summary: `The restore from the backup ${ready.facts.fileName} did not go ahead; the records were not replaced (${err instanceof AppError ? err.message : 'an unexpected error'})`,
+        });
+        throw err;
       } finally {
         key.fill(0);
       }
@@ -1092,6 +1106,7 @@ export function createSession(options: SessionOptions): SessionControl {
         warnings.push(
           `After the restore, the passwords are the ones that were valid when the backup was made (${ready.facts.createdAt.slice(0, 10)}).`,
         );
+        dropPrepared(); // another prepare may have finished while this one read its file
         prepared = ready;
         return {
           restoreId: ready.id,

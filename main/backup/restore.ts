@@ -276,8 +276,9 @@ export function swapInRecords(
     fs.rmSync(wal, { force: true });
     fs.rmSync(shm, { force: true });
   } catch (err) {
-    fs.rmSync(stagedRecords, { force: true });
+    // Keys first: staged keys without staged records mean "committed, finish it" at the next start.
     fs.rmSync(stagedKeys, { force: true });
+    fs.rmSync(stagedRecords, { force: true });
     throw err;
   }
   fs.renameSync(stagedRecords, live); // the commit point
@@ -298,7 +299,8 @@ export function finishInterruptedRestore(dataDir: string): 'finished' | 'rolled_
     return 'finished';
   }
   if (hasRecords || hasKeys) {
-    for (const f of [stagedRecords, `${stagedRecords}-wal`, `${stagedRecords}-shm`, stagedKeys]) {
+    // Keys first, for the same reason: a stop half-way must not look like a committed restore.
+    for (const f of [stagedKeys, stagedRecords, `${stagedRecords}-wal`, `${stagedRecords}-shm`]) {
       fs.rmSync(f, { force: true });
     }
     return 'rolled_back';

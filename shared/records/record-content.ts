@@ -430,7 +430,7 @@ function courseBlocks(course: RecordCourse, f: Formats): Block[] {
       { header: 'Soreness', weight: 1.8 },
       { header: 'Pain (0–10)', weight: 1.2 },
       { header: 'Decision and governing rule', weight: 2.85 },
-      { header: 'Clinician', weight: 1.9 },
+      { header: 'Confirmed or changed by', weight: 1.9 },
     ],
     rows: course.checkIns.map((c) => checkInRow(c, f)),
   });

@@ -458,18 +458,27 @@ function levelSeries(facts: TimelineFacts, runs: readonly CheckInFact[]): Timeli
   const points: LevelPoint[] = [];
   const rests: RestSpan[] = [];
   const stepBacks: StepBack[] = [];
-  type Step = { date: IsoDate; order: number; point: LevelPoint };
+  // Sorted by day, then programme (the one given earlier first, so on a day a new programme is
+  // given after a run of the old one the line ends on the new one), then start before runs.
+  type Step = { date: IsoDate; programme: number; order: number; point: LevelPoint };
+  const programmeOf = new Map(facts.assignments.map((a, i) => [a.id, i]));
   // A programme starts on the day it was given, or on its first run if that was recorded as
   // earlier (runs typed in after the fact), so the line never starts after its own runs.
   const steps: Step[] = facts.assignments.map((a) => {
     const first = runs.find((c) => c.assignmentId === a.id)?.runDate;
     const date = first !== undefined && first < a.assignedOn ? first : a.assignedOn;
-    return { date, order: 0, point: { date, level: a.startLevel, change: 'start', override: false, checkInId: null } };
+    return {
+      date,
+      programme: programmeOf.get(a.id) ?? 0,
+      order: 0,
+      point: { date, level: a.startLevel, change: 'start', override: false, checkInId: null },
+    };
   });
   for (const c of runs) {
     const change = c.levelAfter > c.levelBefore ? 'up' : c.levelAfter < c.levelBefore ? 'down' : 'same';
     steps.push({
       date: c.runDate,
+      programme: programmeOf.get(c.assignmentId) ?? 0,
       order: 1,
       point: { date: c.runDate, level: c.levelAfter, change, override: c.override !== null, checkInId: c.id },
     });
@@ -480,7 +489,9 @@ function levelSeries(facts: TimelineFacts, runs: readonly CheckInFact[]): Timeli
       rests.push({ checkInId: c.id, from: addDays(c.runDate, 1), to: addDays(c.runDate, c.daysOff), days: c.daysOff });
     }
   }
-  steps.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.order - b.order));
+  steps.sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.programme - b.programme || a.order - b.order,
+  );
   for (const s of steps) points.push(s.point);
   const counts = facts.assignments.map((a) => a.levelCount);
   return { levelCount: counts.length > 0 ? Math.max(...counts) : null, points, rests, stepBacks };

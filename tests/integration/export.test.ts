@@ -12,7 +12,15 @@ import { exportTables } from '../../main/export/tables';
 import { createPatient } from '../../main/records/patients';
 import { fixedClock } from '../../main/util/clock';
 import type { ExportOutcome } from '../../shared/domain/records';
-import { must, patientInput, readyBackend, removeTempDirs, TEST_TODAY, tempDir } from '../helpers/backend';
+import {
+  must,
+  patientInput,
+  readyBackend,
+  removeTempDirs,
+  TEST_PASSWORD,
+  TEST_TODAY,
+  tempDir,
+} from '../helpers/backend';
 import { clinicKey, databaseAt } from '../helpers/db';
 import { fakeDesktop } from '../helpers/records';
 import { item } from '../helpers/exercises';
@@ -337,6 +345,20 @@ describe('exporting the whole clinic', () => {
       tables: { patients: { rows: unknown[] } };
     };
     expect(doc.tables.patients.rows).toHaveLength(3000);
+    backend.close();
+  });
+
+  it('drops an export waiting in memory when the records are locked', async () => {
+    const { backend } = await clinic();
+    const outcome = await must(backend, 'export.clinic', { format: 'json' });
+    if (outcome.kind !== 'download') throw new Error('expected a download');
+    await must(backend, 'session.lock', {});
+    await must(backend, 'session.unlock', { password: TEST_PASSWORD });
+    // Whoever unlocks next cannot fetch the unencrypted file made before the lock.
+    expect(await backend.invoke('downloads.read', { id: outcome.downloadId, offset: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     backend.close();
   });
 

@@ -20,7 +20,7 @@ export const episodeHandlers: HandlersFor<
       entity: 'episode',
       entityId: req.episodeId,
       patientId: timeline.patientId,
-      summary: `Opened the history of episode ${req.episodeId}`,
+      summary: `Opened the history of the episode “${getEpisode(db, req.episodeId).title}”`,
     });
     return timeline;
   },

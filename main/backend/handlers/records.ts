@@ -351,10 +351,12 @@ export const recordsHandlers: HandlersFor<
     if (dest === null) return { kind: 'cancelled' };
     const key = keyFor(ctx);
     const memory = dest.kind === 'download' ? new MemorySink() : null;
-    const file = dest.kind === 'download' ? null : new FileSink(dest.path);
-    const sink = memory ?? file!;
+    let file: FileSink | null = null;
     let result;
     try {
+      // Opening the file is inside the try: a folder that cannot be written is a plain message.
+      file = dest.kind === 'download' ? null : new FileSink(dest.path);
+      const sink = memory ?? file!;
       const snapshot = openSnapshot(ctx.store.file, key, ctx.records.nativeBinding);
       try {
         const meta = exportMeta(ctx);

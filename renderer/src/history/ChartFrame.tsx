@@ -5,7 +5,7 @@
  */
 import { useId, type ReactNode } from 'react';
 import type { DateDomain } from './chart-scale';
-import { CHART, dateTicks, shortDate, xScale } from './chart-scale';
+import { CHART, dateTicks, shortDate, spansYears, xScale } from './chart-scale';
 
 export function ChartFrame({
   title,
@@ -59,6 +59,7 @@ export function ChartFrame({
 /** The date axis along the bottom of a plot, with light vertical grid lines. */
 export function DateAxis({ domain, top, bottom }: { domain: DateDomain; top: number; bottom: number }) {
   const x = xScale(domain);
+  const withYear = spansYears(domain);
   return (
     <g className="chart__axis" aria-hidden="true">
       <line x1={CHART.left} x2={CHART.width - CHART.right} y1={bottom} y2={bottom} className="chart__axis-line" />
@@ -66,7 +67,7 @@ export function DateAxis({ domain, top, bottom }: { domain: DateDomain; top: num
         <g key={d}>
           <line x1={x(d)} x2={x(d)} y1={top} y2={bottom} className="chart__grid" />
           <text x={x(d)} y={bottom + 16} textAnchor="middle" className="chart__tick">
-            {shortDate(d)}
+            {shortDate(d, withYear)}
           </text>
         </g>
       ))}

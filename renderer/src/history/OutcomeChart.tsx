@@ -133,7 +133,7 @@ export function OutcomeChart({
           <DateAxis domain={domain} top={PLOT_TOP} bottom={PLOT_BOTTOM} />
           {points.length > 1 ? <path d={line} className="outcome-line" /> : null}
           {points.map((p, i) => {
-            const label = `${shortDate(p.date)}: ${p.value} (${pointLabel(p).toLowerCase()})`;
+            const label = `${shortDate(p.date, true)}: ${p.value} (${pointLabel(p).toLowerCase()})`;
             return p.thisEpisode ? (
               <CircleMark key={`${p.date}-${i}`} x={x(p.date)} y={y(p.value)} size={5} className="mark mark--outcome">
                 <title>{label}</title>

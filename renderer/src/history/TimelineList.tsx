@@ -41,10 +41,17 @@ const KIND_GROUP: Record<TimelineKind, string> = {
   handout: 'handout',
 };
 
-function timeOf(at: string | null): string {
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The clock time the entry was made, only when that was on the event's day: a visit note typed
+ * in for an earlier visit shows the visit's day, and a time from another day would mislead.
+ */
+function timeOf(at: string | null, date: string): string {
   if (!at) return '';
   const d = new Date(at);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  if (`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` !== date) return '';
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 function EventLink({ link, patientId, episodeId }: { link: TimelineLink; patientId: number; episodeId: number }) {
@@ -106,7 +113,7 @@ export function TimelineList({
           <li key={e.key} className={`timeline__event timeline__event--${KIND_GROUP[e.kind]}`}>
             <div className="timeline__when">
               <span className="timeline__date">{formatDate(e.date, dateFormat)}</span>
-              <span className="timeline__time">{timeOf(e.at)}</span>
+              <span className="timeline__time">{timeOf(e.at, e.date)}</span>
             </div>
             <span className="timeline__dot" aria-hidden="true" />
             <div className="timeline__body">

@@ -35,10 +35,15 @@ export function yScale(min: number, max: number, top: number, bottom: number): (
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "3 Oct": the same in every date format, never ambiguous. */
-export function shortDate(date: IsoDate): string {
-  const [, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1] ?? ''}`;
+/** "3 Oct", or "3 Oct 2025" with the year: the same in every date format, never ambiguous. */
+export function shortDate(date: IsoDate, withYear = false): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1] ?? ''}${withYear ? ` ${y}` : ''}`;
+}
+
+/** Whether a domain's dates need their year to be read right (it spans more than one year). */
+export function spansYears(domain: DateDomain): boolean {
+  return domain.from.slice(0, 4) !== domain.to.slice(0, 4);
 }
 
 /** About six date ticks across the domain, on whole days (weekly or monthly for long spans). */

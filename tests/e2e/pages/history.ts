@@ -1,4 +1,5 @@
 /** The episode page's history: the charts, their value tables, and the timeline. */
+import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
 export function historySection(page: Page): Locator {
@@ -35,7 +36,15 @@ export function timelineEvents(page: Page): Locator {
 /** Everything the history shows in words: every value table and every timeline event. */
 export async function historyText(page: Page): Promise<{ tables: string[][][]; events: string[] }> {
   const section = historySection(page);
-  await showAllValueTables(page);
+  const summaries = section.getByText('Show values as a table');
+  // The charts come after the page settles (a history read again after going back re-renders
+  // them closed): open every table, and check each one is open, before reading.
+  await expect(async () => {
+    await showAllValueTables(page);
+    expect(await summaries.count()).toBeGreaterThan(0);
+    const open = await section.locator('details').evaluateAll((all) => all.map((d) => (d as HTMLDetailsElement).open));
+    expect(open.every(Boolean)).toBe(true);
+  }).toPass();
   const showAll = section.getByRole('button', { name: /^Show all \d+ events$/ });
   if (await showAll.count()) await showAll.click();
   const tables: string[][][] = [];

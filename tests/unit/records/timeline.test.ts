@@ -351,6 +351,27 @@ describe('buildTimeline: chart series', () => {
     expect(level.rests).toEqual([{ checkInId: 22, from: '2026-10-07', to: '2026-10-08', days: 2 }]);
   });
 
+  it('ends a day on the programme given that day, after a run of the one before', () => {
+    const facts = fullFacts();
+    const first = facts.assignments[0]!;
+    facts.assignments = [
+      first,
+      {
+        ...first,
+        id: 2,
+        programmeName: 'Distance',
+        startLevel: 1,
+        assignedOn: '2026-10-09',
+        createdAt: '2026-10-09T15:00:00.000Z',
+      },
+    ];
+    const { level } = buildTimeline(facts, 'DD/MM/YYYY').series;
+    expect(level.points.slice(-2).map((p) => [p.date, p.level, p.change])).toEqual([
+      ['2026-10-09', 4, 'up'],
+      ['2026-10-09', 1, 'start'],
+    ]);
+  });
+
   it('draws the LEFS meaningful-change band (9 points) around the first score, earlier episodes first', () => {
     const { outcomes } = buildTimeline(fullFacts(), 'DD/MM/YYYY').series;
     expect(outcomes.lefs).toEqual([
