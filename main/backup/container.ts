@@ -25,6 +25,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { temporaryBeside } from '../files/durable-write';
 import { fsyncFolder, KeyFile } from '../security/key-file';
 
 export const BACKUP_EXTENSION = '.stridebackup';
@@ -351,11 +352,6 @@ export function* writeBackupSteps(
       fs.rmSync(tmp, { force: true });
     }
   }
-}
-
-/** A temporary name in the same folder (so the final rename is atomic), unlikely to clash. */
-export function temporaryBeside(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${Date.now().toString(36)}.partial`);
 }
 
 /** Runs a generator to completion, without pauses. */

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Progress } from '../../shared/domain/records';
 import type { Db } from '../db/open';
 import { openDatabase } from '../db/open';
+import { temporaryBeside } from '../files/durable-write';
 import { fsyncFolder } from '../security/key-file';
 import { notFound } from '../util/errors';
 import type { CellValue } from './csv';
@@ -65,8 +66,8 @@ export class FileSink implements ExportSink {
   private fd: number | null;
   bytes = 0;
   constructor(private readonly dest: string) {
-    this.tmp = path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}.partial`);
-    this.fd = fs.openSync(this.tmp, 'w', 0o600);
+    this.tmp = temporaryBeside(dest);
+    this.fd = fs.openSync(this.tmp, 'wx', 0o600);
   }
   write(bytes: Buffer | string): void {
     const b = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;

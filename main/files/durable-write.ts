@@ -108,3 +108,8 @@ export function copyFileDurably(from: string, to: string): void {
   fs.copyFileSync(from, to);
   fsyncFile(to);
 }
+
+/** A temporary name in the same folder (so the final rename is atomic), unlikely to clash. */
+export function temporaryBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${Date.now().toString(36)}.partial`);
+}
