@@ -12,17 +12,16 @@
  * no exercises, an exercise-only handout in miles, and the plainest handout (no programme, no
  * exercises) the app can issue today.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { renderHandout } from '../../main/pdf/render-handout';
 import { MILITARY_RETURN_TO_RUN } from '../../shared/clinical/programme-templates';
 import type { HandoutData } from '../../shared/handout/handout-data';
 import { plannedRunDates } from '../../shared/handout/plan';
 import { eightExerciseHandout, fixtureHandout } from '../helpers/handout';
+import { launchChromium, startPreview } from './preview';
 
 const OUT = path.join(import.meta.dirname, 'out', 'handout');
 
@@ -98,30 +97,9 @@ describe('handout pages for review', () => {
 
 describe('the handout in the app', () => {
   it('captures the episode page with the preview and the history, and the patient page', async () => {
-    const root = path.resolve(import.meta.dirname, '..', '..');
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-look-'));
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'main', 'preview.js'), '--data-dir', dataDir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const { url, stop } = await startPreview();
+    const browser = await launchChromium();
     try {
-      const url = await new Promise<string>((resolve) => {
-        let out = '';
-        child.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /preview is ready: (\S+)/.exec(out);
-          if (m?.[1]) resolve(m[1]);
-        });
-      });
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const shot = (name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
       await page.goto(url);
@@ -165,8 +143,7 @@ describe('the handout in the app', () => {
       expect(fs.existsSync(path.join(OUT, 'app-4-patient-page.png'))).toBe(true);
     } finally {
       await browser.close();
-      child.kill('SIGTERM');
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      stop();
     }
   });
 });

@@ -4,12 +4,10 @@
  * step-back, rest days, an override, and an earlier episode's LEFS for the meaningful-change band.
  * Written to tests/look/out/history/.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright';
 import { afterAll, beforeAll, it } from 'vitest';
+import { launchChromium, ROOT, startPreview } from './preview';
 import { localIsoDate } from '../../main/util/clock';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
@@ -17,7 +15,6 @@ import { CLINIC_SETUP, patientInput } from '../helpers/backend';
 import type { Call, SeededRun } from '../helpers/timeline';
 import { seedEpisodeHistory } from '../helpers/timeline';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const OUT = path.join(ROOT, 'tests', 'look', 'out', 'history');
 let stop: () => void = () => {};
 let url = '';
@@ -41,22 +38,7 @@ const COURSE: SeededRun[] = [
 
 beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-look-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main', 'preview.js'), '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  stop = () => {
-    child.kill('SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  url = await new Promise<string>((resolve) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /preview is ready: (\S+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-  });
+  ({ url, stop } = await startPreview());
 });
 
 afterAll(() => stop());
@@ -83,16 +65,7 @@ it('captures the episode history', async () => {
   await call('episodes.close', { id: e.id, expectedVersion: e.version, closed: true });
   const main = await seedEpisodeHistory(call, patient.id, today, COURSE);
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(url);
   await page.locator('body[data-app-ready]').waitFor();

@@ -3,14 +3,11 @@
  * first start, recovery key, sign-in, patient list, patient and episode pages, settings, lock.
  * Written to tests/look/out/screens/.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright';
 import { afterAll, beforeAll, it } from 'vitest';
+import { launchChromium, ROOT, startPreview } from './preview';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const OUT = path.join(ROOT, 'tests', 'look', 'out', 'screens');
 const PASSWORD = 'river bend morning run';
 let stop: () => void = () => {};
@@ -18,37 +15,13 @@ let url = '';
 
 beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-look-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'main', 'preview.js'), '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  stop = () => {
-    child.kill('SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  url = await new Promise<string>((resolve) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /preview is ready: (\S+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-  });
+  ({ url, stop } = await startPreview());
 });
 
 afterAll(() => stop());
 
 it('captures the main screens', async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   const shot = (name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
   await page.goto(url);
