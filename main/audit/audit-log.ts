@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../shared/text/canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

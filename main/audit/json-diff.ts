@@ -2,7 +2,7 @@
  * Leaf-level differences between two JSON values, so an autosaved draft is audited by what
  * changed ("symptoms.painWalking: 3 -> 2") instead of a full copy on every save.
  */
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../shared/text/canonical-json';
 
 export interface JsonChange {
   /** Dotted path to the changed value ("measures.lefs.items.3"). */

@@ -17,7 +17,7 @@ import type {
 import { clinicExerciseKey, clinicExerciseRowId } from '../../shared/domain/clinic-exercise';
 import { fieldErrors } from '../../shared/ipc/field-errors';
 import { appendAudit } from '../audit/audit-log';
-import { canonicalJson } from '../audit/canonical-json';
+import { canonicalJson } from '../../shared/text/canonical-json';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';

@@ -38,7 +38,7 @@ import type {
 } from '../../shared/domain/intake';
 import type { Clinician } from '../../shared/domain/settings';
 import { appendAudit } from '../audit/audit-log';
-import { canonicalJson } from '../audit/canonical-json';
+import { canonicalJson } from '../../shared/text/canonical-json';
 import { auditDiff, jsonChanges } from '../audit/json-diff';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';

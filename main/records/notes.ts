@@ -29,7 +29,7 @@ import { hasContent } from '../../shared/domain/notes';
 import type { Clinician } from '../../shared/domain/settings';
 import { formatDate } from '../../shared/time/dates';
 import { appendAudit } from '../audit/audit-log';
-import { canonicalJson } from '../audit/canonical-json';
+import { canonicalJson } from '../../shared/text/canonical-json';
 import { auditDiff, jsonChanges } from '../audit/json-diff';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';

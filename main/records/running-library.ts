@@ -22,7 +22,7 @@ import type {
 } from '../../shared/domain/running';
 import { foldText } from '../../shared/text/fold';
 import { appendAudit } from '../audit/audit-log';
-import { canonicalJson } from '../audit/canonical-json';
+import { canonicalJson } from '../../shared/text/canonical-json';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';

@@ -34,7 +34,7 @@ import { HISTORY_PAGE, shownDecision } from '../../shared/domain/running';
 import type { IsoDate } from '../../shared/time/dates';
 import { formatDate } from '../../shared/time/dates';
 import { appendAudit } from '../audit/audit-log';
-import { canonicalJson } from '../audit/canonical-json';
+import { canonicalJson } from '../../shared/text/canonical-json';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';

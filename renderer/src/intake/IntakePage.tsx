@@ -42,7 +42,7 @@ import { PhysicalTestsSection } from './PhysicalTestsSection';
 import { PsfsSection } from './PsfsSection';
 import { ReadinessSection, START_IDS, type ChooseResult } from './ReadinessSection';
 import { IntakeSection, SECTION_IDS } from './Section';
-import { stableKey } from './stable-key';
+import { canonicalJson } from '../../../shared/text/canonical-json';
 import { saveStateText, SummaryPanel } from './SummaryPanel';
 import { RedFlagAlert, SymptomsSection } from './SymptomsSection';
 import { useAutosave } from './useAutosave';
@@ -171,13 +171,13 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
   const signCheck = useMemo(() => checkIntakeForSigning(liveDraft, todayIso()), [liveDraft]);
 
   const autosave = useAutosave({
-    initialKey: stableKey({ draft: initial.draft, typed: initial.typed }),
+    initialKey: canonicalJson({ draft: initial.draft, typed: initial.typed }),
     prepare: () => {
       const c = checkValues(store.snapshot(), settings.dateFormat);
       setErrors(errorsOf(c.problems));
       if (c.valid === null) return { ok: false, count: Object.keys(errorsOf(c.problems)).length };
       const typed = typedOf(store.snapshot());
-      return { ok: true, payload: { draft: c.valid, typed }, key: stableKey({ draft: c.valid, typed }) };
+      return { ok: true, payload: { draft: c.valid, typed }, key: canonicalJson({ draft: c.valid, typed }) };
     },
     send: async ({ draft, typed }) => {
       const r = await call('intake.saveDraft', { episodeId, expectedVersion: versionRef.current, draft, typed });

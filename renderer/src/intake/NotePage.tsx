@@ -16,7 +16,7 @@ import { ConfirmDialog } from '../ui/Dialog';
 import { ErrorNotice, Loading } from '../ui/feedback';
 import { TextAreaField, TextField } from '../ui/fields';
 import { NoteView } from './NoteView';
-import { stableKey } from './stable-key';
+import { canonicalJson } from '../../../shared/text/canonical-json';
 import { saveStateText } from './SummaryPanel';
 import { useAutosave } from './useAutosave';
 
@@ -114,7 +114,7 @@ function VisitNoteEditor({ initial, onSigned }: { initial: ClinicalNote; onSigne
   const [busy, setBusy] = useState(false);
 
   const autosave = useAutosave({
-    initialKey: stableKey({ visitDate: initial.visitDate, content: { ...contentOf(initial) } }),
+    initialKey: canonicalJson({ visitDate: initial.visitDate, content: { ...contentOf(initial) } }),
     prepare: () => {
       const iso = parseTypedDate(visitDate, settings.dateFormat);
       if (iso === null) {
@@ -124,7 +124,7 @@ function VisitNoteEditor({ initial, onSigned }: { initial: ClinicalNote; onSigne
         return { ok: false, count: 1 };
       }
       setErrors({});
-      return { ok: true, payload: { visitDate: iso, content }, key: stableKey({ visitDate: iso, content }) };
+      return { ok: true, payload: { visitDate: iso, content }, key: canonicalJson({ visitDate: iso, content }) };
     },
     send: async (payload) => {
       const r = await call('notes.update', { id: initial.id, expectedVersion: version.current, ...payload });

@@ -1,4 +1,4 @@
-/** JSON with object keys sorted, so the same value always hashes the same. */
+/** JSON with object keys sorted: the same value always gives the same text (for hashes, and to tell equal content whatever the key order). */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
