@@ -15,7 +15,17 @@ import { assignProgramme, recordCheckIn } from '../records/running';
 import type { Clock } from '../util/clock';
 
 type Answers = Omit<SorenessReport, 'runDate' | 'levelRun'>;
-const CLEAN: Answers = { warmUp: 'none', cameBackDuringRun: null, nextDay: 'none' };
+const CLEAN: Answers = {
+  completed: 'as_written',
+  warmUp: 'none',
+  cameBackDuringRun: null,
+  painStartedInRun: false,
+  limp: false,
+  nextDay: 'none',
+  painDuring: 0,
+  painAfter: 0,
+  swelling: false,
+};
 
 interface DemoRun {
   /** Days before the demo's today. */

@@ -16,6 +16,7 @@
  * no running section; no prescription: no exercise section; no appointments are kept: the plan
  * runs two weeks ahead). The handout reads well either way (shared/handout/content.ts).
  */
+import { decisionContextOf } from '../../shared/clinical/injury';
 import { diagnosisEntry } from '../../shared/clinical/intake/episode';
 import type { RuleSet } from '../../shared/clinical/rule-set';
 import type { EpisodeSummary } from '../../shared/domain/episode';
@@ -86,7 +87,16 @@ export function runningOf(
   nextVisit: IsoDate | null,
 ): HandoutRunning | null {
   const course = currentCourse(db, episode.id);
-  return course ? runningPart(course.programme, course.state.progress, today, nextVisit) : null;
+  return course
+    ? runningPart(
+        course.programme,
+        course.state.progress,
+        course.ruleSet,
+        decisionContextOf(episode.diagnosis),
+        today,
+        nextVisit,
+      )
+    : null;
 }
 
 /**

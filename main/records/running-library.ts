@@ -10,7 +10,7 @@ import type { Programme } from '../../shared/clinical/programme';
 import { duplicateProgramme } from '../../shared/clinical/programme';
 import { PROGRAMME_TEMPLATES } from '../../shared/clinical/programme-templates';
 import type { RuleSet } from '../../shared/clinical/rule-set';
-import { copyRuleSet } from '../../shared/clinical/rule-set';
+import { copyRuleSet, recordedRuleSet } from '../../shared/clinical/rule-set';
 import { DEFAULT_RULE_SET, SHIPPED_RULE_SETS } from '../../shared/clinical/rule-sets';
 import type {
   Origin,
@@ -70,7 +70,7 @@ export function currentRuleSet(db: Db, id: string): RuleSet {
   if (shipped) return shipped;
   const row = latestClinicRuleSetRow(db, id);
   if (!row) throw notFound('This soreness rule set');
-  return JSON.parse(row.data_json) as RuleSet;
+  return recordedRuleSet(JSON.parse(row.data_json));
 }
 
 /** One version of a set, as a decision used it. */
@@ -78,7 +78,7 @@ export function ruleSetVersion(db: Db, id: string, version: number): RuleSet {
   const row = db
     .prepare('SELECT data_json FROM rule_set_versions WHERE rule_set_id = ? AND version = ?')
     .get(id, version) as { data_json: string } | undefined;
-  if (row) return JSON.parse(row.data_json) as RuleSet;
+  if (row) return recordedRuleSet(JSON.parse(row.data_json));
   const shipped = SHIPPED_SET_BY_ID.get(id);
   if (shipped && shipped.version === version) return shipped;
   throw notFound(`Version ${version} of the soreness rule set "${id}"`);
@@ -121,7 +121,7 @@ export function listRuleSets(db: Db): RuleSetEntry[] {
   const defaultId = defaultRuleSetId(db);
   const rows = db.prepare(LATEST_CLINIC_RULE_SETS).all() as VersionRow[];
   const clinic = rows
-    .map((row) => ruleSetEntry(JSON.parse(row.data_json) as RuleSet, 'clinic', defaultId, row))
+    .map((row) => ruleSetEntry(recordedRuleSet(JSON.parse(row.data_json)), 'clinic', defaultId, row))
     .sort((a, b) => a.ruleSet.name.localeCompare(b.ruleSet.name) || a.ruleSet.id.localeCompare(b.ruleSet.id));
   return [...SHIPPED_RULE_SETS.map((s) => ruleSetEntry(s, 'shipped', defaultId)), ...clinic];
 }
@@ -129,7 +129,7 @@ export function listRuleSets(db: Db): RuleSetEntry[] {
 function ruleSetEntryOf(db: Db, id: string): RuleSetEntry {
   const row = latestClinicRuleSetRow(db, id);
   if (!row) throw notFound('This soreness rule set');
-  return ruleSetEntry(JSON.parse(row.data_json) as RuleSet, 'clinic', defaultRuleSetId(db), row);
+  return ruleSetEntry(recordedRuleSet(JSON.parse(row.data_json)), 'clinic', defaultRuleSetId(db), row);
 }
 
 /** A readable, unique id for a clinic copy: "clinic-" and the folded name. */
@@ -199,7 +199,7 @@ export function saveClinicRuleSet(db: Db, clock: Clock, clinicianId: number, set
       }
       const row = latestClinicRuleSetRow(db, set.id);
       if (!row) throw notFound('This soreness rule set');
-      const before = JSON.parse(row.data_json) as RuleSet;
+      const before = recordedRuleSet(JSON.parse(row.data_json));
       if (before.version !== set.version) throw stale('This rule set');
       if (
         !sameName(before.name, set.name) &&

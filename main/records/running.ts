@@ -17,7 +17,8 @@ import { decide, DecisionInputError } from '../../shared/clinical/engine';
 import type { Programme } from '../../shared/clinical/programme';
 import type { Progress } from '../../shared/clinical/progress';
 import type { RuleSet } from '../../shared/clinical/rule-set';
-import type { SorenessReport } from '../../shared/clinical/soreness-report';
+import { decisionContextOf } from '../../shared/clinical/injury';
+import { recordedReport } from '../../shared/clinical/soreness-report';
 import type {
   Assignment,
   CheckInCreate,
@@ -305,7 +306,7 @@ function toEntry(db: Db, cache: RuleSetCache, r: CheckInRow): CheckInEntry {
     recordedOn: r.recorded_on,
     recordedAt: r.created_at,
     recordedBy: r.recorded_by,
-    report: JSON.parse(r.report_json) as SorenessReport,
+    report: recordedReport(JSON.parse(r.report_json)),
     decision,
     ruleSetName: set.name,
     governingCondition: governingCondition(set, decision),
@@ -497,7 +498,7 @@ function decisionFor(db: Db, clock: Clock, req: CheckInPreview): DecisionContext
 
   const progress = progressForDecision(before, req.entryCheckLevel);
   try {
-    const decision = decide(report, progress, ruleSet, programme);
+    const decision = decide(report, progress, ruleSet, programme, decisionContextOf(episode.diagnosis));
     return { episode, assignmentId: assignment.id, programme, ruleSet, progress, decision };
   } catch (err) {
     if (err instanceof DecisionInputError) throw new AppError('invalid_request', err.problems.join(' '));

@@ -21,6 +21,7 @@ import { addDays } from '../time/dates';
 import type { Decision } from './decision';
 import type { Programme } from './programme';
 import { levelKind } from './programme';
+import { runsStillCounting } from './next-run';
 import type { Progress } from './progress';
 import { recentAdvances, startProgress, withEntryCheckSignedOff } from './progress';
 import { dayCount, longDate } from './wording';
@@ -111,6 +112,8 @@ export function progressAfterCheckIn(before: Progress, step: CourseStep): Progre
       step.runDate,
     ),
     lastRunDate: step.runDate,
+    recentRunDates: runsStillCounting([...progress.recentRunDates, step.runDate], step.runDate),
+    // The rest; the weekly count is applied where a date is planned (next-run.ts).
     earliestNextRun: addDays(step.runDate, daysOff + 1),
   };
 }

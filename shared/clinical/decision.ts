@@ -19,6 +19,10 @@ export const ADVANCE_LIMITS = [
   'advances_per_7_days',
   /** The next level has an entry check the clinician has not signed off. */
   'entry_check',
+  /** An answer the decision depends on is not known: hold and ask, never advance. */
+  'answers_missing',
+  /** The session was stopped early (or whether it was completed is not known). */
+  'not_completed',
 ] as const;
 export type AdvanceLimit = (typeof ADVANCE_LIMITS)[number];
 
@@ -26,6 +30,8 @@ export const BlockedAdvance = z.strictObject({
   limit: z.enum(ADVANCE_LIMITS),
   /** A clause for the clinician: "only 1 of 2 clean sessions at this level yet". */
   detail: z.string(),
+  /** Advances per 7 days: the first run date on which the limit allows the next advance. */
+  until: isoDate('Until').optional(),
 });
 export type BlockedAdvance = z.infer<typeof BlockedAdvance>;
 
@@ -43,13 +49,13 @@ export const Decision = z.strictObject({
   firedRules: z.array(z.number().int()).min(1),
   /** The most conservative of them: lowest level change, then most days off, then lowest number. */
   governingRule: z.number().int(),
-  /** Full days without running after the run day. */
+  /** Full days without running after the run day: the level's routine rest plus the rules' days off. */
   daysOff: z.number().int().min(0),
-  /** runDate + daysOff + 1. */
+  /** runDate + daysOff + 1, or later when the level's sessions a week are used up (next-run.ts). */
   earliestNextRun: isoDate('Earliest next run'),
   /**
-   * levelAfter - levelBefore: -1, 0 or +1, except after soreness at a level below the planned
-   * one, when the patient goes down to (or one below) the level that was run.
+   * levelAfter - levelBefore: -2 to +1, except after soreness at a level below the planned one,
+   * when the patient goes down from the level that was run.
    */
   levelChange: z.number().int(),
   levelAfter: LevelNumber,

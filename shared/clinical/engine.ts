@@ -1,22 +1,28 @@
 /**
- * The soreness-rules engine: one pure function, `decide(report, progress, ruleSet, programme)`,
- * from what the patient reports about a run to what happens next. No clock and no I/O: every date
- * comes in with the report. Same input, same decision.
+ * The soreness-rules engine: one pure function, `decide(report, progress, ruleSet, programme,
+ * context)`, from what the patient reports about a run to what happens next. No clock and no I/O:
+ * every date comes in with the report. Same input, same decision.
  *
  * How it decides (the points clinical.md asks to settle explicitly):
  *
  * 1. Which rules fire. The warm-up answer gives at most one rule: soreness that continued (rule 1
  *    in the shipped sets), went away and stayed away (rule 2), or went away and came back during
- *    the run (rule 3 only: that is rule 2's situation gone wrong, not rule 2 as well). The day-after
- *    answer "not muscular" fires rule 4; muscle soreness (DOMS) fires nothing. The no-soreness rule
- *    (rule 5) fires only when no other rule did.
- * 2. Several rules at once: the most conservative wins. The days off are the most of any rule
- *    that fired, the level change the lowest. The governing rule, named in the reason, is the one
- *    with the lowest level change, then the most days off, then the lowest number.
+ *    the run (rule 3 only: that is rule 2's situation gone wrong, not rule 2 as well). Pain that
+ *    started during the run fires rule 6; a limp or changed stride, or pain that started or came
+ *    back during the run and is still there the next day (at the injury, or not muscular), fires
+ *    rule 7. The day-after answer "not muscular" fires rule 4, and so does soreness at the injury
+ *    site (see point 10 for a muscle strain); general muscle soreness (DOMS) away from the injury
+ *    fires nothing. The no-soreness rule (rule 5) fires only when no other rule did.
+ * 2. Several rules at once: the most conservative wins. The rules' days off are the most of any rule
+ *    that fired, the level change the lowest, and the patient calls the clinic if any rule says so.
+ *    The governing rule, named in the reason, is the one with the lowest level change, then the
+ *    most days off, then the lowest number. The handout's self-check prints this precedence.
  * 3. Days off are full days without running after the run day: a run on day D with 2 days off
  *    means no running on D+1 and D+2, and the earliest next run is D+3 (D + days off + 1). The days
- *    off are never fewer than the minimum rest of the level that was run, so a clean session gets
- *    exactly the level's minimum rest; a rule's days off are not added to that rest, the larger wins.
+ *    off are the level's routine rest (its minimum rest days) plus the rule's days off: a rule's
+ *    rest comes on top of the routine rest, so rule 4's day off moves the next run a day later
+ *    than a clean session would. The next run also waits while the level's sessions a week are
+ *    used up by the runs of the last 7 days (next-run.ts, the one date function).
  * 4. The level never goes below the first or above the last. No soreness at the last level, with
  *    the limits below met, completes the programme (the level stays the last one): completing is
  *    treated as one more advance, so it waits for the same limits.
@@ -26,11 +32,11 @@
  *    stiffness or more pain, "do not progress"), and clinical.md section 5 lists swelling among the
  *    stop-and-call signs, so the patient is also told to call the clinic and the clinician alerted.
  * 6. Pain scores never choose a soreness rule on their own: the report must answer the soreness
- *    questions (the report schema refuses one that does not, saying which question to ask). A pain
- *    score is a limit on rule 5: pain during or after the run above the pain limit (the lower of
- *    the rule set's and the programme's) means the run was not clean, so the patient stays at the
- *    level and the clean-session count restarts. Pain above 3/10 during the run is a stop-and-call
- *    sign (clinical.md section 5): the patient is told to call and the clinician alerted.
+ *    questions. A pain score is a limit on rule 5: pain during or after the run above the pain limit
+ *    (the lower of the rule set's and the programme's) means the run was not clean, so the patient
+ *    stays at the level and the clean-session count restarts. Pain above 3/10 during the run is a
+ *    stop-and-call sign (clinical.md section 5): the patient is told to call and the clinician
+ *    alerted.
  * 7. Limits on moving up (data, not code), checked only for a clean session under rule 5: clean
  *    sessions in a row needed at the level (this run counts), at most N advances in any 7 days (the
  *    lower of the rule set's and the programme's limit; advances on the run date and the 6 days
@@ -38,9 +44,19 @@
  *    holds the patient at the level; the reason names every limit that held them.
  * 8. The level run differs from the planned level: soreness is judged on the load actually run,
  *    but never to the patient's gain. Soreness rules count from the lower of the level run and the
- *    planned level (sore after running ahead: back to or below the plan; sore at a level below the
- *    plan: down to or below the level that hurt). A run at another level is not a clean session for
- *    the plan: no advance, and the clean-session count is left as it was. The clinician is alerted.
+ *    planned level. A run at another level is not a clean session for the plan: no advance, and
+ *    the clean-session count is left as it was. The clinician is alerted.
+ * 9. Missing answers never mean "no symptoms" (the brief: where the rules say nothing, hold, ask
+ *    or call, never advance). Every answer is required, and "not known" is an explicit answer. The
+ *    rules fire on what is known; if nothing fired, a report with any answer not known, or a
+ *    session stopped early (or not known to be completed), is not a clean session: rule 5 is held
+ *    by that limit, the clean-session count is kept as it was, and the clinician is told which
+ *    answers to ask for.
+ * 10. Soreness at the injury site the day after a muscle strain (hamstring, calf: context
+ *    `muscleStrain`) is the warning sign that general muscle soreness is not (clinical.md section 7,
+ *    Heiderscheit 2010): it counts as the rule the rule set names (`strainSiteSorenessCountsAs`:
+ *    rule 2, hold, or rule 4, a day off and no advance), and the reason says so. For any other
+ *    injury, soreness at the injury site is tendon, bone or joint soreness: rule 4.
  *
  * Inputs are expected to be parsed already; `problemsWith` lists what does not fit (in the
  * clinician's words) and `decide` throws a DecisionInputError carrying that list.
@@ -54,8 +70,9 @@ import type { Progress } from './progress';
 import { Progress as ProgressSchema } from './progress';
 import type { RuleSet, SorenessRule, Trigger } from './rule-set';
 import { RuleSet as RuleSetSchema } from './rule-set';
+import { nextRunDate } from './next-run';
 import type { SorenessReport } from './soreness-report';
-import { SorenessReport as SorenessReportSchema } from './soreness-report';
+import { painValue, SorenessReport as SorenessReportSchema } from './soreness-report';
 import { dayCount, longDate, lowerFirst, withoutFinalStop } from './wording';
 
 /** Pain during a run above this is a stop-and-call sign (clinical.md section 5). */
@@ -70,16 +87,49 @@ export class DecisionInputError extends Error {
   }
 }
 
-/** The triggers a report's answers meet (see point 1 and 5 above). */
-export function triggersOf(report: SorenessReport): Trigger[] {
-  const triggers: Trigger[] = [];
-  if (report.warmUp === 'continued') triggers.push('warm_up_continued');
+/** What the engine knows about the episode beyond the report. */
+export interface DecisionContext {
+  /** The injury is a muscle strain (hamstring, calf): soreness at the injury site is a warning (point 10). */
+  muscleStrain: boolean;
+}
+
+export const NO_CONTEXT: DecisionContext = { muscleStrain: false };
+
+/** Whether the day-after answer is soreness that is a warning sign (not general muscle soreness). */
+function nextDayWarning(report: SorenessReport): boolean {
+  return report.nextDay === 'not_muscular' || report.nextDay === 'injury_site';
+}
+
+/** The triggers a report's answers meet (points 1, 5 and 10 above). */
+export function triggersOf(report: SorenessReport, ruleSet: RuleSet, context: DecisionContext = NO_CONTEXT): Trigger[] {
+  const triggers = new Set<Trigger>();
+  if (report.warmUp === 'continued') triggers.add('warm_up_continued');
   if (report.warmUp === 'went_away') {
-    triggers.push(report.cameBackDuringRun === true ? 'warm_up_came_back' : 'warm_up_went_away');
+    triggers.add(report.cameBackDuringRun === true ? 'warm_up_came_back' : 'warm_up_went_away');
   }
-  if (report.nextDay === 'not_muscular' || report.swelling === true) triggers.push('next_day_not_muscular');
-  if (triggers.length === 0) triggers.push('no_soreness');
-  return triggers;
+  if (report.painStartedInRun === true) triggers.add('pain_started_in_run');
+  const runPain = report.painStartedInRun === true || report.cameBackDuringRun === true;
+  if (report.limp === true || (runPain && nextDayWarning(report))) triggers.add('limp_or_lasting');
+  if (report.nextDay === 'not_muscular' || report.swelling === true) triggers.add('next_day_not_muscular');
+  if (report.nextDay === 'injury_site') {
+    triggers.add(context.muscleStrain ? ruleSet.strainSiteSorenessCountsAs : 'next_day_not_muscular');
+  }
+  if (triggers.size === 0) triggers.add('no_soreness');
+  return [...triggers];
+}
+
+/** The answers the decision depends on that are not known, in the clinician's words (point 9). */
+export function missingAnswers(report: SorenessReport): string[] {
+  const missing: string[] = [];
+  if (report.warmUp === 'unknown') missing.push('the warm-up');
+  if (report.cameBackDuringRun === 'unknown') missing.push('whether the warm-up soreness came back');
+  if (report.painStartedInRun === 'unknown') missing.push('whether pain started during the run');
+  if (report.limp === 'unknown') missing.push('a limp or changed stride');
+  if (report.nextDay === 'unknown') missing.push('the day after');
+  if (report.painDuring === 'unknown') missing.push('pain during the run');
+  if (report.painAfter === 'unknown') missing.push('pain after the run');
+  if (report.swelling === 'unknown') missing.push('swelling');
+  return missing;
 }
 
 /** Lowest level change, then most days off, then lowest rule number. */
@@ -149,9 +199,11 @@ function painBlock(report: SorenessReport, ruleSet: RuleSet, programme: Programm
   const limit = lowerLimit(ruleSet.painLimit, programme.painLimit);
   if (limit === null) return null;
   const over: string[] = [];
-  if (report.painDuring !== undefined && report.painDuring > limit) over.push(`${report.painDuring}/10 during the run`);
-  if (report.painAfter !== undefined && report.painAfter > limit) {
-    over.push(over.length > 0 ? `${report.painAfter}/10 after it` : `${report.painAfter}/10 after the run`);
+  const during = painValue(report.painDuring);
+  const after = painValue(report.painAfter);
+  if (during !== null && during > limit) over.push(`${during}/10 during the run`);
+  if (after !== null && after > limit) {
+    over.push(over.length > 0 ? `${after}/10 after it` : `${after}/10 after the run`);
   }
   if (over.length === 0) return null;
   return { limit: 'pain', detail: `pain ${over.join(' and ')} is above the ${limit}/10 limit for a clean session` };
@@ -188,6 +240,7 @@ function advanceLimits(
       const freeFrom = addDays(oldestThatMustLeave, 7);
       blocked.push({
         limit: 'advances_per_7_days',
+        until: freeFrom,
         detail:
           `${recent.length} advance${recent.length === 1 ? '' : 's'} already in the last 7 days ` +
           `(${whose} allows ${cap}), so the next can come from ${longDate(freeFrom)}`,
@@ -218,7 +271,13 @@ interface Outcome {
 }
 
 /** The decision for one run. Throws DecisionInputError when `problemsWith` finds anything. */
-export function decide(report: SorenessReport, progress: Progress, ruleSet: RuleSet, programme: Programme): Decision {
+export function decide(
+  report: SorenessReport,
+  progress: Progress,
+  ruleSet: RuleSet,
+  programme: Programme,
+  context: DecisionContext = NO_CONTEXT,
+): Decision {
   const problems = problemsWith(report, progress, ruleSet, programme);
   if (problems.length > 0) throw new DecisionInputError(problems);
 
@@ -227,14 +286,10 @@ export function decide(report: SorenessReport, progress: Progress, ruleSet: Rule
   const levelRun = levelOf(programme, report.levelRun);
   const offPlan = report.levelRun !== planned;
 
-  const triggers = triggersOf(report);
+  const triggers = triggersOf(report, ruleSet, context);
   const fired = ruleSet.rules.filter((r) => triggers.includes(r.trigger)).sort((a, b) => a.number - b.number);
   const governing = mostConservative(fired);
   const soreness = fired.filter((r) => r.trigger !== 'no_soreness');
-
-  const ruleDaysOff = Math.max(...fired.map((r) => r.action.daysOff));
-  const daysOff = Math.max(ruleDaysOff, levelRun.minRestDays);
-  const earliestNextRun = addDays(report.runDate, daysOff + 1);
 
   let outcome: Outcome;
   if (soreness.length > 0) {
@@ -249,6 +304,19 @@ export function decide(report: SorenessReport, progress: Progress, ruleSet: Rule
     };
   } else {
     const blockedBy: BlockedAdvance[] = [];
+    const missing = missingAnswers(report);
+    if (missing.length > 0) {
+      blockedBy.push({ limit: 'answers_missing', detail: `not known: ${joinClauses(missing)}` });
+    }
+    if (report.completed !== 'as_written') {
+      blockedBy.push({
+        limit: 'not_completed',
+        detail:
+          report.completed === 'stopped_early'
+            ? 'the session was stopped early'
+            : 'whether the session was completed is not known',
+      });
+    }
     const pain = painBlock(report, ruleSet, programme);
     if (pain) blockedBy.push(pain);
     if (offPlan) {
@@ -258,9 +326,10 @@ export function decide(report: SorenessReport, progress: Progress, ruleSet: Rule
       });
     }
     const cleanSession = blockedBy.length === 0;
+    // A run that says nothing sure about the planned level (another level, answers not known,
+    // stopped early) keeps its count; pain above the limit restarts it.
     let cleanSessions = cleanSession ? progress.cleanSessionsAtLevel + 1 : 0;
-    // A run at another level without pain says nothing about the planned level: keep its count.
-    if (offPlan && !pain) cleanSessions = progress.cleanSessionsAtLevel;
+    if (!cleanSession && !pain) cleanSessions = progress.cleanSessionsAtLevel;
     const wantsUp = governing.action.levelChange === 1;
     if (cleanSession && wantsUp) blockedBy.push(...advanceLimits(report, progress, ruleSet, programme, cleanSessions));
     const advance = cleanSession && wantsUp && blockedBy.length === 0;
@@ -273,8 +342,16 @@ export function decide(report: SorenessReport, progress: Progress, ruleSet: Rule
     };
   }
 
+  const ruleDaysOff = Math.max(...fired.map((r) => r.action.daysOff));
+  const daysOff = levelRun.minRestDays + ruleDaysOff;
+  const levelNext = levelOf(programme, outcome.levelAfter);
+  const earliestNextRun = nextRunDate(report.runDate, daysOff, levelNext, progress.recentRunDates);
+
+  const painDuring = painValue(report.painDuring);
   const callClinic =
-    report.swelling === true || (report.painDuring !== undefined && report.painDuring > CALL_CLINIC_PAIN_DURING);
+    fired.some((r) => r.action.callClinic) ||
+    report.swelling === true ||
+    (painDuring !== null && painDuring > CALL_CLINIC_PAIN_DURING);
   const decisionCore = {
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     programme: { id: programme.id, version: programme.version },
@@ -287,30 +364,53 @@ export function decide(report: SorenessReport, progress: Progress, ruleSet: Rule
     earliestNextRun,
     levelChange: outcome.levelAfter - planned,
     ...outcome,
-    alerts: alertsFor(report, progress, ruleSet, planned),
+    alerts: alertsFor(report, progress, ruleSet, planned, fired, context),
     callClinic,
   };
   return {
     ...decisionCore,
-    reason: reasonFor(decisionCore, fired, governing, levelRun, last),
+    reason: reasonFor(decisionCore, fired, governing, levelRun, last, report, context, ruleSet),
     patientInstruction: patientInstructionFor(decisionCore, report, ruleSet, programme),
   };
 }
 
 type DecisionCore = Omit<Decision, 'reason' | 'patientInstruction'>;
 
-function alertsFor(report: SorenessReport, progress: Progress, ruleSet: RuleSet, planned: number): string[] {
+function alertsFor(
+  report: SorenessReport,
+  progress: Progress,
+  ruleSet: RuleSet,
+  planned: number,
+  fired: readonly SorenessRule[],
+  context: DecisionContext,
+): string[] {
   const alerts: string[] = [];
+  for (const rule of fired) {
+    if (rule.action.callClinic) {
+      alerts.push(`Rule ${rule.number} (${lowerFirst(withoutFinalStop(rule.condition))}) tells the patient to call: review before the next run.`);
+    }
+  }
   if (report.swelling === true) {
     const rule = ruleSet.rules.find((r) => r.trigger === 'next_day_not_muscular');
     alerts.push(
       `Swelling reported: counted as rule ${rule?.number ?? '?'} (non-muscular soreness); check for effusion before the next run.`,
     );
   }
-  if (report.painDuring !== undefined && report.painDuring > CALL_CLINIC_PAIN_DURING) {
+  const painDuring = painValue(report.painDuring);
+  if (painDuring !== null && painDuring > CALL_CLINIC_PAIN_DURING) {
     alerts.push(
-      `Pain ${report.painDuring}/10 during the run is above ${CALL_CLINIC_PAIN_DURING}/10, a stop-and-call sign: review before the next run.`,
+      `Pain ${painDuring}/10 during the run is above ${CALL_CLINIC_PAIN_DURING}/10, a stop-and-call sign: review before the next run.`,
     );
+  }
+  if (report.nextDay === 'injury_site' && context.muscleStrain) {
+    const rule = ruleSet.rules.find((r) => r.trigger === ruleSet.strainSiteSorenessCountsAs);
+    alerts.push(
+      `Soreness at the injury site the day after a muscle strain is a warning sign, not ordinary muscle soreness: counted as rule ${rule?.number ?? '?'}.`,
+    );
+  }
+  const missing = missingAnswers(report);
+  if (missing.length > 0) {
+    alerts.push(`Ask the patient about ${joinClauses(missing)}: the decision holds the level until it is known.`);
   }
   if (report.levelRun !== planned) {
     const how = report.levelRun > planned ? 'ahead of' : 'below';
@@ -326,17 +426,12 @@ function alertsFor(report: SorenessReport, progress: Progress, ruleSet: RuleSet,
   return alerts;
 }
 
-function daysOffClause(
-  d: DecisionCore,
-  fired: readonly SorenessRule[],
-  governing: SorenessRule,
-  run: RunLevel,
-): string {
+function daysOffClause(d: DecisionCore, fired: readonly SorenessRule[], run: RunLevel): string {
   const base = `${dayCount(d.daysOff)} off`;
-  if (d.daysOff === governing.action.daysOff) return base;
-  const from = fired.find((r) => r.action.daysOff === d.daysOff);
-  if (from) return `${base} (rule ${from.number})`;
-  return run.minRestDays === d.daysOff ? `${base} (the level's minimum rest)` : base;
+  const ruleDays = d.daysOff - run.minRestDays;
+  if (run.minRestDays === 0 || ruleDays === 0) return base;
+  const from = fired.find((r) => r.action.daysOff === ruleDays);
+  return `${base} (the level's ${dayCount(run.minRestDays)} of routine rest and ${dayCount(ruleDays)} for rule ${from?.number ?? '?'})`;
 }
 
 /** One sentence for the clinician that names the governing rule and, where it applies, the limit. */
@@ -346,21 +441,28 @@ function reasonFor(
   governing: SorenessRule,
   run: RunLevel,
   last: number,
+  report: SorenessReport,
+  context: DecisionContext,
+  ruleSet: RuleSet,
 ): string {
-  const rule = `Rule ${governing.number} (${lowerFirst(withoutFinalStop(governing.condition))})`;
+  const strainSite =
+    report.nextDay === 'injury_site' && context.muscleStrain && governing.trigger === ruleSet.strainSiteSorenessCountsAs
+      ? ', for soreness at the injury site the day after a muscle strain'
+      : '';
+  const rule = `Rule ${governing.number} (${lowerFirst(withoutFinalStop(governing.condition))}${strainSite})`;
   const others = fired.filter((r) => r !== governing).map((r) => r.number);
   const head =
     others.length === 0
       ? rule
       : `${rule} governs, with rule${others.length === 1 ? '' : 's'} ${joinClauses(others.map(String))} also met`;
-  const days = daysOffClause(d, fired, governing, run);
+  const days = daysOffClause(d, fired, run);
   const before = d.levelBefore;
 
   if (governing.trigger !== 'no_soreness') {
     const from = Math.min(d.levelRun, before);
     let level: string;
     if (d.levelAfter < before) level = `down from Level ${before} to Level ${d.levelAfter}`;
-    else if (governing.action.levelChange < 0 && from === 1) level = `stay at Level 1, the first level`;
+    else if (governing.action.levelChange < 0 && d.levelAfter === 1) level = `stay at Level 1, the first level`;
     else level = `stay at Level ${d.levelAfter}`;
     if (from !== before && d.levelAfter < before) level += `, counted from Level ${from} that was run`;
     return `${head}: ${days} and ${level}.`;
@@ -397,6 +499,7 @@ function patientInstructionFor(
     for (const b of d.blockedBy) sentences.push(patientWhy(b, d, report, ruleSet, programme, activity));
   }
   if (report.swelling === true) sentences.push('You had swelling.');
+  else if (report.limp === true) sentences.push('You had a limp.');
   else if (d.callClinic && !d.blockedBy.some((b) => b.limit === 'pain')) sentences.push('Your pain was high.');
   if (d.callClinic) sentences.push('Call the clinic before you run again.');
   return sentences.join(' ');
@@ -425,5 +528,11 @@ function patientWhy(
     }
     case 'entry_check':
       return 'The clinic needs to check you before the next level.';
+    case 'answers_missing':
+      return 'Some answers are missing. Tell the clinic how it felt.';
+    case 'not_completed':
+      return report.completed === 'stopped_early'
+        ? `You stopped early, so do the whole ${activity} again first.`
+        : `Tell the clinic if you did the whole ${activity}.`;
   }
 }

@@ -11,6 +11,7 @@ import { isoDate } from '../domain/fields';
 import type { IsoDate } from '../time/dates';
 import { daysBetween } from '../time/dates';
 import type { Decision } from './decision';
+import { runsStillCounting } from './next-run';
 
 export const Progress = z.strictObject({
   /** The planned level for the next run. */
@@ -20,6 +21,8 @@ export const Progress = z.strictObject({
   /** Run dates of past advances (including clinician moves up), for the advances-in-7-days limit. */
   advanceDates: z.array(isoDate('Advance date')).max(1000),
   lastRunDate: isoDate('Last run date').nullable(),
+  /** Run dates of the last 7 days up to the last run: the weekly session limit counts them (next-run.ts). */
+  recentRunDates: z.array(isoDate('Run date')).max(7),
   /** The earliest next run set by the last decision; a run before it is flagged to the clinician. */
   earliestNextRun: isoDate('Earliest next run').nullable(),
   /** Levels whose entry check the clinician has signed off. */
@@ -34,6 +37,7 @@ export function startProgress(level = 1): Progress {
     cleanSessionsAtLevel: 0,
     advanceDates: [],
     lastRunDate: null,
+    recentRunDates: [],
     earliestNextRun: null,
     clearedLevels: [],
   };
@@ -62,6 +66,7 @@ export function progressAfter(progress: Progress, decision: Decision): Progress 
       decision.runDate,
     ),
     lastRunDate: decision.runDate,
+    recentRunDates: runsStillCounting([...progress.recentRunDates, decision.runDate], decision.runDate),
     earliestNextRun: decision.earliestNextRun,
   };
 }

@@ -15,10 +15,11 @@ import { describeDosage } from '../clinical/exercises/dosage';
 import { illustrationDrawing } from '../clinical/exercises/lookup';
 import { stopAndCallItems } from '../clinical/intake/red-flags';
 import type { Activity, RunLevel } from '../clinical/programme';
-import type { RuleSet } from '../clinical/rule-set';
-import { rulesInOrder } from '../clinical/rule-set';
-import { limitLines, ruleActionSentences } from '../clinical/self-check';
-import { capitalize, longDate, withoutFinalStop } from '../clinical/wording';
+import { levelKind } from '../clinical/programme';
+import type { SelfCheck } from '../clinical/self-check';
+import { PRECEDENCE } from '../clinical/self-check';
+import { REPORT_QUESTIONS } from '../clinical/soreness-report';
+import { capitalize, longDate } from '../clinical/wording';
 import type { Drawing } from '../drawing/drawing';
 import type { IsoDate } from '../time/dates';
 import { addDays } from '../time/dates';
@@ -27,13 +28,14 @@ import { calendarWeeks, planEnd } from './plan';
 import {
   callUsIntro,
   dateWithYear,
+  daysChangeWords,
+  daysOffMoveWords,
   fullDate,
   HANDOUT_TEXT as T,
   howOftenWords,
   levelName,
   levelTableWords,
   levelWords,
-  moveUpWords,
   noteFrom,
   restWords,
   shortDate,
@@ -183,16 +185,6 @@ export function patientName(data: Pick<HandoutData, 'patient'>): string {
   return `${data.patient.givenName} ${data.patient.familyName}`;
 }
 
-/** The words of a soreness rule's row: what the patient notices, and what to do. */
-export function selfCheckRows(ruleSet: RuleSet): { notice: string; action: string }[] {
-  return rulesInOrder(ruleSet).map((rule) => ({
-    notice: `${capitalize(withoutFinalStop(rule.patientCondition))}.`,
-    action: ruleActionSentences(rule)
-      .map((s, i) => (i === 0 ? capitalize(s) : s))
-      .join(' '),
-  }));
-}
-
 function contactLine(data: HandoutData): string {
   const parts: string[] = [];
   if (data.clinic.phone.trim() !== '') parts.push(`Phone ${data.clinic.phone}`);
@@ -317,11 +309,18 @@ function calendar(data: HandoutData, walking: boolean): Block[] {
       };
     }),
   );
+  const current = running.currentLevel;
+  const next = running.nextLevels[0];
+  const changes =
+    next && (next.minRestDays !== current.minRestDays || next.sessionsPerWeek !== current.sessionsPerWeek)
+      ? [paragraph(daysChangeWords(next.number, next, levelKind(next) === 'walk'))]
+      : [];
   return [
     { kind: 'heading', text: walking ? T.calendarWalking : T.calendar },
     leadIn(walking ? T.calendarIntroWalking : T.calendarIntro),
-    ...(walking ? [] : [leadIn(T.calendarMovedOn)]),
+    ...(data.ruleSet ? [leadIn(daysOffMoveWords(current, walking))] : []),
     { kind: 'calendar', weekdays: weekdayNames(data.weekStartsOn), weeks: calendarWeeksOut },
+    ...changes,
   ];
 }
 
@@ -337,10 +336,8 @@ function runningSection(data: HandoutData, level: LevelBreakdown): Section {
       lines: [[text(`${howOftenWords(level.sessionsPerWeek)} ${restWords(raw.minRestDays, walking)}`)]],
     },
   ];
-  const rule5 = data.ruleSet?.rules.find((r) => r.trigger === 'no_soreness');
-  if (rule5 && rule5.action.levelChange === 1 && running.nextLevels.length > 0) {
-    facts.push({ label: 'Move up', lines: [[text(moveUpWords(raw.cleanSessionsToAdvance, walking))]] });
-  }
+  const noPain = running.selfCheck?.rows.find((r) => r.situation === 'no_pain');
+  if (noPain) facts.push({ label: 'Move up', lines: [[text(noPain.action)]] });
   const blocks: Block[] = [
     { kind: 'paragraph', runs: [text('Your plan: ', true), text(running.programmeName)] },
     { kind: 'heading', text: levelName(level, running.levelCount) },
@@ -349,30 +346,33 @@ function runningSection(data: HandoutData, level: LevelBreakdown): Section {
     { kind: 'facts', rows: facts },
     ...comingLevels(data, walking),
     ...calendar(data, walking),
+    ...(data.ruleSet && !running.selfCheck ? [paragraph(T.selfCheckMissing, true)] : []),
   ];
   return { id: 'running', title: walking ? T.walking : T.running, blocks };
 }
 
-function selfCheckSection(ruleSet: RuleSet): Section {
-  const rows = selfCheckRows(ruleSet).map((r): Cell[] => [cell(r.notice, true), cell(r.action)]);
-  const limits = limitLines(ruleSet);
+function selfCheckSection(check: SelfCheck): Section {
+  const rows = check.rows.map((r): Cell[] => [cell(`${r.notice}.`, true), cell(r.action)]);
+  const outing = check.walking ? 'walk' : 'run';
   return {
     id: 'self-check',
     title: T.selfCheck,
     blocks: [
-      leadIn(T.selfCheckIntro),
+      leadIn(check.walking ? T.selfCheckIntroWalking : T.selfCheckIntro),
       {
         kind: 'table',
         columns: [
           { header: T.selfCheckNotice, weight: 1 },
-          { header: T.selfCheckDo, weight: 1.15 },
+          { header: T.selfCheckDo, weight: 1.3 },
         ],
         rows,
         rowStyle: 'text',
         keepTogether: true,
       },
-      paragraph(T.selfCheckMoreThanOne),
-      ...(limits.length > 0 ? [{ kind: 'bullets', items: limits.map((l) => [text(l)]) } satisfies Block] : []),
+      paragraph(PRECEDENCE),
+      paragraph(
+        `This check is for Level ${check.level}. When you move to a new level, call us before your next ${outing} and we will tell you what to check at that level.`,
+      ),
     ],
   };
 }
@@ -446,29 +446,27 @@ function logSection(data: HandoutData): Section | null {
     const dates: (IsoDate | null)[] =
       running.plannedRunDates.length > 0 ? running.plannedRunDates : Array.from({ length: BLANK_LOG_ROWS }, () => null);
     const withExercises = data.exercises.length > 0;
+    const questions = REPORT_QUESTIONS.map((q) => ({
+      header: q.log,
+      cell: q.choices.length > 0 ? ({ kind: 'choice', options: q.choices } satisfies Cell) : BLANK,
+    }));
     return {
       id: 'log',
       title: T.log,
       blocks: [
-        leadIn(T.logIntroRunning),
+        leadIn(running.selfCheck?.walking ? T.logIntroWalking : T.logIntroRunning),
         {
           kind: 'table',
           columns: [
-            { header: T.logDate, weight: 1.75 },
-            { header: T.logLevel, weight: 0.95 },
-            { header: T.logWarmUp, weight: 1.35 },
-            { header: T.logWentAway, weight: 1.35 },
-            { header: T.logNextDay, weight: 1.35 },
-            { header: T.logPain, weight: 1.05 },
-            ...(withExercises ? [{ header: T.logExercises, weight: 1.35 }] : []),
+            { header: T.logDate, weight: 1.2 },
+            { header: T.logLevel, weight: 0.7 },
+            ...questions.map((q) => ({ header: q.header, weight: 1 })),
+            ...(withExercises ? [{ header: T.logExercises, weight: 1 }] : []),
           ],
           rows: dates.map((d): Cell[] => [
             d === null ? BLANK : cell(shortDate(d)),
             BLANK,
-            YES_NO,
-            YES_NO,
-            YES_NO,
-            BLANK,
+            ...questions.map((q) => q.cell),
             ...(withExercises ? [YES_NO] : []),
           ]),
           rowStyle: 'write',
@@ -531,7 +529,7 @@ export function handoutContent(data: HandoutData): HandoutContent {
   // The details follow; the log closes the handout, as the page to fill in and bring back.
   const sections: Section[] = [glance(data, level), stopAndCallSection(data)];
   if (data.running && level) sections.push(runningSection(data, level));
-  if (data.running && data.ruleSet) sections.push(selfCheckSection(data.ruleSet));
+  if (data.running?.selfCheck && data.ruleSet) sections.push(selfCheckSection(data.running.selfCheck));
   if (data.exercises.length > 0) sections.push(exercisesSection(data));
   const log = logSection(data);
   if (log) sections.push(log);

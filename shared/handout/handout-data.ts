@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { Dosage } from '../clinical/exercises/dosage';
 import { ExerciseId, IMAGE_MEDIA_TYPES, Illustration } from '../clinical/exercises/exercise';
 import { RunLevel } from '../clinical/programme';
-import { RuleSet } from '../clinical/rule-set';
+import { recordedRuleSet, RuleSet } from '../clinical/rule-set';
+import { SelfCheck } from '../clinical/self-check';
 import { isoDate, optionalText, requiredText } from '../domain/fields';
 import { PAPER_SIZES, UNITS } from '../domain/settings';
 
@@ -66,6 +67,12 @@ export const HandoutRunning = z.strictObject({
   nextRunDate: isoDate('Next run date').nullable(),
   /** The runs planned until the next visit, in order: the calendar's run days and the log's rows. */
   plannedRunDates: z.array(isoDate('Planned run date')).max(MAX_PLANNED_RUNS),
+  /**
+   * The self-check rendered from the engine's decisions for this patient (shared/clinical/
+   * self-check.ts). Missing only in handouts stored before it existed: those reprint without the
+   * self-check table and tell the patient to ask for a new handout.
+   */
+  selfCheck: SelfCheck.optional(),
 });
 export type HandoutRunning = z.infer<typeof HandoutRunning>;
 
@@ -100,6 +107,16 @@ export const HandoutImage = z.strictObject({
 });
 export type HandoutImage = z.infer<typeof HandoutImage>;
 
+/** A rule set stored in an older handout, in today's shape; anything else is left for the schema to refuse. */
+function upgradeStoredRuleSet(stored: unknown): unknown {
+  if (stored === null) return null;
+  try {
+    return recordedRuleSet(stored);
+  } catch {
+    return stored;
+  }
+}
+
 const snapshotShape = {
   format: z.literal(HANDOUT_DATA_FORMAT),
   /** The day the handout is given: printed in the header, and the PDF's creation date. */
@@ -112,8 +129,8 @@ const snapshotShape = {
   /** The calendar's first column: Sunday where the clinic writes dates month first (US), else Monday. */
   weekStartsOn: z.enum(WEEK_STARTS),
   running: HandoutRunning.nullable(),
-  /** The soreness rule set the app applies to this patient; the self-check is printed from it. */
-  ruleSet: RuleSet.nullable(),
+  /** The soreness rule set the app applies to this patient (older stored sets read in today's shape). */
+  ruleSet: z.preprocess(upgradeStoredRuleSet, RuleSet).nullable(),
   /** In the order the patient does them. */
   exercises: z.array(HandoutExercise).max(MAX_HANDOUT_EXERCISES),
   /** Whether the injury was operated on: adds the post-surgery warning signs (clot, infection). */

@@ -6,9 +6,12 @@
  */
 import type { Dosage } from '../clinical/exercises/dosage';
 import type { Exercise } from '../clinical/exercises/exercise';
+import type { DecisionContext } from '../clinical/engine';
 import type { Programme } from '../clinical/programme';
 import { levelAt } from '../clinical/programme';
 import type { Progress } from '../clinical/progress';
+import type { RuleSet } from '../clinical/rule-set';
+import { selfCheckFor } from '../clinical/self-check';
 import type { IsoDate } from '../time/dates';
 import type { HandoutExercise, HandoutRunning } from './handout-data';
 import { MAX_NEXT_LEVELS } from './handout-data';
@@ -19,12 +22,15 @@ export const NEXT_LEVELS_SHOWN = 3;
 
 /**
  * The running part for a patient at `progress.currentLevel` of `programme`, given on `today`:
- * the next run is the earliest the last decision allows (never before today), and the runs are
- * planned from it until the next visit (or two weeks).
+ * the next run is the earliest the last decision allows (never before today), the runs are
+ * planned from it until the next visit (or two weeks), counting the runs of the last week, and
+ * the self-check is rendered from the engine's decisions for this patient (self-check.ts).
  */
 export function runningPart(
   programme: Programme,
-  progress: Pick<Progress, 'currentLevel' | 'earliestNextRun'>,
+  progress: Progress,
+  ruleSet: RuleSet,
+  context: DecisionContext,
   today: IsoDate,
   nextVisit: IsoDate | null,
 ): HandoutRunning {
@@ -39,14 +45,16 @@ export function runningPart(
     current.number + Math.min(NEXT_LEVELS_SHOWN, MAX_NEXT_LEVELS),
   );
   const until = planEnd(today, nextVisit);
+  const planned = plannedRunDates(nextRun, current, until, progress.recentRunDates);
   return {
     programmeName: programme.name,
     programmeSource: programme.source,
     levelCount: programme.levels.length,
     currentLevel: current,
     nextLevels,
-    nextRunDate: nextRun < until ? nextRun : null,
-    plannedRunDates: plannedRunDates(nextRun, current, until),
+    nextRunDate: planned[0] ?? null,
+    plannedRunDates: planned,
+    selfCheck: selfCheckFor(ruleSet, programme, progress, context, nextRun),
   };
 }
 

@@ -2,9 +2,10 @@
  * The dates a handout plans: the runs until the next visit, and the calendar weeks that show them.
  * Pure date arithmetic on ISO dates; "today" is always an argument.
  */
+import { firstDayWithinWeeklyLimit } from '../clinical/next-run';
 import type { RunLevel } from '../clinical/programme';
 import type { IsoDate } from '../time/dates';
-import { addDays, daysBetween } from '../time/dates';
+import { addDays } from '../time/dates';
 import type { WeekStart } from './handout-data';
 import { MAX_PLANNED_RUNS } from './handout-data';
 
@@ -14,23 +15,22 @@ export const DEFAULT_PLAN_DAYS = 14;
 /**
  * The run days from `firstRun` until the day before `until`, as the level allows: at least
  * `minRestDays` full days off between runs, and never more than `sessionsPerWeek` runs in any
- * 7 days. The first run is on `firstRun` itself.
+ * 7 days, counting the runs already done before the plan (`recentRuns`). The first run is on
+ * `firstRun` or, when the week's runs are used up, the first day that allows it. The same
+ * function (next-run.ts) sets the engine's earliest next run, so the calendar and the check-in
+ * screen agree.
  */
 export function plannedRunDates(
   firstRun: IsoDate,
   level: Pick<RunLevel, 'sessionsPerWeek' | 'minRestDays'>,
   until: IsoDate,
+  recentRuns: readonly IsoDate[] = [],
 ): IsoDate[] {
   const runs: IsoDate[] = [];
-  let day = firstRun;
+  let day = firstDayWithinWeeklyLimit(firstRun, level, recentRuns);
   while (day < until && runs.length < MAX_PLANNED_RUNS) {
-    const inWindow = runs.filter((r) => daysBetween(r, day) < 7).length;
-    if (inWindow < level.sessionsPerWeek) {
-      runs.push(day);
-      day = addDays(day, level.minRestDays + 1);
-    } else {
-      day = addDays(day, 1);
-    }
+    runs.push(day);
+    day = firstDayWithinWeeklyLimit(addDays(day, level.minRestDays + 1), level, [...recentRuns, ...runs]);
   }
   return runs;
 }

@@ -6,7 +6,7 @@
  */
 import type { LevelBreakdown } from '../clinical/describe-level';
 import type { Dosage } from '../clinical/exercises/dosage';
-import type { Surface } from '../clinical/programme';
+import type { RunLevel, Surface } from '../clinical/programme';
 import { capitalize, longDate } from '../clinical/wording';
 import type { IsoDate } from '../time/dates';
 
@@ -27,20 +27,25 @@ export const HANDOUT_TEXT = {
   calendarWalking: 'Your walk days',
   calendarIntro: 'Go out on the days marked "Run". Rest on the other days.',
   calendarIntroWalking: 'Go out on the days marked "Walk". Rest on the other days.',
-  calendarMovedOn: 'If the self-check gives you days off, skip those runs. Then go on from the next day marked "Run".',
   selfCheck: 'Check how it feels',
   selfCheckIntro:
     'Check for pain in the warm-up, during the run, and the next day. Find what you notice in the table. Then do what it says.',
+  selfCheckIntroWalking:
+    'Check for pain in the warm-up, during the walk, and the next day. Find what you notice in the table. Then do what it says.',
+  selfCheckMissing:
+    'This copy was made before the self-check was added. Ask the clinic for a new handout before your next run.',
   selfCheckNotice: 'If you notice this',
   selfCheckDo: 'Do this',
-  selfCheckMoreThanOne: 'If more than one row fits, do the one with the most days off.',
   exercises: 'Your exercises',
   exercisesIntro: 'Move slowly and with control. Stop an exercise if it gives you sharp pain.',
   howMuch: 'How much:',
   start: 'Start:',
   tips: 'Tips:',
   log: 'Your log',
-  logIntroRunning: 'Fill in one row after each run. Circle yes or no. Bring this page to your next visit.',
+  logIntroRunning:
+    'Fill in one row after each run, and finish it the next day. Circle what fits, or write a number. Bring this page to your next visit.',
+  logIntroWalking:
+    'Fill in one row after each walk, and finish it the next day. Circle what fits, or write a number. Bring this page to your next visit.',
   logIntroExercises: 'Fill in one row each day. Circle yes or no. Bring this page to your next visit.',
   logDate: 'Date',
   logLevel: 'Level',
@@ -153,12 +158,36 @@ export function restWords(minRestDays: number, walking: boolean): string {
   return `Rest at least ${minRestDays === 1 ? '1 day' : `${minRestDays} days`} between ${outings}.`;
 }
 
-/** When to move up, from the level's clean sessions: "After 2 runs in a row with no pain, go up 1 level." */
-export function moveUpWords(cleanSessions: number, walking: boolean): string {
+/**
+ * How days off move the calendar, in the engine's terms (next-run.ts): the next outing is the day
+ * after the days off; then the level's rest and weekly count apply again.
+ */
+export function daysOffMoveWords(level: Pick<RunLevel, 'minRestDays' | 'sessionsPerWeek'>, walking: boolean): string {
   const outing = walking ? 'walk' : 'run';
-  return cleanSessions === 1
-    ? `After 1 ${outing} with no pain, go up 1 level next time.`
-    : `After ${cleanSessions} ${outing}s in a row with no pain, go up 1 level next time.`;
+  return (
+    `If the self-check gives you days off, count them from the day of your ${outing}. ` +
+    `Your next ${outing} is the day after them, even if the calendar shows another day. ` +
+    `After that, ${restAndCount(level, walking)}`
+  );
+}
+
+/** "rest at least 1 day between runs, and run no more than 3 times in 7 days." */
+function restAndCount(level: Pick<RunLevel, 'minRestDays' | 'sessionsPerWeek'>, walking: boolean): string {
+  const outing = walking ? 'walk' : 'run';
+  const rest =
+    level.minRestDays === 0
+      ? ''
+      : `rest at least ${level.minRestDays === 1 ? '1 day' : `${level.minRestDays} days`} between ${outing}s, and `;
+  return `${rest}${outing} no more than ${times(level.sessionsPerWeek)} in 7 days.`;
+}
+
+/** How the days change after moving up to a level with other rest or sessions. */
+export function daysChangeWords(
+  number: number,
+  level: Pick<RunLevel, 'minRestDays' | 'sessionsPerWeek'>,
+  walking: boolean,
+): string {
+  return `When you move up to Level ${number}, your days change: ${restAndCount(level, walking)}`;
 }
 
 /** "Stop running and call us on +44 113 496 0000 if:" (or the clinic's name when it has no phone). */

@@ -353,25 +353,42 @@ const WARM_UP_WORDS: Readonly<Record<WarmUpAnswer, string>> = {
   none: 'none',
   went_away: 'went away',
   continued: 'continued',
+  unknown: 'not known',
 };
 const NEXT_DAY_WORDS: Readonly<Record<NextDayAnswer, string>> = {
   none: 'none',
-  muscular: 'muscular only',
+  muscular: 'general muscle soreness only',
+  injury_site: 'at the injury site',
   not_muscular: 'not muscular',
+  unknown: 'not known',
 };
 
 function sorenessWords(r: SorenessReport): string {
-  const warm = r.warmUp === 'went_away' && r.cameBackDuringRun ? 'went away, came back' : WARM_UP_WORDS[r.warmUp];
-  return `Warm-up: ${warm}. Next day: ${NEXT_DAY_WORDS[r.nextDay]}.${r.swelling ? ' Swelling.' : ''}`;
+  const warm =
+    r.warmUp === 'went_away' && r.cameBackDuringRun === true
+      ? 'went away, came back'
+      : r.warmUp === 'went_away' && r.cameBackDuringRun === 'unknown'
+        ? 'went away (came back: not known)'
+        : WARM_UP_WORDS[r.warmUp];
+  const extra = [
+    r.painStartedInRun === true ? ' Pain started in the run.' : '',
+    r.limp === true ? ' Limp.' : '',
+    r.swelling === true ? ' Swelling.' : '',
+    r.completed === 'stopped_early' ? ' Stopped early.' : '',
+  ].join('');
+  return `Warm-up: ${warm}. Next day: ${NEXT_DAY_WORDS[r.nextDay]}.${extra}`;
 }
 
 function painWords(r: SorenessReport): string {
-  const parts = [
-    r.painDuring === undefined ? null : `during ${r.painDuring}`,
-    r.painAfter === undefined ? null : `after ${r.painAfter}`,
+  const score = (p: SorenessReport['painDuring']) => (p === 'unknown' ? 'not known' : p === 'not_run' ? 'did not run' : String(p));
+  const notKnown = [
+    r.limp === 'unknown' ? 'limp' : null,
+    r.swelling === 'unknown' ? 'swelling' : null,
+    r.painStartedInRun === 'unknown' ? 'pain started in the run' : null,
   ].filter((x) => x !== null);
-  return parts.length === 0 ? 'not recorded' : parts.join(', ');
+  return `during ${score(r.painDuring)}, after ${score(r.painAfter)}${notKnown.length > 0 ? `; not known: ${notKnown.join(', ')}` : ''}`;
 }
+
 
 function checkInRow(c: CheckInEntry, f: Formats): Cell[] {
   const d = c.decision;

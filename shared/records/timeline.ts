@@ -171,12 +171,15 @@ const WARM_UP_WORDS: Record<WarmUpAnswer, string> = {
   none: 'no soreness in the warm-up',
   went_away: 'soreness in the warm-up that went away',
   continued: 'soreness in the warm-up that continued',
+  unknown: 'warm-up soreness not known',
 };
 
 const NEXT_DAY_WORDS: Record<NextDayAnswer, string> = {
   none: 'no soreness the day after',
   muscular: 'muscle soreness only the day after',
+  injury_site: 'soreness at the injury site the day after',
   not_muscular: 'soreness the day after that was not muscular',
+  unknown: 'the day after not known',
 };
 
 function plural(n: number, one: string, many = `${one}s`): string {
