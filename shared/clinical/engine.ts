@@ -50,8 +50,8 @@
  *    or call, never advance). Every answer is required, and "not known" is an explicit answer. The
  *    rules fire on what is known; if nothing fired, a report with any answer not known, or a
  *    session stopped early (or not known to be completed), is not a clean session: rule 5 is held
- *    by that limit, the clean-session count is kept as it was, and the clinician is told which
- *    answers to ask for.
+ *    by that limit, the clean-session count restarts, and the clinician is told which answers to
+ *    ask for.
  * 10. Soreness at the injury site the day after a muscle strain (hamstring, calf: context
  *    `muscleStrain`) is the warning sign that general muscle soreness is not (clinical.md section 7,
  *    Heiderscheit 2010): it counts as the rule the rule set names (`strainSiteSorenessCountsAs`:
@@ -326,10 +326,12 @@ export function decide(
       });
     }
     const cleanSession = blockedBy.length === 0;
-    // A run that says nothing sure about the planned level (another level, answers not known,
-    // stopped early) keeps its count; pain above the limit restarts it.
+    // A clean run at another level says nothing about the planned one: its count is kept. Any
+    // other run that is not clean (pain, answers not known, stopped early) restarts it: "in a row".
     let cleanSessions = cleanSession ? progress.cleanSessionsAtLevel + 1 : 0;
-    if (!cleanSession && !pain) cleanSessions = progress.cleanSessionsAtLevel;
+    if (!cleanSession && blockedBy.every((b) => b.limit === 'level_run_differs')) {
+      cleanSessions = progress.cleanSessionsAtLevel;
+    }
     const wantsUp = governing.action.levelChange === 1;
     if (cleanSession && wantsUp) blockedBy.push(...advanceLimits(report, progress, ruleSet, programme, cleanSessions));
     const advance = cleanSession && wantsUp && blockedBy.length === 0;
@@ -429,9 +431,10 @@ function alertsFor(
 function daysOffClause(d: DecisionCore, fired: readonly SorenessRule[], run: RunLevel): string {
   const base = `${dayCount(d.daysOff)} off`;
   const ruleDays = d.daysOff - run.minRestDays;
-  if (run.minRestDays === 0 || ruleDays === 0) return base;
+  if (run.minRestDays === 0 || d.daysOff === 0) return base;
+  if (ruleDays === 0) return `${base} (the level's minimum rest)`;
   const from = fired.find((r) => r.action.daysOff === ruleDays);
-  return `${base} (the level's ${dayCount(run.minRestDays)} of routine rest and ${dayCount(ruleDays)} for rule ${from?.number ?? '?'})`;
+  return `${base} (the level's minimum rest of ${dayCount(run.minRestDays)} and ${dayCount(ruleDays)} for rule ${from?.number ?? '?'})`;
 }
 
 /** One sentence for the clinician that names the governing rule and, where it applies, the limit. */

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { isoDate } from '../domain/fields';
 import type { IsoDate } from '../time/dates';
-import { daysBetween } from '../time/dates';
+import { addDays, daysBetween } from '../time/dates';
 import type { Decision } from './decision';
 import { runsStillCounting } from './next-run';
 
@@ -23,7 +23,7 @@ export const Progress = z.strictObject({
   lastRunDate: isoDate('Last run date').nullable(),
   /** Run dates of the last 7 days up to the last run: the weekly session limit counts them (next-run.ts). */
   recentRunDates: z.array(isoDate('Run date')).max(7),
-  /** The earliest next run set by the last decision; a run before it is flagged to the clinician. */
+  /** The end of the rest set by the last decision (run date + days off + 1); a run before it is flagged. */
   earliestNextRun: isoDate('Earliest next run').nullable(),
   /** Levels whose entry check the clinician has signed off. */
   clearedLevels: z.array(z.number().int().min(1)).max(100),
@@ -67,7 +67,9 @@ export function progressAfter(progress: Progress, decision: Decision): Progress 
     ),
     lastRunDate: decision.runDate,
     recentRunDates: runsStillCounting([...progress.recentRunDates, decision.runDate], decision.runDate),
-    earliestNextRun: decision.earliestNextRun,
+    // The rest only, as a replayed check-in keeps it: the weekly count is applied from
+    // `recentRunDates` wherever a date is planned (next-run.ts).
+    earliestNextRun: addDays(decision.runDate, decision.daysOff + 1),
   };
 }
 

@@ -96,7 +96,7 @@ export type SelfCheck = z.infer<typeof SelfCheck>;
 
 /** How rows combine, as printed under the table (and as the engine combines rules). */
 export const PRECEDENCE =
-  'If more than one row fits, do all of them: take the most days off of those rows, go to the lowest level of those rows, and call us if any of them says so.';
+  'If more than one row fits, do all of them. Take the most days off of those rows. Go to the lowest level of those rows. If one of them says to call us, call us.';
 
 /** A report of a run at `level` with nothing to report, as the basis of each row's report. */
 function cleanReport(runDate: IsoDate, level: number): SorenessReport {

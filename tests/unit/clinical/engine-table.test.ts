@@ -1,5 +1,5 @@
 /**
- * Every combination of the report's answers, for both shipped rule sets, at the first, a middle
+ * Every combination of the warm-up, day-after and swelling answers, for both shipped rule sets, at the first, a middle
  * and the last level, with the advance limits not binding and binding. Every expected row is
  * written out by hand from clinical.md section 1 and the choices documented in engine.ts.
  */
@@ -76,6 +76,11 @@ function report(warmUp: WarmUp, nextDay: NextDayAnswer, swelling: boolean, level
     cameBackDuringRun: warmUp === 'came_back' ? true : warmUp === 'went_away' ? false : null,
     nextDay,
     swelling,
+    completed: 'as_written',
+    painStartedInRun: false,
+    limp: false,
+    painDuring: 0,
+    painAfter: 0,
   };
 }
 
@@ -85,6 +90,7 @@ function progress(level: number, advanceDates: string[]): Progress {
     cleanSessionsAtLevel: 0,
     advanceDates,
     lastRunDate: '2026-11-28',
+    recentRunDates: ['2026-11-28'],
     earliestNextRun: '2026-11-30',
     clearedLevels: [],
   };
@@ -120,8 +126,9 @@ function check(ruleSet: RuleSet, setup: typeof WITH_LIMITS, rows: Row[]) {
     expect(d.levelAfter).toBe(after);
     expect(d.levelChange).toBe(after - level);
     expect(d.reason).toMatch(new RegExp(`^Rule ${governing} \\(`));
-    expect(d.callClinic).toBe(swelling);
-    expect(d.ruleSet).toEqual({ id: ruleSet.id, version: 1 });
+    // Rule 7 (run pain still there the next day) calls the clinic, as swelling does.
+    expect(d.callClinic).toBe(swelling || fired.includes(7));
+    expect(d.ruleSet).toEqual({ id: ruleSet.id, version: 2 });
     expect(d.cleanSession).toBe(fired.length === 1 && fired[0] === 5);
   });
 }
@@ -131,29 +138,29 @@ describe('seed rule set, limits not binding', () => {
   check(SEED_RULE_SET, WITHOUT_LIMITS, [
     // warm-up    next day        swell  fired    gov off next run      L1  L3  L5
     ['none',      'none',         false, [5],     5,  1,  '2026-12-03', 2,  4,  'complete'],
-    ['none',      'none',         true,  [4],     4,  1,  '2026-12-03', 1,  3,  5],
+    ['none',      'none',         true,  [4],     4,  2,  '2026-12-04', 1,  3,  5],
     ['none',      'muscular',     false, [5],     5,  1,  '2026-12-03', 2,  4,  'complete'],
-    ['none',      'muscular',     true,  [4],     4,  1,  '2026-12-03', 1,  3,  5],
-    ['none',      'not_muscular', false, [4],     4,  1,  '2026-12-03', 1,  3,  5],
-    ['none',      'not_muscular', true,  [4],     4,  1,  '2026-12-03', 1,  3,  5],
+    ['none',      'muscular',     true,  [4],     4,  2,  '2026-12-04', 1,  3,  5],
+    ['none',      'not_muscular', false, [4],     4,  2,  '2026-12-04', 1,  3,  5],
+    ['none',      'not_muscular', true,  [4],     4,  2,  '2026-12-04', 1,  3,  5],
     ['went_away', 'none',         false, [2],     2,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'none',         true,  [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
+    ['went_away', 'none',         true,  [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
     ['went_away', 'muscular',     false, [2],     2,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'muscular',     true,  [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'not_muscular', false, [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'not_muscular', true,  [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
-    ['came_back', 'none',         false, [3],     3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'none',         true,  [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'muscular',     false, [3],     3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'muscular',     true,  [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'not_muscular', false, [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'not_muscular', true,  [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'none',         false, [1],     1,  2,  '2026-12-04', 1,  3,  5],
-    ['continued', 'none',         true,  [1, 4],  1,  2,  '2026-12-04', 1,  3,  5],
-    ['continued', 'muscular',     false, [1],     1,  2,  '2026-12-04', 1,  3,  5],
-    ['continued', 'muscular',     true,  [1, 4],  1,  2,  '2026-12-04', 1,  3,  5],
-    ['continued', 'not_muscular', false, [1, 4],  1,  2,  '2026-12-04', 1,  3,  5],
-    ['continued', 'not_muscular', true,  [1, 4],  1,  2,  '2026-12-04', 1,  3,  5],
+    ['went_away', 'muscular',     true,  [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
+    ['went_away', 'not_muscular', false, [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
+    ['went_away', 'not_muscular', true,  [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
+    ['came_back', 'none',         false, [3],     3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'none',         true,  [3, 4],  3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'muscular',     false, [3],     3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'muscular',     true,  [3, 4],  3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'not_muscular', false, [3, 4, 7], 7,  3,  '2026-12-05', 1,  1,  3],
+    ['came_back', 'not_muscular', true, [3, 4, 7], 7,  3,  '2026-12-05', 1,  1,  3],
+    ['continued', 'none',         false, [1],     1,  3,  '2026-12-05', 1,  3,  5],
+    ['continued', 'none',         true,  [1, 4],  1,  3,  '2026-12-05', 1,  3,  5],
+    ['continued', 'muscular',     false, [1],     1,  3,  '2026-12-05', 1,  3,  5],
+    ['continued', 'muscular',     true,  [1, 4],  1,  3,  '2026-12-05', 1,  3,  5],
+    ['continued', 'not_muscular', false, [1, 4],  1,  3,  '2026-12-05', 1,  3,  5],
+    ['continued', 'not_muscular', true,  [1, 4],  1,  3,  '2026-12-05', 1,  3,  5],
   ]);
 });
 
@@ -162,29 +169,29 @@ describe('seed rule set, limits binding (1 of 2 clean sessions, 1 advance in the
   check(SEED_RULE_SET, WITH_LIMITS, [
     // warm-up    next day        swell  fired    gov off next run      L1  L3  L5
     ['none',      'none',         false, [5],     5,  1,  '2026-12-03', 1,  3,  5],
-    ['none',      'none',         true,  [4],     4,  1,  '2026-12-03', 1,  3,  5],
+    ['none',      'none',         true,  [4],     4,  2,  '2026-12-04', 1,  3,  5],
     ['none',      'muscular',     false, [5],     5,  1,  '2026-12-03', 1,  3,  5],
-    ['none',      'muscular',     true,  [4],     4,  1,  '2026-12-03', 1,  3,  5],
-    ['none',      'not_muscular', false, [4],     4,  1,  '2026-12-03', 1,  3,  5],
-    ['none',      'not_muscular', true,  [4],     4,  1,  '2026-12-03', 1,  3,  5],
+    ['none',      'muscular',     true,  [4],     4,  2,  '2026-12-04', 1,  3,  5],
+    ['none',      'not_muscular', false, [4],     4,  2,  '2026-12-04', 1,  3,  5],
+    ['none',      'not_muscular', true,  [4],     4,  2,  '2026-12-04', 1,  3,  5],
     ['went_away', 'none',         false, [2],     2,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'none',         true,  [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
+    ['went_away', 'none',         true,  [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
     ['went_away', 'muscular',     false, [2],     2,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'muscular',     true,  [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'not_muscular', false, [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'not_muscular', true,  [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
-    ['came_back', 'none',         false, [3],     3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'none',         true,  [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'muscular',     false, [3],     3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'muscular',     true,  [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'not_muscular', false, [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'not_muscular', true,  [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'none',         false, [1],     1,  2,  '2026-12-04', 1,  3,  5],
-    ['continued', 'none',         true,  [1, 4],  1,  2,  '2026-12-04', 1,  3,  5],
-    ['continued', 'muscular',     false, [1],     1,  2,  '2026-12-04', 1,  3,  5],
-    ['continued', 'muscular',     true,  [1, 4],  1,  2,  '2026-12-04', 1,  3,  5],
-    ['continued', 'not_muscular', false, [1, 4],  1,  2,  '2026-12-04', 1,  3,  5],
-    ['continued', 'not_muscular', true,  [1, 4],  1,  2,  '2026-12-04', 1,  3,  5],
+    ['went_away', 'muscular',     true,  [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
+    ['went_away', 'not_muscular', false, [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
+    ['went_away', 'not_muscular', true,  [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
+    ['came_back', 'none',         false, [3],     3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'none',         true,  [3, 4],  3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'muscular',     false, [3],     3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'muscular',     true,  [3, 4],  3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'not_muscular', false, [3, 4, 7], 7,  3,  '2026-12-05', 1,  1,  3],
+    ['came_back', 'not_muscular', true, [3, 4, 7], 7,  3,  '2026-12-05', 1,  1,  3],
+    ['continued', 'none',         false, [1],     1,  3,  '2026-12-05', 1,  3,  5],
+    ['continued', 'none',         true,  [1, 4],  1,  3,  '2026-12-05', 1,  3,  5],
+    ['continued', 'muscular',     false, [1],     1,  3,  '2026-12-05', 1,  3,  5],
+    ['continued', 'muscular',     true,  [1, 4],  1,  3,  '2026-12-05', 1,  3,  5],
+    ['continued', 'not_muscular', false, [1, 4],  1,  3,  '2026-12-05', 1,  3,  5],
+    ['continued', 'not_muscular', true,  [1, 4],  1,  3,  '2026-12-05', 1,  3,  5],
   ]);
 });
 
@@ -193,29 +200,29 @@ describe('published Delaware rule set, limits not binding', () => {
   check(DELAWARE_PUBLISHED_RULE_SET, WITHOUT_LIMITS, [
     // warm-up    next day        swell  fired    gov off next run      L1  L3  L5
     ['none',      'none',         false, [5],     5,  1,  '2026-12-03', 2,  4,  'complete'],
-    ['none',      'none',         true,  [4],     4,  1,  '2026-12-03', 1,  3,  5],
+    ['none',      'none',         true,  [4],     4,  2,  '2026-12-04', 1,  3,  5],
     ['none',      'muscular',     false, [5],     5,  1,  '2026-12-03', 2,  4,  'complete'],
-    ['none',      'muscular',     true,  [4],     4,  1,  '2026-12-03', 1,  3,  5],
-    ['none',      'not_muscular', false, [4],     4,  1,  '2026-12-03', 1,  3,  5],
-    ['none',      'not_muscular', true,  [4],     4,  1,  '2026-12-03', 1,  3,  5],
+    ['none',      'muscular',     true,  [4],     4,  2,  '2026-12-04', 1,  3,  5],
+    ['none',      'not_muscular', false, [4],     4,  2,  '2026-12-04', 1,  3,  5],
+    ['none',      'not_muscular', true,  [4],     4,  2,  '2026-12-04', 1,  3,  5],
     ['went_away', 'none',         false, [2],     2,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'none',         true,  [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
+    ['went_away', 'none',         true,  [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
     ['went_away', 'muscular',     false, [2],     2,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'muscular',     true,  [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'not_muscular', false, [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'not_muscular', true,  [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
-    ['came_back', 'none',         false, [3],     3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'none',         true,  [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'muscular',     false, [3],     3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'muscular',     true,  [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'not_muscular', false, [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'not_muscular', true,  [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'none',         false, [1],     1,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'none',         true,  [1, 4],  1,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'muscular',     false, [1],     1,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'muscular',     true,  [1, 4],  1,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'not_muscular', false, [1, 4],  1,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'not_muscular', true,  [1, 4],  1,  2,  '2026-12-04', 1,  2,  4],
+    ['went_away', 'muscular',     true,  [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
+    ['went_away', 'not_muscular', false, [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
+    ['went_away', 'not_muscular', true,  [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
+    ['came_back', 'none',         false, [3],     3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'none',         true,  [3, 4],  3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'muscular',     false, [3],     3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'muscular',     true,  [3, 4],  3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'not_muscular', false, [3, 4, 7], 7,  3,  '2026-12-05', 1,  1,  3],
+    ['came_back', 'not_muscular', true, [3, 4, 7], 7,  3,  '2026-12-05', 1,  1,  3],
+    ['continued', 'none',         false, [1],     1,  3,  '2026-12-05', 1,  2,  4],
+    ['continued', 'none',         true,  [1, 4],  1,  3,  '2026-12-05', 1,  2,  4],
+    ['continued', 'muscular',     false, [1],     1,  3,  '2026-12-05', 1,  2,  4],
+    ['continued', 'muscular',     true,  [1, 4],  1,  3,  '2026-12-05', 1,  2,  4],
+    ['continued', 'not_muscular', false, [1, 4],  1,  3,  '2026-12-05', 1,  2,  4],
+    ['continued', 'not_muscular', true,  [1, 4],  1,  3,  '2026-12-05', 1,  2,  4],
   ]);
 });
 
@@ -224,29 +231,29 @@ describe('published Delaware rule set, limits binding (1 of 2 clean sessions, 1 
   check(DELAWARE_PUBLISHED_RULE_SET, WITH_LIMITS, [
     // warm-up    next day        swell  fired    gov off next run      L1  L3  L5
     ['none',      'none',         false, [5],     5,  1,  '2026-12-03', 1,  3,  5],
-    ['none',      'none',         true,  [4],     4,  1,  '2026-12-03', 1,  3,  5],
+    ['none',      'none',         true,  [4],     4,  2,  '2026-12-04', 1,  3,  5],
     ['none',      'muscular',     false, [5],     5,  1,  '2026-12-03', 1,  3,  5],
-    ['none',      'muscular',     true,  [4],     4,  1,  '2026-12-03', 1,  3,  5],
-    ['none',      'not_muscular', false, [4],     4,  1,  '2026-12-03', 1,  3,  5],
-    ['none',      'not_muscular', true,  [4],     4,  1,  '2026-12-03', 1,  3,  5],
+    ['none',      'muscular',     true,  [4],     4,  2,  '2026-12-04', 1,  3,  5],
+    ['none',      'not_muscular', false, [4],     4,  2,  '2026-12-04', 1,  3,  5],
+    ['none',      'not_muscular', true,  [4],     4,  2,  '2026-12-04', 1,  3,  5],
     ['went_away', 'none',         false, [2],     2,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'none',         true,  [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
+    ['went_away', 'none',         true,  [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
     ['went_away', 'muscular',     false, [2],     2,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'muscular',     true,  [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'not_muscular', false, [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
-    ['went_away', 'not_muscular', true,  [2, 4],  4,  1,  '2026-12-03', 1,  3,  5],
-    ['came_back', 'none',         false, [3],     3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'none',         true,  [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'muscular',     false, [3],     3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'muscular',     true,  [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'not_muscular', false, [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['came_back', 'not_muscular', true,  [3, 4],  3,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'none',         false, [1],     1,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'none',         true,  [1, 4],  1,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'muscular',     false, [1],     1,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'muscular',     true,  [1, 4],  1,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'not_muscular', false, [1, 4],  1,  2,  '2026-12-04', 1,  2,  4],
-    ['continued', 'not_muscular', true,  [1, 4],  1,  2,  '2026-12-04', 1,  2,  4],
+    ['went_away', 'muscular',     true,  [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
+    ['went_away', 'not_muscular', false, [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
+    ['went_away', 'not_muscular', true,  [2, 4],  4,  2,  '2026-12-04', 1,  3,  5],
+    ['came_back', 'none',         false, [3],     3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'none',         true,  [3, 4],  3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'muscular',     false, [3],     3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'muscular',     true,  [3, 4],  3,  3,  '2026-12-05', 1,  2,  4],
+    ['came_back', 'not_muscular', false, [3, 4, 7], 7,  3,  '2026-12-05', 1,  1,  3],
+    ['came_back', 'not_muscular', true, [3, 4, 7], 7,  3,  '2026-12-05', 1,  1,  3],
+    ['continued', 'none',         false, [1],     1,  3,  '2026-12-05', 1,  2,  4],
+    ['continued', 'none',         true,  [1, 4],  1,  3,  '2026-12-05', 1,  2,  4],
+    ['continued', 'muscular',     false, [1],     1,  3,  '2026-12-05', 1,  2,  4],
+    ['continued', 'muscular',     true,  [1, 4],  1,  3,  '2026-12-05', 1,  2,  4],
+    ['continued', 'not_muscular', false, [1, 4],  1,  3,  '2026-12-05', 1,  2,  4],
+    ['continued', 'not_muscular', true,  [1, 4],  1,  3,  '2026-12-05', 1,  2,  4],
   ]);
 });
 
@@ -281,6 +288,7 @@ describe('what holds a clean session when the limits bind', () => {
     expect(d.blockedBy).toEqual([
       {
         limit: 'advances_per_7_days',
+        until: '2026-12-05',
         detail:
           '1 advance already in the last 7 days (the rule set allows 1), so the next can come from Saturday 5 December',
       },

@@ -11,6 +11,7 @@ import { copyRuleSet } from '../../../shared/clinical/rule-set';
 import { DELAWARE_PUBLISHED_RULE_SET, SEED_RULE_SET } from '../../../shared/clinical/rule-sets';
 import type { SorenessReport } from '../../../shared/clinical/soreness-report';
 import { addDays } from '../../../shared/time/dates';
+import { CLEAN_ANSWERS } from '../../helpers/reports';
 
 function programme(changes: Partial<RunLevel> = {}, limits: Partial<Programme> = {}): Programme {
   const levels: RunLevel[] = [1, 2, 3, 4, 5].map((n) => ({
@@ -46,11 +47,7 @@ function programme(changes: Partial<RunLevel> = {}, limits: Partial<Programme> =
   };
 }
 
-const CLEAN: Omit<SorenessReport, 'runDate' | 'levelRun'> = {
-  warmUp: 'none',
-  cameBackDuringRun: null,
-  nextDay: 'none',
-};
+const CLEAN = CLEAN_ANSWERS;
 
 function report(changes: Partial<SorenessReport> = {}): SorenessReport {
   return { runDate: '2026-12-01', levelRun: 3, ...CLEAN, ...changes };
@@ -66,26 +63,42 @@ function tuned(change: (rule: SorenessRule) => SorenessRule, extra: Partial<Rule
 }
 
 describe('days off and the earliest next run', () => {
-  it('counts days off as full days after the run day: 2 days off after day D means D+3', () => {
+  it('counts days off as full days after the run day: 3 days off after day D means D+4', () => {
+    // Rule 1's 2 days off come on top of the level's 1 day of routine rest.
     const d = decide(report({ warmUp: 'continued' }), at(3), SEED_RULE_SET, programme());
-    expect([d.daysOff, d.earliestNextRun]).toEqual([2, '2026-12-04']);
-    expect(d.patientInstruction).toBe('Take 2 days off. Your next run can be on Friday 4 December. Stay at Level 3.');
+    expect([d.daysOff, d.earliestNextRun]).toEqual([3, '2026-12-05']);
+    expect(d.patientInstruction).toBe('Take 3 days off. Your next run can be on Saturday 5 December. Stay at Level 3.');
   });
 
   it('crosses months and years', () => {
     const d = decide(report({ runDate: '2026-12-30', warmUp: 'continued' }), at(3), SEED_RULE_SET, programme());
-    expect(d.earliestNextRun).toBe('2027-01-02');
+    expect(d.earliestNextRun).toBe('2027-01-03');
   });
 
-  it('gives a clean session the level minimum rest, and a rule never less', () => {
+  it("gives a clean session the level's minimum rest, and adds a rule's days off to it", () => {
     const rest2 = programme({ minRestDays: 2 });
     const clean = decide(report(), at(3), SEED_RULE_SET, rest2);
     expect([clean.daysOff, clean.earliestNextRun]).toEqual([2, '2026-12-04']);
     const rule4 = decide(report({ nextDay: 'not_muscular' }), at(3), SEED_RULE_SET, rest2);
-    expect(rule4.daysOff).toBe(2);
+    expect([rule4.daysOff, rule4.earliestNextRun]).toEqual([3, '2026-12-05']);
     expect(rule4.reason).toBe(
-      "Rule 4 (soreness the day after running that is not muscular, or swelling): 2 days off (the level's minimum rest) and stay at Level 3.",
+      "Rule 4 (soreness the day after running that is not muscular, or swelling): 3 days off (the level's minimum rest of 2 days and 1 day for rule 4) and stay at Level 3.",
     );
+  });
+
+  it("rule 4's day off moves the next run a day later than a clean run (one date for the next run)", () => {
+    const clean = decide(report(), at(3), SEED_RULE_SET, programme());
+    const rule4 = decide(report({ nextDay: 'not_muscular' }), at(3), SEED_RULE_SET, programme());
+    expect(rule4.earliestNextRun).toBe(addDays(clean.earliestNextRun, 1));
+  });
+
+  it("waits for the level's sessions a week: a fourth run in 7 days moves to the day the oldest leaves", () => {
+    // 3 sessions a week, a day's rest: runs on 25, 27 and 29 November and 1 December. After the
+    // rest, 3 December would be next, but 27 and 29 November and 1 December fill its 7-day window.
+    const progress = at(3, { recentRunDates: ['2026-11-25', '2026-11-27', '2026-11-29'] });
+    const d = decide(report(), progress, SEED_RULE_SET, programme({ cleanSessionsToAdvance: 5 }));
+    expect(d.daysOff).toBe(1);
+    expect(d.earliestNextRun).toBe('2026-12-04');
   });
 
   it('allows the next session the next day on a level with no rest day (walking)', () => {
@@ -106,9 +119,17 @@ describe('several rules at once: the most conservative wins', () => {
       set,
       programme(),
     );
-    expect([d.firedRules, d.governingRule, d.daysOff, d.levelAfter]).toEqual([[3, 4], 3, 3, 2]);
-    expect(d.reason).toBe(
-      'Rule 3 (soreness during the warm-up that goes away but comes back during the session) governs, with rule 4 also met: 3 days off (rule 4) and down from Level 3 to Level 2.',
+    // Soreness that came back in the run and is still there the next day is rule 7 as well.
+    expect([d.firedRules, d.governingRule, d.daysOff, d.levelAfter]).toEqual([[3, 4, 7], 7, 4, 1]);
+    const withoutSeven = decide(
+      report({ warmUp: 'went_away', cameBackDuringRun: true, swelling: true }),
+      at(3),
+      set,
+      programme(),
+    );
+    expect([withoutSeven.firedRules, withoutSeven.governingRule, withoutSeven.daysOff]).toEqual([[3, 4], 3, 4]);
+    expect(withoutSeven.reason).toBe(
+      "Rule 3 (soreness during the warm-up that goes away but comes back during the session) governs, with rule 4 also met: 4 days off (the level's minimum rest of 1 day and 3 days for rule 4) and down from Level 3 to Level 2.",
     );
   });
 
@@ -119,7 +140,7 @@ describe('several rules at once: the most conservative wins', () => {
       SEED_RULE_SET,
       programme(),
     );
-    expect([d.firedRules, d.governingRule, d.daysOff]).toEqual([[2, 4], 4, 1]);
+    expect([d.firedRules, d.governingRule, d.daysOff]).toEqual([[2, 4], 4, 2]);
   });
 });
 
@@ -128,7 +149,7 @@ describe('levels at the edges', () => {
     const d = decide(report({ levelRun: 1, warmUp: 'continued' }), at(1), DELAWARE_PUBLISHED_RULE_SET, programme());
     expect([d.levelAfter, d.levelChange]).toEqual([1, 0]);
     expect(d.reason).toBe(
-      'Rule 1 (soreness during the warm-up that continues): 2 days off and stay at Level 1, the first level.',
+      "Rule 1 (soreness during the warm-up that continues): 3 days off (the level's minimum rest of 1 day and 2 days for rule 1) and stay at Level 1, the first level.",
     );
   });
 
@@ -193,7 +214,7 @@ describe('pain scores', () => {
     const sore = decide(report({ painDuring: 6, warmUp: 'continued' }), at(3), SEED_RULE_SET, programme());
     expect([sore.governingRule, sore.callClinic]).toEqual([1, true]);
     expect(sore.patientInstruction).toBe(
-      'Take 2 days off. Your next run can be on Friday 4 December. Stay at Level 3. Your pain was high. Call the clinic before you run again.',
+      'Take 3 days off. Your next run can be on Saturday 5 December. Stay at Level 3. Your pain was high. Call the clinic before you run again.',
     );
   });
 });
@@ -201,12 +222,12 @@ describe('pain scores', () => {
 describe('swelling', () => {
   it('counts as rule 4, alerts the clinician and asks the patient to call', () => {
     const d = decide(report({ swelling: true }), at(3), SEED_RULE_SET, programme());
-    expect([d.firedRules, d.levelAfter, d.daysOff, d.callClinic]).toEqual([[4], 3, 1, true]);
+    expect([d.firedRules, d.levelAfter, d.daysOff, d.callClinic]).toEqual([[4], 3, 2, true]);
     expect(d.alerts).toEqual([
       'Swelling reported: counted as rule 4 (non-muscular soreness); check for effusion before the next run.',
     ]);
     expect(d.patientInstruction).toBe(
-      'Take 1 day off. Your next run can be on Thursday 3 December. Stay at Level 3. You had swelling. Call the clinic before you run again.',
+      'Take 2 days off. Your next run can be on Friday 4 December. Stay at Level 3. You had swelling. Call the clinic before you run again.',
     );
   });
 });
@@ -256,7 +277,7 @@ describe('a level run that differs from the planned level', () => {
     );
     expect([down.levelAfter, down.levelChange]).toEqual([1, -3]);
     expect(down.reason).toBe(
-      'Rule 3 (soreness during the warm-up that goes away but comes back during the session): 2 days off and down from Level 4 to Level 1, counted from Level 2 that was run.',
+      "Rule 3 (soreness during the warm-up that goes away but comes back during the session): 3 days off (the level's minimum rest of 1 day and 2 days for rule 3) and down from Level 4 to Level 1, counted from Level 2 that was run.",
     );
   });
 
@@ -348,7 +369,7 @@ describe('limits on moving up', () => {
 describe('what the decision records', () => {
   it('names the rule set and programme with their versions and fits the Decision schema', () => {
     const d = decide(report(), at(3), DELAWARE_PUBLISHED_RULE_SET, programme());
-    expect(d.ruleSet).toEqual({ id: 'delaware-published-soreness-rules', version: 1 });
+    expect(d.ruleSet).toEqual({ id: 'delaware-published-soreness-rules', version: 2 });
     expect(d.programme).toEqual({ id: 'fixture', version: 3 });
     expect(Decision.parse(d)).toEqual(d);
   });
@@ -374,6 +395,7 @@ describe('progress', () => {
       cleanSessionsAtLevel: 0,
       advanceDates: ['2026-12-01'],
       lastRunDate: '2026-12-01',
+      recentRunDates: ['2026-12-01'],
       earliestNextRun: '2026-12-03',
       clearedLevels: [],
     });
