@@ -172,7 +172,7 @@ function noticeWords(s: SelfCheckSituation, walking: boolean, painLimit: number 
     case 'limp':
       return `You limp, or you change the way you ${outing}`;
     case 'run_pain_next_day':
-      return `Pain that started in the ${outing} is still there the next day`;
+      return `Pain that started or came back in the ${outing} is still there the next day`;
     case 'next_day_not_muscular':
       return muscleStrain
         ? 'Pain the next day in a joint, a tendon or a bone'
