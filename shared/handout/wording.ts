@@ -165,20 +165,20 @@ export function restWords(minRestDays: number, walking: boolean): string {
 export function daysOffMoveWords(level: Pick<RunLevel, 'minRestDays' | 'sessionsPerWeek'>, walking: boolean): string {
   const outing = walking ? 'walk' : 'run';
   return (
-    `If the self-check gives you days off, count them from the day of your ${outing}. ` +
-    `Your next ${outing} is the day after them, even if the calendar shows another day. ` +
-    `After that, ${restAndCount(level, walking)}`
+    `If the self-check gives you days off, count them from your ${outing} day. ` +
+    `Go out again on the day after your last day off. Do this even if the calendar says rest. ` +
+    `After that: ${restAndCount(level, walking)}`
   );
 }
 
-/** "rest at least 1 day between runs, and run no more than 3 times in 7 days." */
+/** "Rest at least 1 day between runs. Run no more than 3 times in 7 days." */
 function restAndCount(level: Pick<RunLevel, 'minRestDays' | 'sessionsPerWeek'>, walking: boolean): string {
   const outing = walking ? 'walk' : 'run';
   const rest =
     level.minRestDays === 0
       ? ''
-      : `rest at least ${level.minRestDays === 1 ? '1 day' : `${level.minRestDays} days`} between ${outing}s, and `;
-  return `${rest}${outing} no more than ${times(level.sessionsPerWeek)} in 7 days.`;
+      : `Rest at least ${level.minRestDays === 1 ? '1 day' : `${level.minRestDays} days`} between ${outing}s. `;
+  return `${rest}${capitalize(outing)} no more than ${times(level.sessionsPerWeek)} in 7 days.`;
 }
 
 /** How the days change after moving up to a level with other rest or sessions. */
@@ -187,7 +187,7 @@ export function daysChangeWords(
   level: Pick<RunLevel, 'minRestDays' | 'sessionsPerWeek'>,
   walking: boolean,
 ): string {
-  return `When you move up to Level ${number}, your days change: ${restAndCount(level, walking)}`;
+  return `When you move up to Level ${number}, your days change. ${restAndCount(level, walking)}`;
 }
 
 /** "Stop running and call us on +44 113 496 0000 if:" (or the clinic's name when it has no phone). */

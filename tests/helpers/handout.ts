@@ -10,6 +10,10 @@ import { SEED_RULE_SET } from '../../shared/clinical/rule-sets';
 import type { HandoutData, HandoutExercise } from '../../shared/handout/handout-data';
 import { HANDOUT_DATA_FORMAT } from '../../shared/handout/handout-data';
 import { plannedRunDates } from '../../shared/handout/plan';
+import { NO_CONTEXT } from '../../shared/clinical/engine';
+import { startProgress } from '../../shared/clinical/progress';
+import type { RuleSet } from '../../shared/clinical/rule-set';
+import { selfCheckFor } from '../../shared/clinical/self-check';
 
 export function builtIn(id: string): Exercise {
   const e = findExercise(id);
@@ -92,6 +96,7 @@ export function fixtureHandout(overrides: Partial<HandoutData> = {}): HandoutDat
       nextLevels: [level(7), level(8), level(9)],
       nextRunDate: '2026-11-28',
       plannedRunDates: plannedRunDates('2026-11-28', current, FIXTURE_NEXT_VISIT),
+      selfCheck: selfCheckFor(SEED_RULE_SET, TIME_WALK_RUN, startProgress(6), NO_CONTEXT, '2026-11-28'),
     },
     ruleSet: SEED_RULE_SET,
     exercises: [...SIX_EXERCISES],
@@ -99,6 +104,19 @@ export function fixtureHandout(overrides: Partial<HandoutData> = {}): HandoutDat
     afterSurgery: false,
     nextVisit: FIXTURE_NEXT_VISIT,
     ...overrides,
+  };
+}
+
+/** The fixture's running part with another rule set: the self-check printed from that set's decisions. */
+export function fixtureWithRuleSet(ruleSet: RuleSet, overrides: Partial<HandoutData> = {}): HandoutData {
+  const data = fixtureHandout(overrides);
+  return {
+    ...data,
+    ruleSet,
+    running: data.running && {
+      ...data.running,
+      selfCheck: selfCheckFor(ruleSet, TIME_WALK_RUN, startProgress(6), NO_CONTEXT, '2026-11-28'),
+    },
   };
 }
 

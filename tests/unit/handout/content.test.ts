@@ -3,16 +3,16 @@
  * self-check is the rule set's own wording, and that no table is ever empty.
  */
 import { describe, expect, it } from 'vitest';
-import { selfCheckLine } from '../../../shared/clinical/self-check';
-import { rulesInOrder } from '../../../shared/clinical/rule-set';
+import { NO_CONTEXT } from '../../../shared/clinical/engine';
+import { PRECEDENCE } from '../../../shared/clinical/self-check';
 import { DELAWARE_PUBLISHED_RULE_SET, SEED_RULE_SET } from '../../../shared/clinical/rule-sets';
 import { MILITARY_RETURN_TO_RUN, TIME_WALK_RUN } from '../../../shared/clinical/programme-templates';
 import type { Block, HandoutContent } from '../../../shared/handout/content';
-import { handoutContent, selfCheckRows } from '../../../shared/handout/content';
+import { handoutContent } from '../../../shared/handout/content';
 import { HandoutData } from '../../../shared/handout/handout-data';
 import { runningPart } from '../../../shared/handout/parts';
 import { startProgress } from '../../../shared/clinical/progress';
-import { eightExerciseHandout, fixtureHandout } from '../../helpers/handout';
+import { eightExerciseHandout, fixtureHandout, fixtureWithRuleSet } from '../../helpers/handout';
 
 function blocks(content: HandoutContent): Block[] {
   const all: Block[] = [];
@@ -67,25 +67,34 @@ describe('sections', () => {
 });
 
 describe('the self-check', () => {
-  it('is the rule set’s own wording, rule by rule: each row reads as its self-check line', () => {
-    for (const set of [SEED_RULE_SET, DELAWARE_PUBLISHED_RULE_SET]) {
-      const rows = selfCheckRows(set);
-      rulesInOrder(set).forEach((rule, i) => {
-        const row = rows[i]!;
-        // The line the app generates is "Condition: action. Then ..."; the table splits it in two.
-        expect(`${row.notice.replace(/\.$/, '')}: ${row.action.charAt(0).toLowerCase()}${row.action.slice(1)}`).toBe(
-          selfCheckLine(rule),
-        );
-      });
-    }
+  it("prints the engine's rows for this patient, with the precedence and the level they are for", () => {
+    const data = fixtureHandout();
+    const section = handoutContent(data).sections.find((s) => s.id === 'self-check')!;
+    const table = section.blocks.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no self-check table');
+    const printed = table.rows.map((r) => r.map((c) => (c.kind === 'text' ? c.runs.map((x) => x.text).join('') : '')));
+    const rows = data.running!.selfCheck!.rows;
+    expect(printed.map(([n, a]) => [n, a].map((t) => t!.replace(/\u00a0/g, ' ')))).toEqual(
+      rows.map((r) => [`${r.notice}.`, r.action]),
+    );
+    const text = JSON.stringify(section.blocks);
+    expect(text).toContain(PRECEDENCE);
+    expect(text).toContain('This check is for Level 6.');
   });
 
-  it('changes when a clinic tunes its rules', () => {
-    const tuned = {
-      ...SEED_RULE_SET,
-      rules: SEED_RULE_SET.rules.map((r) => (r.number === 4 ? { ...r, action: { ...r.action, daysOff: 3 } } : r)),
-    };
-    expect(selfCheckRows(tuned)[3]!.action).toBe('Take 3 days off. Then do the same level again.');
+  it('follows the rule set: the published set drops a level under rule 1', () => {
+    const seed = fixtureWithRuleSet(SEED_RULE_SET).running!.selfCheck!.rows[0]!;
+    const published = fixtureWithRuleSet(DELAWARE_PUBLISHED_RULE_SET).running!.selfCheck!.rows[0]!;
+    expect(seed.action).toMatch(/Then do Level 6 again/);
+    expect(published.action).toMatch(/Then go back to Level 5\./);
+  });
+
+  it('a handout stored before the self-check existed prints no table and asks for a new handout', () => {
+    const old = fixtureHandout();
+    const { selfCheck: _gone, ...running } = old.running!;
+    const content = handoutContent({ ...old, running });
+    expect(content.sections.map((s) => s.id)).not.toContain('self-check');
+    expect(JSON.stringify(content)).toContain('Ask the clinic for a new handout before your next run.');
   });
 });
 
@@ -94,7 +103,7 @@ describe('running details', () => {
     const programme = MILITARY_RETURN_TO_RUN;
     const data = fixtureHandout({
       units: 'mi',
-      running: runningPart(programme, startProgress(2), '2026-11-27', '2026-12-11'),
+      running: runningPart(programme, startProgress(2), SEED_RULE_SET, NO_CONTEXT, '2026-11-27', '2026-12-11'),
     });
     const text = JSON.stringify(handoutContent(data)).replace(/\u00a0/g, ' ');
     expect(text).toContain('Keep going until you reach 1.5 mi in all.');
@@ -102,7 +111,9 @@ describe('running details', () => {
   });
 
   it('calls a walking level a walk, in the glance, the calendar and the log', () => {
-    const data = fixtureHandout({ running: runningPart(TIME_WALK_RUN, startProgress(1), '2026-11-27', '2026-12-11') });
+    const data = fixtureHandout({
+      running: runningPart(TIME_WALK_RUN, startProgress(1), SEED_RULE_SET, NO_CONTEXT, '2026-11-27', '2026-12-11'),
+    });
     const content = handoutContent(data);
     expect(content.sections.find((s) => s.id === 'running')?.title).toBe('Your walking');
     const text = JSON.stringify(content);
