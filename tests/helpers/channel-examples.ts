@@ -9,8 +9,10 @@ import { SEED_RULE_SET } from '../../shared/clinical/rule-sets';
 import type { SorenessReport } from '../../shared/clinical/soreness-report';
 import { CLINIC_SETUP, patientInput, TEST_PASSWORD } from './backend';
 import { clinicExerciseInput, item } from './exercises';
+import { CLEAN_ANSWERS } from './reports';
 
 const FUZZ_REPORT: SorenessReport = {
+  ...CLEAN_ANSWERS,
   runDate: '2026-11-26',
   levelRun: 1,
   warmUp: 'went_away',

@@ -14,6 +14,7 @@ import type { IsoDate } from '../../shared/time/dates';
 import { addDays } from '../../shared/time/dates';
 import { item } from './exercises';
 import { hamstringIntake, TYPED_NOTE } from './intake';
+import { CLEAN_ANSWERS } from './reports';
 
 export type Call = <C extends Channel>(channel: C, request: RequestOf<C>) => Promise<ResponseOf<C>>;
 
@@ -29,14 +30,38 @@ export interface SeededRun {
 }
 
 export const SEEDED_RUNS: SeededRun[] = [
-  { daysAgo: 12, answers: { warmUp: 'none', cameBackDuringRun: null, nextDay: 'none', painDuring: 1, painAfter: 0 } },
+  {
+    daysAgo: 12,
+    answers: {
+      ...CLEAN_ANSWERS,
+      warmUp: 'none',
+      cameBackDuringRun: null,
+      nextDay: 'none',
+      painDuring: 1,
+      painAfter: 0,
+    },
+  },
   {
     daysAgo: 9,
-    answers: { warmUp: 'went_away', cameBackDuringRun: true, nextDay: 'none', painDuring: 4, painAfter: 3 },
+    answers: {
+      ...CLEAN_ANSWERS,
+      warmUp: 'went_away',
+      cameBackDuringRun: true,
+      nextDay: 'none',
+      painDuring: 4,
+      painAfter: 3,
+    },
   },
   {
     daysAgo: 5,
-    answers: { warmUp: 'none', cameBackDuringRun: null, nextDay: 'not_muscular', painDuring: 2, painAfter: 2 },
+    answers: {
+      ...CLEAN_ANSWERS,
+      warmUp: 'none',
+      cameBackDuringRun: null,
+      nextDay: 'not_muscular',
+      painDuring: 2,
+      painAfter: 2,
+    },
     override: true,
   },
 ];

@@ -26,6 +26,7 @@ import {
   TEST_SCRYPT,
 } from '../helpers/backend';
 import { openClinicDb } from '../helpers/db';
+import { CLEAN_ANSWERS } from '../helpers/reports';
 
 afterEach(removeTempDirs);
 
@@ -42,7 +43,7 @@ function visitClock(first: string): Clock & { on(date: string): void } {
 }
 
 type Answers = Omit<SorenessReport, 'runDate' | 'levelRun'>;
-const CLEAN: Answers = { warmUp: 'none', cameBackDuringRun: null, nextDay: 'none' };
+const CLEAN: Answers = CLEAN_ANSWERS;
 
 interface Visit {
   runDate: string;
@@ -74,7 +75,8 @@ const COURSE: Visit[] = [
     runDate: '2026-10-21',
     levelRun: 3,
     answers: CLEAN,
-    expect: { rule: 5, daysOff: 1, levelAfter: 4, next: '2026-10-23' },
+    // The 4th run in 7 days would be too many at 3 a week: the next waits a day (next-run.ts).
+    expect: { rule: 5, daysOff: 1, levelAfter: 4, next: '2026-10-24' },
   },
   {
     runDate: '2026-10-24',
@@ -92,7 +94,7 @@ const COURSE: Visit[] = [
     runDate: '2026-10-30',
     levelRun: 5,
     answers: { ...CLEAN, warmUp: 'went_away', cameBackDuringRun: true },
-    expect: { rule: 3, daysOff: 2, levelAfter: 4, next: '2026-11-02' },
+    expect: { rule: 3, daysOff: 3, levelAfter: 4, next: '2026-11-03' },
     override: {
       levelAfter: 5,
       daysOff: 2,
@@ -110,7 +112,7 @@ const COURSE: Visit[] = [
     runDate: '2026-11-05',
     levelRun: 6,
     answers: { ...CLEAN, nextDay: 'not_muscular' },
-    expect: { rule: 4, daysOff: 1, levelAfter: 6, next: '2026-11-07' },
+    expect: { rule: 4, daysOff: 2, levelAfter: 6, next: '2026-11-08' },
   },
   {
     runDate: '2026-11-09',
@@ -122,7 +124,7 @@ const COURSE: Visit[] = [
     runDate: '2026-11-12',
     levelRun: 8,
     answers: { ...CLEAN, warmUp: 'continued' },
-    expect: { rule: 1, daysOff: 2, levelAfter: 8, next: '2026-11-15' },
+    expect: { rule: 1, daysOff: 3, levelAfter: 8, next: '2026-11-16' },
   },
   {
     runDate: '2026-11-16',
@@ -310,7 +312,7 @@ describe("a patient's six-week course", () => {
       const overridden = entries.find((e) => e.override !== null)!;
       expect(overridden).toMatchObject({
         report: { runDate: '2026-10-30' },
-        decision: { governingRule: 3, daysOff: 2, levelAfter: 4, earliestNextRun: '2026-11-02' },
+        decision: { governingRule: 3, daysOff: 3, levelAfter: 4, earliestNextRun: '2026-11-03' },
         override: { levelAfter: 5, daysOff: 2, reason: COURSE[5]!.override!.reason },
         levelAfter: 5,
         nextRunDate: '2026-11-02',
@@ -319,7 +321,7 @@ describe("a patient's six-week course", () => {
         patientInstruction: 'Take 2 days off. Your next run can be on Monday 2 November. Stay at Level 5.',
       });
       expect(overridden.decision.patientInstruction).toBe(
-        'Take 2 days off. Your next run can be on Monday 2 November. Go back to Level 4.',
+        'Take 3 days off. Your next run can be on Tuesday 3 November. Go back to Level 4.',
       );
     };
     const before = await allCheckIns(backend, episode.id);

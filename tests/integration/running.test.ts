@@ -16,10 +16,12 @@ import { shownDecision } from '../../shared/domain/running';
 import type { RequestOf } from '../../shared/ipc/contract';
 import { must, patientInput, readyBackend, removeTempDirs, TEST_PASSWORD } from '../helpers/backend';
 import { count, databaseAt, openClinicDb } from '../helpers/db';
+import { CLEAN_ANSWERS } from '../helpers/reports';
 
 afterEach(removeTempDirs);
 
 const REPORT: SorenessReport = {
+  ...CLEAN_ANSWERS,
   runDate: '2026-11-26',
   levelRun: 4,
   warmUp: 'went_away',
@@ -93,7 +95,7 @@ describe('the running migration (programmes and check-ins) on real rows', () => 
     db.prepare(
       `INSERT INTO rule_set_versions (rule_set_id, version, origin, name, data_json, created_at)
        VALUES ('seed-soreness-rules', 1, 'shipped', ?, ?, 'x')`,
-    ).run(SEED_RULE_SET.name, JSON.stringify(SEED_RULE_SET));
+    ).run(SEED_RULE_SET.name, JSON.stringify({ ...SEED_RULE_SET, version: 1 }));
     const assign = db.prepare(
       `INSERT INTO programme_assignments (episode_id, programme_id, programme_version, programme_json, level_count,
          start_level, rule_set_id, assigned_on, created_at, created_by)
@@ -234,7 +236,7 @@ describe('recording check-ins', () => {
       ok: false,
       error: {
         fields: {
-          'report.cameBackDuringRun': 'The warm-up soreness went away: say whether it came back during the run.',
+          'report.cameBackDuringRun': 'The warm-up soreness went away: say whether it came back during the run (or not known).',
         },
       },
     });
@@ -249,7 +251,7 @@ describe('recording check-ins', () => {
     });
     expect(
       await refuse(
-        createRequest(running, { outcome: { kind: 'override', levelAfter: 3, daysOff: 2, reason: 'Same' } }),
+        createRequest(running, { outcome: { kind: 'override', levelAfter: 3, daysOff: 3, reason: 'Same' } }),
       ),
     ).toMatchObject({
       fields: {
@@ -381,7 +383,7 @@ describe('the clinic library', () => {
     expect(copy.ruleSet).toMatchObject({
       id: 'clinic-riverside-rules-3-days',
       version: 1,
-      basedOn: { id: SEED_RULE_SET.id, version: 1 },
+      basedOn: { id: SEED_RULE_SET.id, version: 2 },
     });
     expect(copy.saved?.by).toBe('Priya Shah');
     expect(
@@ -442,14 +444,14 @@ describe('the clinic library', () => {
       entryCheckLevel: null,
       correctsId: null,
     });
-    expect(shown.decision).toMatchObject({ ruleSet: { version: 2 }, daysOff: 3 });
+    expect(shown.decision).toMatchObject({ ruleSet: { version: 2 }, daysOff: 4 });
     const saved = await must(
       backend,
       'checkIns.create',
       createRequest(changed, { shown: shownDecision(shown.decision) }),
     );
     const entry = saved.history.items[0]!;
-    expect(entry.decision).toMatchObject({ ruleSet: { id: v2.ruleSet.id, version: 2 }, daysOff: 3, levelAfter: 3 });
+    expect(entry.decision).toMatchObject({ ruleSet: { id: v2.ruleSet.id, version: 2 }, daysOff: 4, levelAfter: 3 });
     expect(entry.ruleSetName).toBe('Riverside rules (3 days)');
 
     // A form showing a decision under version 2 ...
@@ -500,7 +502,7 @@ describe('the clinic library', () => {
       {
         action: 'create',
         summary:
-          'Copied the soreness rule set "Soreness rules (clinic article)" (version 1) as "Riverside rules (3 days)"',
+          'Copied the soreness rule set "Soreness rules (clinic article)" (version 2) as "Riverside rules (3 days)"',
       },
       { action: 'update', summary: 'Changed the soreness rule set "Riverside rules (3 days)" (version 1 to 2)' },
       { action: 'update', summary: 'Made "Riverside rules (3 days)" the clinic\'s default soreness rule set' },
