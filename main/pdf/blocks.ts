@@ -92,18 +92,26 @@ interface MeasuredCell {
 function measureCell(f: Frame, cell: Cell, width: number, style: TextStyle, centre: boolean): MeasuredCell {
   const inner = width - 2 * CELL_PAD_X;
   if (cell.kind === 'choice') {
-    // "yes   no": words to circle, spaced so a pen circle round one misses the other.
+    // "yes   no": words to circle, spaced so a pen circle round one misses the other; stacked one
+    // under the other when they do not fit side by side in a narrow column.
     const gap = 14;
+    const widths = cell.options.map((o) => measure(f.doc, o, 'regular', STYLE.body.size));
+    const stacked = widths.reduce((sum, w) => sum + w, 0) + gap * (cell.options.length - 1) > inner - 2;
+    const lineGap = 4;
+    const words = cell.options.map((o) => wrap(f.doc, runs(o), STYLE.body, inner - 2));
+    const height = stacked
+      ? words.reduce((sum, w) => sum + w.height, 0) + (cell.options.length - 1) * lineGap
+      : STYLE.body.leading;
     return {
-      height: STYLE.body.leading,
+      height,
       draw: (x, y, _w, h) => {
-        const top = y + (h - STYLE.body.leading) / 2;
+        let top = y + (h - height) / 2;
         let left = x + CELL_PAD_X + 2;
-        for (const option of cell.options) {
-          const word = wrap(f.doc, runs(option), STYLE.body, inner);
+        words.forEach((word, i) => {
           drawWrapped(f.doc, word, left, top);
-          left += measure(f.doc, option, 'regular', STYLE.body.size) + gap;
-        }
+          if (stacked) top += word.height + lineGap;
+          else left += (widths[i] ?? 0) + gap;
+        });
       },
     };
   }

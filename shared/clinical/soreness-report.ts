@@ -182,11 +182,26 @@ export function painValue(answer: SorenessReport['painDuring']): number | null {
  * column heading on paper and `choices` what the patient circles (none: write a number).
  */
 export const REPORT_QUESTIONS = [
-  { field: 'warmUp', clinician: 'Soreness in the warm-up', log: 'Warm-up pain?', choices: ['no', 'went away', 'stayed'] },
-  { field: 'cameBackDuringRun', clinician: 'Did it come back during the run?', log: 'Came back?', choices: ['yes', 'no'] },
-  { field: 'painStartedInRun', clinician: 'Pain that started during the run', log: 'New pain in run?', choices: ['yes', 'no'] },
-  { field: 'painDuring', clinician: 'Pain during the run (0-10)', log: 'Pain during 0-10', choices: [] },
-  { field: 'painAfter', clinician: 'Pain after the run (0-10)', log: 'Pain after 0-10', choices: [] },
+  {
+    field: 'warmUp',
+    clinician: 'Soreness in the warm-up',
+    log: 'Pain in the warm-up?',
+    choices: ['no', 'went away', 'stayed'],
+  },
+  {
+    field: 'cameBackDuringRun',
+    clinician: 'Did it come back during the run?',
+    log: 'Did it come back in the run?',
+    choices: ['yes', 'no'],
+  },
+  {
+    field: 'painStartedInRun',
+    clinician: 'Pain that started during the run',
+    log: 'New pain in the run?',
+    choices: ['yes', 'no'],
+  },
+  { field: 'painDuring', clinician: 'Pain during the run (0-10)', log: 'Pain during the run, 0 to 10', choices: [] },
+  { field: 'painAfter', clinician: 'Pain after the run (0-10)', log: 'Pain after the run, 0 to 10', choices: [] },
   {
     field: 'nextDay',
     clinician: 'Soreness the day after, and where',
@@ -195,7 +210,7 @@ export const REPORT_QUESTIONS = [
   },
   { field: 'swelling', clinician: 'Swelling', log: 'Swelling?', choices: ['yes', 'no'] },
   { field: 'limp', clinician: 'Limp or changed stride', log: 'Limp?', choices: ['yes', 'no'] },
-  { field: 'completed', clinician: 'Session completed as written', log: 'Did it all?', choices: ['yes', 'no'] },
+  { field: 'completed', clinician: 'Session completed as written', log: 'Did the whole run?', choices: ['yes', 'no'] },
 ] as const satisfies readonly {
   field: keyof SorenessReport;
   clinician: string;

@@ -437,6 +437,8 @@ const YES_NO: Cell = { kind: 'choice', options: [T.yes, T.no] };
 const BLANK: Cell = { kind: 'text', runs: [] };
 /** Rows for writing in when no dates are planned: about two weeks of runs. */
 const BLANK_LOG_ROWS = 8;
+/** Runs side by side in one table of the running log (columns wide enough to circle a word). */
+const RUNS_PER_LOG_TABLE = 6;
 /** A log this short fits on one page: it is kept whole rather than split under a repeated header. */
 const LOG_ROWS_KEPT_TOGETHER = 16;
 
@@ -445,34 +447,32 @@ function logSection(data: HandoutData): Section | null {
   if (running) {
     const dates: (IsoDate | null)[] =
       running.plannedRunDates.length > 0 ? running.plannedRunDates : Array.from({ length: BLANK_LOG_ROWS }, () => null);
-    const withExercises = data.exercises.length > 0;
-    const questions = REPORT_QUESTIONS.map((q) => ({
-      header: q.log,
-      cell: q.choices.length > 0 ? ({ kind: 'choice', options: q.choices } satisfies Cell) : BLANK,
-    }));
+    // One column per run, one row per check-in question in the check-in's order, so the page
+    // reads down like the form the clinician fills in; at most RUNS_PER_LOG_TABLE runs a table.
+    const tables: Block[] = [];
+    for (let i = 0; i < dates.length; i += RUNS_PER_LOG_TABLE) {
+      const chunk = dates.slice(i, i + RUNS_PER_LOG_TABLE);
+      tables.push({
+        kind: 'table',
+        columns: [
+          { header: T.logDate, weight: 2.4 },
+          ...chunk.map((d) => ({ header: d === null ? '' : shortDate(d), weight: 1 })),
+        ],
+        rows: [
+          [cell(T.logLevel, true), ...chunk.map(() => BLANK)],
+          ...REPORT_QUESTIONS.map((q): Cell[] => [
+            cell(q.log, true),
+            ...chunk.map((): Cell => (q.choices.length > 0 ? { kind: 'choice', options: q.choices } : BLANK)),
+          ]),
+        ],
+        rowStyle: 'write',
+        keepTogether: true,
+      });
+    }
     return {
       id: 'log',
       title: T.log,
-      blocks: [
-        leadIn(running.selfCheck?.walking ? T.logIntroWalking : T.logIntroRunning),
-        {
-          kind: 'table',
-          columns: [
-            { header: T.logDate, weight: 1.2 },
-            { header: T.logLevel, weight: 0.7 },
-            ...questions.map((q) => ({ header: q.header, weight: 1 })),
-            ...(withExercises ? [{ header: T.logExercises, weight: 1 }] : []),
-          ],
-          rows: dates.map((d): Cell[] => [
-            d === null ? BLANK : cell(shortDate(d)),
-            BLANK,
-            ...questions.map((q) => q.cell),
-            ...(withExercises ? [YES_NO] : []),
-          ]),
-          rowStyle: 'write',
-          keepTogether: dates.length <= LOG_ROWS_KEPT_TOGETHER,
-        },
-      ],
+      blocks: [leadIn(running.selfCheck?.walking ? T.logIntroWalking : T.logIntroRunning), ...tables],
     };
   }
   if (data.exercises.length === 0) return null;

@@ -43,15 +43,12 @@ export const HANDOUT_TEXT = {
   tips: 'Tips:',
   log: 'Your log',
   logIntroRunning:
-    'Fill in one row after each run, and finish it the next day. Circle what fits, or write a number. Bring this page to your next visit.',
+    'Fill in one column after each run, and finish it the next day. Circle what fits, or write a number. Bring this page to your next visit.',
   logIntroWalking:
-    'Fill in one row after each walk, and finish it the next day. Circle what fits, or write a number. Bring this page to your next visit.',
+    'Fill in one column after each walk, and finish it the next day. Circle what fits, or write a number. Bring this page to your next visit.',
   logIntroExercises: 'Fill in one row each day. Circle yes or no. Bring this page to your next visit.',
   logDate: 'Date',
   logLevel: 'Level',
-  logWarmUp: 'Warm-up pain?',
-  logWentAway: 'Did it go away?',
-  logNextDay: 'Pain next day?',
   logPain: 'Pain 0 to 10',
   logExercises: 'Exercises done?',
   logNotes: 'Notes',

@@ -98,9 +98,10 @@ export function allText(pdf: PdfText): string {
 }
 
 /** The page (0-based) whose text holds `needle`, or -1. */
-export function pageOf(pdf: PdfText, needle: string): number {
+export function pageOf(pdf: PdfText, needle: string, fromPage = 0): number {
   const n = fold(needle);
-  return pdf.stream.findIndex((page) => page.includes(n));
+  const at = pdf.stream.slice(fromPage).findIndex((page) => page.includes(n));
+  return at < 0 ? -1 : at + fromPage;
 }
 
 export interface EmbeddedFont {
