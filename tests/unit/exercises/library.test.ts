@@ -54,6 +54,7 @@ describe('built-in exercise library', () => {
       'cross-training-cycling',
       'cross-training-swimming',
       'cross-training-elliptical',
+      'cross-training-pool-running',
     ]);
   });
 

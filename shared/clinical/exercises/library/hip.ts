@@ -88,6 +88,23 @@ function kneeDrive(up: boolean): Pose {
       };
 }
 
+/**
+ * Lying on the left side, facing the viewer, head to the right resting on the lower arm; the
+ * bottom knee bent a little for balance; the top (right) leg raised by `lift` degrees.
+ */
+function sideLyingAbduction(lift: number): Pose {
+  return {
+    position: { joint: 'pelvis', x: 0, y: 26 },
+    tilt: 90,
+    turn: 90,
+    right: { hipAbduction: lift, hip: -5, ankle: 0, shoulderAbduction: 8, elbow: 0 },
+    left: { hip: 25, knee: 45, ankle: -10, shoulderAbduction: 178, elbow: 0 },
+  };
+}
+
+const ABDUCTION_NOTE =
+  'Gluteus medius strength-endurance. The postnatal return-to-running strength tests include 20 side-lying leg raises each side (Goom, Donnelly, Brockwell 2019): the default works up to that. Dose after the ACSM 2009 position stand on resistance training (novice: 1-3 sets of 8-12, 2-3 days a week), with higher reps for endurance; add an ankle weight or a band when 3 x 15 is easy.';
+
 export const HIP_EXERCISES: readonly Exercise[] = [
   {
     id: 'hip-flexor-stretch-standing',
@@ -267,5 +284,44 @@ export const HIP_EXERCISES: readonly Exercise[] = [
       },
     },
     clinicianNote: 'Active hip flexion drill in single-leg stance; add a hold at the top for balance.',
+  },
+  {
+    id: 'hip-side-lying-abduction',
+    name: 'Side-lying leg lift',
+    purpose: 'Strengthens the side of your hip, to keep your hips level as you run.',
+    startingPosition: 'Lie on your side on a mat. Rest your head on your lower arm. Bend your bottom knee a little.',
+    steps: [
+      'Keep your top leg straight, in line with your body.',
+      'Turn your top toes a little down toward the floor.',
+      'Lift your top leg up toward the ceiling, leading with your heel.',
+      'Hold for 1 second, then lower it slowly.',
+      'Do all the reps, then turn over and swap legs.',
+    ],
+    cues: [
+      'You feel the work in the side of your hip, not the front.',
+      'Keep your top hip stacked over your bottom hip.',
+      'Lift only as high as you can without rolling back.',
+    ],
+    mistakes: [
+      'Rolling your hips back as you lift.',
+      'Swinging your leg forward.',
+      'Hitching your hip up toward your ribs.',
+    ],
+    dosage: { sets: 3, amount: { kind: 'reps', reps: 15 }, perSide: true, daysPerWeek: 3 },
+    easier: [],
+    harder: [],
+    tags: { regions: ['hip'], type: 'strength' },
+    illustration: {
+      kind: 'pose',
+      description:
+        'A person lies on the left side on a mat, head on the lower arm, and lifts the straight top leg up toward the ceiling.',
+      scene: {
+        start: sideLyingAbduction(0),
+        end: sideLyingAbduction(35),
+        props: [{ kind: 'floor' }, { kind: 'mat', x: -110, width: 200 }],
+        arrows: [{ kind: 'move', joint: 'rightAnkle', bend: 0.25, offset: { x: 8, y: 6 } }],
+      },
+    },
+    clinicianNote: ABDUCTION_NOTE,
   },
 ];
