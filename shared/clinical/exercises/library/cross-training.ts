@@ -237,6 +237,6 @@ export const CROSS_TRAINING_EXERCISES: readonly Exercise[] = [
         arrows: [{ kind: 'arc', center: { x: 8, y: 62 }, radius: 46, from: 300, to: 200 }],
       },
     },
-    clinicianNote: `${CROSS_NOTE} Deep-water running keeps the running pattern with no impact: a bone stress injury's first choice. Match the run's time; effort feels harder in water at the same heart rate.`,
+    clinicianNote: `${CROSS_NOTE} Deep-water running keeps the running pattern with no impact: a bone stress injury's first choice. Match the run's time; effort feels harder in water at the same heart rate. The default (30 minutes, 3 days a week, effort 4) is a clinic default, not from a trial.`,
   },
 ];

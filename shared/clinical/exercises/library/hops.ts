@@ -35,13 +35,13 @@ function hopOneLeg(air: number): Pose {
 function bound(takeoff: boolean): Pose {
   return takeoff
     ? {
-        position: { joint: 'rightBall', x: 0, y: 0 },
-        tilt: 12,
-        right: { hip: -25, knee: 10, ankle: -35, toes: 50, shoulder: 45, elbow: 80 },
-        left: { hip: 75, knee: 85, ankle: 0, shoulder: -40, elbow: 70 },
+        position: { joint: 'rightToe', x: 0, y: 1.5 },
+        tilt: 10,
+        right: { hip: -18, knee: 5, ankle: -40, toes: 10, shoulder: 50, elbow: 80 },
+        left: { hip: 85, knee: 95, ankle: 5, shoulder: -45, elbow: 70 },
       }
     : {
-        position: { joint: 'leftHeel', x: 110, y: 0 },
+        position: { joint: 'leftHeel', x: 150, y: 0 },
         tilt: 8,
         right: { hip: -30, knee: 70, ankle: -30, shoulder: -35, elbow: 70 },
         left: { hip: 22, knee: 22, ankle: 8, shoulder: 40, elbow: 80 },
