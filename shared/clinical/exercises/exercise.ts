@@ -19,12 +19,25 @@ export const ExerciseId = z
   });
 export type ExerciseId = z.infer<typeof ExerciseId>;
 
-export const BODY_REGIONS = ['ankle', 'calf', 'knee', 'hip', 'groin', 'thoracic-spine', 'trunk', 'whole-body'] as const;
+export const BODY_REGIONS = [
+  'foot',
+  'ankle',
+  'calf',
+  'knee',
+  'thigh',
+  'hip',
+  'groin',
+  'thoracic-spine',
+  'trunk',
+  'whole-body',
+] as const;
 export type BodyRegion = (typeof BODY_REGIONS)[number];
 export const BODY_REGION_LABELS: Readonly<Record<BodyRegion, string>> = {
+  foot: 'Foot',
   ankle: 'Ankle',
   calf: 'Calf and Achilles',
   knee: 'Knee',
+  thigh: 'Thigh (hamstrings and quadriceps)',
   hip: 'Hip',
   groin: 'Groin (adductors)',
   'thoracic-spine': 'Mid back (thoracic spine)',

@@ -1,11 +1,36 @@
-/** The cross-training machines, seen from the side: an exercise bike and an elliptical trainer. */
+/**
+ * The cross-training machines, seen from the side: an exercise bike and an elliptical trainer.
+ * Each machine's schema lives here beside its painter; props.ts adds them to the Prop union.
+ * This file imports nothing from props.ts, so the two do not import each other.
+ */
+import { z } from 'zod';
 import type { PaletteColor, Shape } from '../../drawing/drawing';
 import type { PaintContext } from './paint';
-import { bar, LINE, roundedRect } from './paint';
-import type { Prop } from './props';
+import { at, bar, cm, LINE, roundedRect, size } from './paint';
+
+/** A stationary bike: saddle, handlebar and crank centre, with the pedals at `pedalAngle`. */
+export const BikeProp = z.strictObject({
+  kind: z.literal('bike'),
+  saddle: at('Saddle'),
+  handlebar: at('Handlebar'),
+  crank: at('Crank centre'),
+  crankLength: size('Crank length'),
+  pedalAngle: z.number({ error: 'Pedal angle must be a number of degrees.' }),
+});
+export type BikeProp = z.infer<typeof BikeProp>;
+
+/** A cross-trainer: foot plates where the feet stand, handles where the hands hold. */
+export const EllipticalProp = z.strictObject({
+  kind: z.literal('elliptical'),
+  front: cm('Machine front'),
+  back: cm('Machine back'),
+  footPlates: z.array(at('Foot plate')).length(2, { error: 'An elliptical trainer has two foot plates.' }),
+  handles: z.array(at('Handle')).length(2, { error: 'An elliptical trainer has two handles.' }),
+});
+export type EllipticalProp = z.infer<typeof EllipticalProp>;
 
 /** A spin bike seen from the side: flywheel at the front, saddle and bar on posts, crank in between. */
-export function bikeShapes(prop: Extract<Prop, { kind: 'bike' }>, ctx: PaintContext): Shape[] {
+export function bikeShapes(prop: BikeProp, ctx: PaintContext): Shape[] {
   const { saddle, handlebar, crank } = prop;
   const shapes: Shape[] = [];
   const baseY = 3;
@@ -74,7 +99,7 @@ export function bikeShapes(prop: Extract<Prop, { kind: 'bike' }>, ctx: PaintCont
  * A rear-drive cross-trainer seen from the side: drive housing at the back, pedal arms running
  * forward to the front column, handle poles pivoting on the column.
  */
-export function ellipticalShapes(prop: Extract<Prop, { kind: 'elliptical' }>, ctx: PaintContext): Shape[] {
+export function ellipticalShapes(prop: EllipticalProp, ctx: PaintContext): Shape[] {
   const shapes: Shape[] = [];
   const baseY = 4;
   const drive = { x: prop.back + 20, y: 30 };

@@ -1,4 +1,5 @@
-/** Painting helpers shared by the props: world-centimetre rectangles, bars and rounded boxes. */
+/** Painting helpers shared by the props (world-centimetre rectangles, bars and rounded boxes), and the schema pieces for their sizes. */
+import { z } from 'zod';
 import type { PaletteColor, Point, Shape } from '../../drawing/drawing';
 import { fmt } from '../../drawing/drawing';
 import type { Box } from '../../drawing/geometry';
@@ -8,6 +9,19 @@ export interface PaintContext {
   readonly toDrawing: (p: { readonly x: number; readonly y: number }) => Point;
   readonly scale: number;
 }
+
+/** Schema pieces for props' positions and sizes, in world centimetres. */
+export const cm = (label: string) =>
+  z
+    .number({ error: `${label} must be a number of centimetres.` })
+    .min(-1000, { error: `${label} must be within 10 m of the figure.` })
+    .max(1000, { error: `${label} must be within 10 m of the figure.` });
+export const size = (label: string) =>
+  z
+    .number({ error: `${label} must be a number of centimetres.` })
+    .positive({ error: `${label} must be more than 0 cm.` })
+    .max(500, { error: `${label} must be 5 m or less.` });
+export const at = (label: string) => z.strictObject({ x: cm(`${label} x`), y: cm(`${label} y`) });
 
 /** Outline width of props, in drawing units. */
 export const LINE = 2.4;

@@ -10,21 +10,9 @@ import { unionBox } from '../../drawing/geometry';
 import type { FigureRole } from './figure';
 import type { Skeleton } from './pose';
 import { JOINT_NAMES } from './pose';
-import { bikeShapes, ellipticalShapes } from './machines';
+import { BikeProp, bikeShapes, EllipticalProp, ellipticalShapes } from './machines';
 import type { PaintContext } from './paint';
-import { bar, box, LINE, rect, roundedRect, solid, WALL_THICKNESS } from './paint';
-
-const cm = (label: string) =>
-  z
-    .number({ error: `${label} must be a number of centimetres.` })
-    .min(-1000, { error: `${label} must be within 10 m of the figure.` })
-    .max(1000, { error: `${label} must be within 10 m of the figure.` });
-const size = (label: string) =>
-  z
-    .number({ error: `${label} must be a number of centimetres.` })
-    .positive({ error: `${label} must be more than 0 cm.` })
-    .max(500, { error: `${label} must be 5 m or less.` });
-const at = (label: string) => z.strictObject({ x: cm(`${label} x`), y: cm(`${label} y`) });
+import { at, bar, box, cm, LINE, rect, roundedRect, size, solid, WALL_THICKNESS } from './paint';
 const joint = z.enum(JOINT_NAMES, { error: 'Choose a joint from the list.' });
 
 export const Prop = z.discriminatedUnion(
@@ -77,23 +65,8 @@ export const Prop = z.discriminatedUnion(
       joint,
       offset: at('Dumbbell offset').optional(),
     }),
-    /** A stationary bike: saddle, handlebar and crank centre, with the pedals at `pedalAngle`. */
-    z.strictObject({
-      kind: z.literal('bike'),
-      saddle: at('Saddle'),
-      handlebar: at('Handlebar'),
-      crank: at('Crank centre'),
-      crankLength: size('Crank length'),
-      pedalAngle: z.number({ error: 'Pedal angle must be a number of degrees.' }),
-    }),
-    /** A cross-trainer: foot plates where the feet stand, handles where the hands hold. */
-    z.strictObject({
-      kind: z.literal('elliptical'),
-      front: cm('Machine front'),
-      back: cm('Machine back'),
-      footPlates: z.array(at('Foot plate')).length(2, { error: 'An elliptical trainer has two foot plates.' }),
-      handles: z.array(at('Handle')).length(2, { error: 'An elliptical trainer has two handles.' }),
-    }),
+    BikeProp,
+    EllipticalProp,
     /** Water up to `y`: painted behind the figure, and again lightly over what is under water. */
     z.strictObject({ kind: z.literal('water'), y: cm('Water level') }),
   ],

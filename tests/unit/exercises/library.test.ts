@@ -54,6 +54,7 @@ describe('built-in exercise library', () => {
       'cross-training-cycling',
       'cross-training-swimming',
       'cross-training-elliptical',
+      'cross-training-pool-running',
     ]);
   });
 
@@ -111,6 +112,66 @@ describe('built-in exercise library', () => {
       sets: 3,
       amount: { kind: 'reps', reps: 15 },
     });
+  });
+});
+
+describe('issue 14: the missing exercises', () => {
+  const text = (e: ExerciseType) => [e.startingPosition, ...e.steps, ...e.cues, ...e.mistakes].join(' ');
+
+  it('adds hamstring, quadriceps, hip abductor, foot, hop and pool-running exercises', () => {
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'hamstring-bridge-heels',
+        'hamstring-nordic-curl',
+        'quad-wall-sit',
+        'quad-split-squat',
+        'hip-side-lying-abduction',
+        'foot-short-foot',
+        'hop-pogo-both-legs',
+        'hop-single-leg-on-the-spot',
+        'hop-forward-bounds',
+        'cross-training-pool-running',
+      ]),
+    );
+  });
+
+  it('progresses the hops in order, pogo to one leg to bounds', () => {
+    expect(findExercise('hop-pogo-both-legs')?.harder).toEqual(['hop-single-leg-on-the-spot']);
+    expect(findExercise('hop-single-leg-on-the-spot')?.harder).toEqual(['hop-forward-bounds']);
+  });
+
+  it.each(['hop-pogo-both-legs', 'hop-single-leg-on-the-spot', 'hop-forward-bounds'])(
+    '%s says the pain-free test to pass before starting it, first thing',
+    (id) => {
+      const start = findExercise(id)?.startingPosition ?? '';
+      expect(start).toMatch(
+        /^Start only when you can (do 20 one-leg calf raises|hop 10 times on each leg) with no pain\./,
+      );
+      expect(findExercise(id)?.clinicianNote).toMatch(/Goom/);
+    },
+  );
+
+  it.each(BUILT_IN_EXERCISES.filter((e) => e.tags.type === 'cross-training').map((e) => [e.id, e] as const))(
+    '%s gives a time in minutes and the running pain rules',
+    (_id, exercise) => {
+      expect(exercise.dosage.amount.kind).toBe('time');
+      expect(text(exercise)).toContain('Keep any pain at 2 out of 10 or less.');
+      expect(text(exercise)).toContain('Stop if it hurts more, or if you start to limp.');
+    },
+  );
+
+  it('doses the Nordic curl at week 1 of the Petersen 2011 progression, slow lowering', () => {
+    const nordic = findExercise('hamstring-nordic-curl');
+    expect(nordic?.dosage).toMatchObject({ sets: 2, amount: { kind: 'reps', reps: 5 }, daysPerWeek: 1 });
+    expect(nordic?.clinicianNote).toMatch(/Petersen 2011/);
+    expect(nordic?.clinicianNote).toMatch(/van der Horst 2015/);
+    expect(text(nordic!)).toMatch(/slowly/);
+  });
+
+  it('names a source for every new exercise dosage in its clinician note', () => {
+    const added = ids.filter((id) => /^(hamstring|quad|hop|foot)-|^hip-side-lying|pool-running$/.test(id));
+    expect(added.length).toBe(10);
+    for (const id of added) expect(findExercise(id)?.clinicianNote, id).toMatch(/\b(19|20)\d\d\b|clinic default/);
   });
 });
 

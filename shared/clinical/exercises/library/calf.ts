@@ -57,8 +57,8 @@ function raiseScene(o: Omit<RaiseOptions, 'heel'>, low: number, high: number): P
   return {
     start: standingRaise({ ...o, heel: low }),
     end: standingRaise({ ...o, heel: high }),
-    // Side by side: over each other the two poses differ too little to read at handout size.
-    beside: 92,
+    // Over each other, at the one wall the text names: drawn side by side, each pose had its own
+    // wall and the start pose's wall stood behind the end pose (issue 15).
     props,
     arrows: [{ kind: 'move', joint: 'rightHeel', offset: { x: -9, y: 0 }, trim: 0 }],
   };

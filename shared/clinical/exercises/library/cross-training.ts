@@ -74,6 +74,28 @@ function elliptical(): Pose {
   return pose;
 }
 
+/**
+ * Deep-water running seen from the side: upright in the deep end, a float belt at the waist, the
+ * legs and arms in a running stride, the feet clear of the pool floor.
+ */
+function poolRunning(): Pose {
+  return {
+    position: { joint: 'pelvis', x: 0, y: 100 },
+    tilt: 6,
+    right: { hip: 65, knee: 95, ankle: -5, shoulder: -35, elbow: 90 },
+    left: { hip: -15, knee: 75, ankle: -25, shoulder: 45, elbow: 90 },
+  };
+}
+
+/**
+ * The pain rules for cross-training are the running ones (clinical.md sections 3 and 5):
+ * pain at 2 out of 10 or less (Silbernagel's "safe" zone); stop on worse pain or a limp.
+ */
+export const CROSS_TRAINING_PAIN_RULES = [
+  'Keep any pain at 2 out of 10 or less.',
+  'Stop if it hurts more, or if you start to limp.',
+] as const;
+
 export const CROSS_TRAINING_EXERCISES: readonly Exercise[] = [
   {
     id: 'cross-training-cycling',
@@ -90,6 +112,7 @@ export const CROSS_TRAINING_EXERCISES: readonly Exercise[] = [
       'Keep your knees in line with your feet.',
       'Push with the ball of your foot.',
       'Sit tall and relax your shoulders.',
+      ...CROSS_TRAINING_PAIN_RULES,
     ],
     mistakes: ['Setting the seat too low.', 'Pedalling against a very heavy load.', 'Carrying on when it causes pain.'],
     dosage: { sets: 1, amount: { kind: 'time', minutes: 30 }, perSide: false, daysPerWeek: 3, effort: 4 },
@@ -122,6 +145,7 @@ export const CROSS_TRAINING_EXERCISES: readonly Exercise[] = [
       'You should be able to talk between lengths.',
       'Kick from your hips, with loose ankles.',
       'Breathe out slowly under the water.',
+      ...CROSS_TRAINING_PAIN_RULES,
     ],
     mistakes: [
       'Kicking hard with stiff legs.',
@@ -158,6 +182,7 @@ export const CROSS_TRAINING_EXERCISES: readonly Exercise[] = [
       'Stand tall and look ahead.',
       'Push and pull the handles with your arms.',
       'Keep your whole foot on the plate.',
+      ...CROSS_TRAINING_PAIN_RULES,
     ],
     mistakes: ['Leaning on the handles.', 'Setting a very heavy resistance.', 'Carrying on when it causes pain.'],
     dosage: { sets: 1, amount: { kind: 'time', minutes: 30 }, perSide: false, daysPerWeek: 3, effort: 4 },
@@ -175,5 +200,43 @@ export const CROSS_TRAINING_EXERCISES: readonly Exercise[] = [
       },
     },
     clinicianNote: `${CROSS_NOTE} Closest to running mechanics of the three, with low impact.`,
+  },
+  {
+    id: 'cross-training-pool-running',
+    name: 'Running in deep water',
+    purpose: 'Keeps your running fit on days off, with no impact at all.',
+    startingPosition: 'Put on a float belt. Get into the deep end of the pool. Your feet should not touch the floor.',
+    steps: [
+      'Stay upright, with your head and shoulders above the water.',
+      'Run in the water, as you would on land.',
+      'Drive your knees forward and swing your arms.',
+      'Warm up for 5 minutes at an easy pace, then keep a steady pace.',
+      'Cool down with 5 minutes of easy running.',
+    ],
+    cues: [
+      'You should be able to talk in full sentences.',
+      'Push the water back with your foot, as if you run on the bottom.',
+      ...CROSS_TRAINING_PAIN_RULES,
+    ],
+    mistakes: [
+      'Leaning far forward, like a doggy paddle.',
+      'Making tiny, fast steps.',
+      'Going in without a float belt.',
+    ],
+    dosage: { sets: 1, amount: { kind: 'time', minutes: 30 }, perSide: false, daysPerWeek: 3, effort: 4 },
+    easier: [],
+    harder: [],
+    tags: { regions: ['whole-body'], type: 'cross-training' },
+    illustration: {
+      kind: 'pose',
+      description:
+        'A person runs upright in deep water with the head and shoulders above the surface, one knee driven forward and the opposite arm swung forward.',
+      scene: {
+        start: poolRunning(),
+        props: [{ kind: 'water', y: 138 }],
+        arrows: [{ kind: 'arc', center: { x: 8, y: 62 }, radius: 46, from: 300, to: 200 }],
+      },
+    },
+    clinicianNote: `${CROSS_NOTE} Deep-water running keeps the running pattern with no impact: a bone stress injury's first choice. Match the run's time; effort feels harder in water at the same heart rate. The default (30 minutes, 3 days a week, effort 4) is a clinic default, not from a trial.`,
   },
 ];

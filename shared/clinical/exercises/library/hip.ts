@@ -11,10 +11,17 @@ import { along, ANKLE_HEIGHT, KNEE_RADIUS, THIGH } from './posing';
 const STRETCH_NOTE =
   'Static stretch dosed after ACSM: hold 10-30 s, 2-4 times, about 60 s per stretch in total, daily is best.';
 
+/** Both hands on the hips, elbows back: the arms then leave the front of the hip in view. */
+function handsOnHips(pose: Pose): Pose {
+  const pelvis = forwardKinematics(pose).joints.pelvis;
+  const onHip = { x: pelvis.x + 3, y: pelvis.y + 9 };
+  return placeHand(placeHand(pose, 'right', onHip), 'left', onHip);
+}
+
 /**
  * Half-kneeling on the right knee (the side being stretched, nearest the viewer), left foot in
- * front. `shift` leans the back thigh forwards (hips moving forwards), `tuck` tilts the pelvis
- * back with the trunk kept upright.
+ * front, hands on the hips. `shift` leans the back thigh forwards (hips moving forwards), `tuck`
+ * tilts the pelvis back with the trunk kept upright. `reach` lifts the right arm overhead.
  */
 function halfKneeling(shift: number, tuck: number, reach = false): Pose {
   const backKnee = { x: 0, y: KNEE_RADIUS };
@@ -26,11 +33,9 @@ function halfKneeling(shift: number, tuck: number, reach = false): Pose {
     right: { hip: -shift - tuck, knee: 105 - shift, ankle: -25 },
     left: {},
   };
-  let pose = plantFoot(base, 'left', { x: 58, y: ANKLE_HEIGHT });
-  const knee = forwardKinematics(pose).joints.leftKnee;
-  pose = placeHand(pose, 'left', { x: knee.x - 2, y: knee.y + 8 });
+  const pose = handsOnHips(plantFoot(base, 'left', { x: 58, y: ANKLE_HEIGHT }));
   if (reach) return { ...pose, right: { ...pose.right, shoulder: 168, elbow: 5 } };
-  return placeHand(pose, 'right', { x: knee.x - 5, y: knee.y + 9 });
+  return pose;
 }
 
 /** Split stance, right foot back on its toes, left foot flat in front. */
@@ -44,23 +49,28 @@ function splitStance(shift: number, tuck: number): Pose {
   };
   let pose = plantFoot(base, 'left', { x: 42, y: ANKLE_HEIGHT });
   pose = plantFoot(pose, 'right', { x: -58, y: 14 }, -38);
-  return {
-    ...pose,
-    right: { ...pose.right, shoulder: -20, elbow: 100, shoulderAbduction: 25 },
-    left: { ...pose.left, shoulder: -20, elbow: 100, shoulderAbduction: 25 },
-  };
+  return handsOnHips(pose);
 }
 
 /**
- * Standing on the left leg; the right leg swings from `hip` degrees and the right arm swings
- * against it. The chair or wall held for balance stands beside the figure, out of this view.
+ * The chair held in the leg swings: beside the figure on its far side, its back rest a little in
+ * front of the body so the hand on it shows, its seat behind, clear of the forward swing.
+ */
+const SWING_CHAIR = { kind: 'chair' as const, x: -6, seatHeight: 46, facing: 'left' as const };
+/** Top of the chair's back rest (the chair prop's back post stands 2 cm in from the seat's back edge, 45 cm above the seat). */
+const SWING_CHAIR_TOP = { x: SWING_CHAIR.x + 42 - 2, y: SWING_CHAIR.seatHeight + 45 };
+
+/**
+ * Standing on the left leg (the far one, next to the chair), the left hand on the chair's back
+ * rest; the right leg swings from `hip` degrees and the right arm swings against it.
  */
 function legSwing(hip: number): Pose {
-  return {
+  const pose: Pose = {
     position: { joint: 'leftHeel', x: 0, y: 0 },
     right: { hip, knee: hip > 0 ? 12 : 6, ankle: hip > 0 ? 5 : -15, shoulder: -hip * 0.5, elbow: 30 },
-    left: { shoulder: 10, elbow: 20 },
+    left: {},
   };
+  return placeHand(pose, 'left', { x: SWING_CHAIR_TOP.x, y: SWING_CHAIR_TOP.y + 3 });
 }
 
 function kneeDrive(up: boolean): Pose {
@@ -77,6 +87,23 @@ function kneeDrive(up: boolean): Pose {
         left: { shoulder: 0, elbow: 10 },
       };
 }
+
+/**
+ * Lying on the left side, facing the viewer, head to the right resting on the lower arm; the
+ * bottom knee bent a little for balance; the top (right) leg raised by `lift` degrees.
+ */
+function sideLyingAbduction(lift: number): Pose {
+  return {
+    position: { joint: 'pelvis', x: 0, y: 26 },
+    tilt: 90,
+    turn: 90,
+    right: { hipAbduction: lift, hip: -5, ankle: 0, shoulderAbduction: 8, elbow: 0 },
+    left: { hip: 25, knee: 45, ankle: -10, shoulderAbduction: 178, elbow: 0 },
+  };
+}
+
+const ABDUCTION_NOTE =
+  'Gluteus medius strength-endurance. The postnatal return-to-running strength tests include 20 side-lying leg raises each side (Goom, Donnelly, Brockwell 2019): the default works up to that. Dose after the ACSM 2009 position stand on resistance training (novice: 1-3 sets of 8-12, 2-3 days a week), with higher reps for endurance; add an ankle weight or a band when 3 x 15 is easy.';
 
 export const HIP_EXERCISES: readonly Exercise[] = [
   {
@@ -104,10 +131,12 @@ export const HIP_EXERCISES: readonly Exercise[] = [
     illustration: {
       kind: 'pose',
       description:
-        'A person stands in a long split stance, hands on hips, back heel up. The hips move forward and the front knee bends.',
+        'Two pictures of a person in a long split stance, hands on hips, back heel up: upright, then with the hips moved forward and the front knee bent.',
       scene: {
         start: splitStance(0, 0),
         end: splitStance(12, 8),
+        // Beside: drawn over each other, the small hip shift was lost in the overlap (issue 15).
+        beside: 135,
         props: [{ kind: 'floor' }],
         arrows: [{ kind: 'move', joint: 'pelvis', offset: { x: 0, y: -6 } }],
       },
@@ -121,7 +150,7 @@ export const HIP_EXERCISES: readonly Exercise[] = [
     startingPosition:
       'Kneel on one knee on a soft mat. Put the other foot flat in front. Bend that knee to a right angle.',
     steps: [
-      'Stand your upper body tall.',
+      'Put your hands on your hips and stand your upper body tall.',
       'Tuck your tail under, as if you flatten your low back.',
       'Squeeze the buttock of the leg you kneel on.',
       'Move your hips forward a little, until you feel a stretch.',
@@ -140,11 +169,13 @@ export const HIP_EXERCISES: readonly Exercise[] = [
     illustration: {
       kind: 'pose',
       description:
-        'A person kneels on the right knee with the left foot in front. The pelvis tucks under and the hips move forward.',
+        'Two pictures of a person kneeling on the right knee, left foot in front, hands on hips: upright, then with the pelvis tucked under and the hips moved forward.',
       scene: {
         start: halfKneeling(0, 0),
         end: halfKneeling(14, 10),
-        props: [{ kind: 'floor' }, { kind: 'mat', x: -45, width: 130 }],
+        // Beside: drawn over each other, the small hip shift was lost in the overlap (issue 15).
+        beside: 135,
+        props: [{ kind: 'floor' }, { kind: 'mat', x: -40, width: 115 }],
         arrows: [{ kind: 'move', joint: 'pelvis', offset: { x: -2, y: -4 } }],
       },
     },
@@ -171,11 +202,12 @@ export const HIP_EXERCISES: readonly Exercise[] = [
     illustration: {
       kind: 'pose',
       description:
-        'A person kneels on the right knee, hips forward, and reaches the right arm straight up over the head.',
+        'Two pictures of a person kneeling on the right knee, hands on hips: upright, then with the hips forward and the right arm reaching straight up over the head.',
       scene: {
         start: halfKneeling(0, 0),
         end: halfKneeling(14, 10, true),
-        props: [{ kind: 'floor' }, { kind: 'mat', x: -45, width: 130 }],
+        beside: 135,
+        props: [{ kind: 'floor' }, { kind: 'mat', x: -40, width: 115 }],
         arrows: [{ kind: 'move', joint: 'rightHand', bend: 0.3, offset: { x: 14, y: 0 } }],
       },
     },
@@ -208,11 +240,12 @@ export const HIP_EXERCISES: readonly Exercise[] = [
     tags: { regions: ['hip'], type: 'mobility' },
     illustration: {
       kind: 'pose',
-      description: 'A person stands tall on the left leg and swings the straight right leg forward and back.',
+      description:
+        'A person stands tall on the left leg, the left hand on the back of a chair, and swings the straight right leg forward and back.',
       scene: {
         start: legSwing(50),
         end: legSwing(-28),
-        props: [{ kind: 'floor' }],
+        props: [{ kind: 'floor' }, SWING_CHAIR],
         arrows: [{ kind: 'move', joint: 'rightAnkle', bend: -0.35 }],
       },
     },
@@ -251,5 +284,44 @@ export const HIP_EXERCISES: readonly Exercise[] = [
       },
     },
     clinicianNote: 'Active hip flexion drill in single-leg stance; add a hold at the top for balance.',
+  },
+  {
+    id: 'hip-side-lying-abduction',
+    name: 'Side-lying leg lift',
+    purpose: 'Strengthens the side of your hip, to keep your hips level as you run.',
+    startingPosition: 'Lie on your side on a mat. Rest your head on your lower arm. Bend your bottom knee a little.',
+    steps: [
+      'Keep your top leg straight, in line with your body.',
+      'Turn your top toes a little down toward the floor.',
+      'Lift your top leg up toward the ceiling, leading with your heel.',
+      'Hold for 1 second, then lower it slowly.',
+      'Do all the reps, then turn over and swap legs.',
+    ],
+    cues: [
+      'You feel the work in the side of your hip, not the front.',
+      'Keep your top hip stacked over your bottom hip.',
+      'Lift only as high as you can without rolling back.',
+    ],
+    mistakes: [
+      'Rolling your hips back as you lift.',
+      'Swinging your leg forward.',
+      'Hitching your hip up toward your ribs.',
+    ],
+    dosage: { sets: 3, amount: { kind: 'reps', reps: 15 }, perSide: true, daysPerWeek: 3 },
+    easier: [],
+    harder: [],
+    tags: { regions: ['hip'], type: 'strength' },
+    illustration: {
+      kind: 'pose',
+      description:
+        'A person lies on the left side on a mat, head on the lower arm, and lifts the straight top leg up toward the ceiling.',
+      scene: {
+        start: sideLyingAbduction(0),
+        end: sideLyingAbduction(35),
+        props: [{ kind: 'floor' }, { kind: 'mat', x: -110, width: 200 }],
+        arrows: [{ kind: 'move', joint: 'rightAnkle', bend: 0.25, offset: { x: 8, y: 6 } }],
+      },
+    },
+    clinicianNote: ABDUCTION_NOTE,
   },
 ];

@@ -110,8 +110,9 @@ export const THORACIC_EXERCISES: readonly Exercise[] = [
       scene: {
         start: openBook(false),
         end: openBook(true),
+        // The mat holds both hands: the top hand ends on the floor on the other side (issue 15).
         props: [
-          { kind: 'mat', x: -100, width: 175, y: -72, depth: 140 },
+          { kind: 'mat', x: -100, width: 175, y: -92, depth: 180 },
           { kind: 'pillow', center: { x: -76, y: 0 }, width: 22, height: 40 },
         ],
         // The hand sweeps round the shoulder, clear of the head.
