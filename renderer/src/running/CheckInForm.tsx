@@ -64,18 +64,13 @@ const COMPLETED_CHOICES: readonly (Choice & { value: CompletedAnswer })[] = [
   { value: 'unknown', label: 'Not known' },
 ];
 
-/** 0 to 10 as one row of choices, then "Not known" (and "Did not run" for pain during a session stopped early). */
+/**
+ * 0 to 10 as one row of choices (the legend says the scale), then "Not known", and "Did not run"
+ * for pain during a session stopped early. Plain numbers, so each reads as its number alone.
+ */
 function painChoices(didNotRun: boolean): readonly Choice[] {
-  const scores: Choice[] = Array.from({ length: 11 }, (_, n) => ({
-    value: String(n),
-    label: String(n),
-    ...(n === 0 ? { hint: 'none' } : n === 10 ? { hint: 'worst' } : {}),
-  }));
-  return [
-    ...scores,
-    NOT_KNOWN,
-    ...(didNotRun ? [{ value: 'not_run', label: 'Did not run', hint: 'Stopped in the warm-up' }] : []),
-  ];
+  const scores: Choice[] = Array.from({ length: 11 }, (_, n) => ({ value: String(n), label: String(n) }));
+  return [...scores, NOT_KNOWN, ...(didNotRun ? [{ value: 'not_run', label: 'Did not run' }] : [])];
 }
 
 /** The choices of each question, given the answers so far. */
