@@ -28,15 +28,35 @@ export interface SeededRun {
   override?: true;
 }
 
+/** The answers these runs did not need to vary: every question is answered (format 2 reports). */
+const ANSWERED = { completed: 'as_written', painStartedInRun: false, limp: false, swelling: false } as const;
+
 export const SEEDED_RUNS: SeededRun[] = [
-  { daysAgo: 12, answers: { warmUp: 'none', cameBackDuringRun: null, nextDay: 'none', painDuring: 1, painAfter: 0 } },
+  {
+    daysAgo: 12,
+    answers: { ...ANSWERED, warmUp: 'none', cameBackDuringRun: null, nextDay: 'none', painDuring: 1, painAfter: 0 },
+  },
   {
     daysAgo: 9,
-    answers: { warmUp: 'went_away', cameBackDuringRun: true, nextDay: 'none', painDuring: 4, painAfter: 3 },
+    answers: {
+      ...ANSWERED,
+      warmUp: 'went_away',
+      cameBackDuringRun: true,
+      nextDay: 'none',
+      painDuring: 4,
+      painAfter: 3,
+    },
   },
   {
     daysAgo: 5,
-    answers: { warmUp: 'none', cameBackDuringRun: null, nextDay: 'not_muscular', painDuring: 2, painAfter: 2 },
+    answers: {
+      ...ANSWERED,
+      warmUp: 'none',
+      cameBackDuringRun: null,
+      nextDay: 'not_muscular',
+      painDuring: 2,
+      painAfter: 2,
+    },
     override: true,
   },
 ];
