@@ -31,13 +31,15 @@ interface Choice {
 
 const NOT_KNOWN: Choice = { value: 'unknown', label: 'Not known' };
 
-function yesNo(yesHint?: string): readonly Choice[] {
-  return [
-    { value: 'no', label: 'No' },
-    { value: 'yes', label: 'Yes', ...(yesHint ? { hint: yesHint } : {}) },
-    NOT_KNOWN,
-  ];
-}
+const YES_NO: readonly Choice[] = [{ value: 'no', label: 'No' }, { value: 'yes', label: 'Yes' }, NOT_KNOWN];
+
+/** A line under a question, where its words alone could be read two ways. */
+const QUESTION_HINTS: Partial<Record<QuestionField, string>> = {
+  painStartedInRun: 'New pain that began while running, after a warm-up without it.',
+  painDuring: '0 is no pain, 10 the worst pain.',
+  swelling: 'New swelling after the run, reported by the patient or found on examination.',
+  limp: 'During or after the run.',
+};
 
 const WARM_UP_CHOICES: readonly (Choice & { value: WarmUpAnswer })[] = [
   { value: 'none', label: 'No soreness' },
@@ -81,7 +83,7 @@ function choicesFor(field: QuestionField, a: CheckInAnswers): readonly Choice[] 
     case 'cameBackDuringRun':
       return [{ value: 'no', label: 'No, it stayed away' }, { value: 'yes', label: 'Yes, it came back' }, NOT_KNOWN];
     case 'painStartedInRun':
-      return yesNo('New pain after a warm-up without it');
+      return YES_NO;
     case 'painDuring':
       return painChoices(a.completed === 'stopped_early');
     case 'painAfter':
@@ -89,9 +91,9 @@ function choicesFor(field: QuestionField, a: CheckInAnswers): readonly Choice[] 
     case 'nextDay':
       return NEXT_DAY_CHOICES;
     case 'swelling':
-      return yesNo('New swelling, reported or found on examination');
+      return YES_NO;
     case 'limp':
-      return yesNo('During or after the run');
+      return YES_NO;
     case 'completed':
       return COMPLETED_CHOICES;
   }
@@ -376,6 +378,7 @@ export function CheckInForm(props: {
               key={q.field}
               id={questionId(q.field)}
               legend={q.clinician}
+              hint={QUESTION_HINTS[q.field]}
               name={q.field}
               value={answers[q.field]}
               options={choicesFor(q.field, answers)}
