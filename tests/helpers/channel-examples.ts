@@ -13,9 +13,15 @@ import { clinicExerciseInput, item } from './exercises';
 const FUZZ_REPORT: SorenessReport = {
   runDate: '2026-11-26',
   levelRun: 1,
+  completed: 'as_written',
   warmUp: 'went_away',
   cameBackDuringRun: true,
+  painStartedInRun: false,
+  limp: false,
   nextDay: 'none',
+  painDuring: 2,
+  painAfter: 1,
+  swelling: false,
 };
 
 export const CHANNEL_EXAMPLES: { [C in Channel]: RequestOf<C> } = {
