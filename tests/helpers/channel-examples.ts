@@ -15,9 +15,15 @@ const FUZZ_REPORT: SorenessReport = {
   ...CLEAN_ANSWERS,
   runDate: '2026-11-26',
   levelRun: 1,
+  completed: 'as_written',
   warmUp: 'went_away',
   cameBackDuringRun: true,
+  painStartedInRun: false,
+  limp: false,
   nextDay: 'none',
+  painDuring: 2,
+  painAfter: 1,
+  swelling: false,
 };
 
 export const CHANNEL_EXAMPLES: { [C in Channel]: RequestOf<C> } = {

@@ -19,7 +19,15 @@ const OUT = path.join(ROOT, 'tests', 'look', 'out', 'history');
 let stop: () => void = () => {};
 let url = '';
 
-const clean = { warmUp: 'none', cameBackDuringRun: null, nextDay: 'none' } as const;
+const clean = {
+  warmUp: 'none',
+  cameBackDuringRun: null,
+  nextDay: 'none',
+  completed: 'as_written',
+  painStartedInRun: false,
+  limp: false,
+  swelling: false,
+} as const;
 const COURSE: SeededRun[] = [
   { daysAgo: 40, answers: { ...clean, painDuring: 2, painAfter: 1 } },
   { daysAgo: 37, answers: { ...clean, painDuring: 1, painAfter: 1 } },

@@ -6,7 +6,8 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { applyOutcome, MAX_OVERRIDE_DAYS_OFF, overrideProblems } from '../../../shared/clinical/check-in';
-import type { NextDayAnswer } from '../../../shared/clinical/soreness-report';
+import type { CompletedAnswer, NextDayAnswer, WarmUpAnswer } from '../../../shared/clinical/soreness-report';
+import { REPORT_QUESTIONS } from '../../../shared/clinical/soreness-report';
 import type { CheckInEntry, CheckInPreviewResult, EpisodeRunning } from '../../../shared/domain/running';
 import { shownDecision } from '../../../shared/domain/running';
 import type { AppErrorShape } from '../../../shared/ipc/result';
@@ -15,23 +16,100 @@ import { call } from '../api/client';
 import { useApp } from '../app/context';
 import { ErrorNotice, InfoNotice } from '../ui/feedback';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../ui/fields';
-import type { CheckInAnswers } from './check-in-answers';
-import { answersOf, emptyAnswers, reportFrom } from './check-in-answers';
+import type { CheckInAnswers, MissingAnswer, QuestionField } from './check-in-answers';
+import { answersOf, emptyAnswers, questionApplies, reportFrom, withAnswer } from './check-in-answers';
 import { CheckboxField } from './CheckboxField';
 import { DecisionPanel } from './DecisionPanel';
 import { levelName, longDateWithYear } from './words';
 import { describeLevel } from '../../../shared/clinical/describe-level';
 
-const YES_NO = [
-  { value: 'no', label: 'No' },
-  { value: 'yes', label: 'Yes' },
-] as const;
+interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+}
 
-const NEXT_DAY_OPTIONS: readonly { value: NextDayAnswer; label: string; hint?: string }[] = [
-  { value: 'none', label: 'Not sore' },
-  { value: 'muscular', label: 'Sore muscles only', hint: 'Ordinary muscle soreness does not count' },
-  { value: 'not_muscular', label: 'Sore, but not in a muscle', hint: 'Joint, tendon or bone' },
+const NOT_KNOWN: Choice = { value: 'unknown', label: 'Not known' };
+
+const YES_NO: readonly Choice[] = [{ value: 'no', label: 'No' }, { value: 'yes', label: 'Yes' }, NOT_KNOWN];
+
+/** A line under a question, where its words alone could be read two ways. */
+const QUESTION_HINTS: Partial<Record<QuestionField, string>> = {
+  painStartedInRun: 'New pain that began while running, after a warm-up without it.',
+  painDuring: '0 is no pain, 10 the worst pain.',
+  swelling: 'New swelling after the run, reported by the patient or found on examination.',
+  limp: 'During or after the run.',
+};
+
+const WARM_UP_CHOICES: readonly (Choice & { value: WarmUpAnswer })[] = [
+  { value: 'none', label: 'No soreness' },
+  { value: 'went_away', label: 'Soreness that went away' },
+  { value: 'continued', label: 'Soreness that continued' },
+  { value: 'unknown', label: 'Not known' },
 ];
+
+const NEXT_DAY_CHOICES: readonly (Choice & { value: NextDayAnswer })[] = [
+  { value: 'none', label: 'No soreness' },
+  {
+    value: 'muscular',
+    label: 'General muscle soreness, away from the injury',
+    hint: 'Normal after a run: does not count',
+  },
+  { value: 'injury_site', label: 'Soreness at the injury site', hint: 'A warning sign, for a muscle strain too' },
+  { value: 'not_muscular', label: 'Soreness in a joint, tendon or bone (not muscular)' },
+  { value: 'unknown', label: 'Not known' },
+];
+
+const COMPLETED_CHOICES: readonly (Choice & { value: CompletedAnswer })[] = [
+  { value: 'as_written', label: 'Completed as written' },
+  { value: 'stopped_early', label: 'Stopped early' },
+  { value: 'unknown', label: 'Not known' },
+];
+
+/**
+ * 0 to 10 as one row of choices (the legend says the scale), then "Not known", and "Did not run"
+ * for pain during a session stopped early. Plain numbers, so each reads as its number alone.
+ */
+function painChoices(didNotRun: boolean): readonly Choice[] {
+  const scores: Choice[] = Array.from({ length: 11 }, (_, n) => ({ value: String(n), label: String(n) }));
+  return [...scores, NOT_KNOWN, ...(didNotRun ? [{ value: 'not_run', label: 'Did not run' }] : [])];
+}
+
+/** The choices of each question, given the answers so far. */
+function choicesFor(field: QuestionField, a: CheckInAnswers): readonly Choice[] {
+  switch (field) {
+    case 'warmUp':
+      return WARM_UP_CHOICES;
+    case 'cameBackDuringRun':
+      return [{ value: 'no', label: 'No, it stayed away' }, { value: 'yes', label: 'Yes, it came back' }, NOT_KNOWN];
+    case 'painStartedInRun':
+      return YES_NO;
+    case 'painDuring':
+      return painChoices(a.completed === 'stopped_early');
+    case 'painAfter':
+      return painChoices(false);
+    case 'nextDay':
+      return NEXT_DAY_CHOICES;
+    case 'swelling':
+      return YES_NO;
+    case 'limp':
+      return YES_NO;
+    case 'completed':
+      return COMPLETED_CHOICES;
+  }
+}
+
+/** The id of a question's fieldset, so the list of unanswered questions can take the clinician there. */
+function questionId(field: MissingAnswer['field']): string {
+  return `checkin-question-${field}`;
+}
+
+/** Moves the focus to a question still to answer: its first choice, or the date box. */
+function focusQuestion(field: MissingAnswer['field']) {
+  const target = document.getElementById(questionId(field));
+  const input = target instanceof HTMLInputElement ? target : target?.querySelector<HTMLInputElement>('input');
+  input?.focus();
+}
 
 interface OverrideDraft {
   level: string;
@@ -76,13 +154,7 @@ export function CheckInForm(props: {
   useEffect(() => headingRef.current?.focus(), []);
 
   const set = <K extends keyof CheckInAnswers>(key: K, value: CheckInAnswers[K]) =>
-    setAnswers((a) => {
-      const next = { ...a, [key]: value };
-      // Follow-up questions that no longer apply are cleared, so they cannot be sent.
-      if (key === 'hurtInWarmUp' && value === 'no') Object.assign(next, { wentAway: '', cameBack: '' });
-      if (key === 'wentAway' && value === 'no') next.cameBack = '';
-      return next;
-    });
+    setAnswers((a) => withAnswer(a, key, value));
 
   const draft = useMemo(() => reportFrom(answers, settings.dateFormat), [answers, settings.dateFormat]);
   // The next level's entry check can be signed off at this visit (not when correcting an old entry).
@@ -263,6 +335,7 @@ export function CheckInForm(props: {
           <div className="form-grid">
             <div className="checkin-form__date">
               <TextField
+                id={questionId('runDate')}
                 label="Date of the run"
                 value={answers.runDate}
                 onChange={(v) => set('runDate', v)}
@@ -300,69 +373,21 @@ export function CheckInForm(props: {
               error={shownError('levelRun')}
             />
           </div>
-          <RadioGroup<'yes' | 'no'>
-            legend="Did it hurt during the warm-up?"
-            name="hurt"
-            value={answers.hurtInWarmUp}
-            options={YES_NO}
-            onChange={(v) => set('hurtInWarmUp', v)}
-          />
-          {answers.hurtInWarmUp === 'yes' ? (
-            <RadioGroup<'yes' | 'no'>
-              legend="Did it go away as the warm-up went on?"
-              name="went-away"
-              value={answers.wentAway}
-              options={[
-                { value: 'yes', label: 'Yes, it went away' },
-                { value: 'no', label: 'No, it kept hurting' },
-              ]}
-              onChange={(v) => set('wentAway', v)}
+          {REPORT_QUESTIONS.filter((q) => questionApplies(q.field, answers)).map((q) => (
+            <RadioGroup<string>
+              key={q.field}
+              id={questionId(q.field)}
+              legend={q.clinician}
+              hint={QUESTION_HINTS[q.field]}
+              name={q.field}
+              value={answers[q.field]}
+              options={choicesFor(q.field, answers)}
+              // The choices offered are the field's own answers, so the value fits the field.
+              onChange={(v) => set(q.field, v as CheckInAnswers[typeof q.field])}
+              error={shownError(q.field)}
+              className={q.field === 'painDuring' || q.field === 'painAfter' ? 'radio-group--scale' : undefined}
             />
-          ) : null}
-          {answers.hurtInWarmUp === 'yes' && answers.wentAway === 'yes' ? (
-            <RadioGroup<'yes' | 'no'>
-              legend="Did it come back later in the run?"
-              name="came-back"
-              value={answers.cameBack}
-              options={[
-                { value: 'no', label: 'No, it stayed away' },
-                { value: 'yes', label: 'Yes, it came back' },
-              ]}
-              onChange={(v) => set('cameBack', v)}
-            />
-          ) : null}
-          <RadioGroup<NextDayAnswer>
-            legend="How did it feel the day after?"
-            name="next-day"
-            value={answers.nextDay}
-            options={NEXT_DAY_OPTIONS}
-            onChange={(v) => set('nextDay', v)}
-          />
-          <RadioGroup<'yes' | 'no'>
-            legend="Any new swelling? (optional)"
-            name="swelling"
-            value={answers.swelling}
-            options={YES_NO}
-            onChange={(v) => set('swelling', v)}
-          />
-          <div className="form-grid checkin-form__pain">
-            <TextField
-              label="Pain during the run (0-10)"
-              value={answers.painDuring}
-              onChange={(v) => set('painDuring', v)}
-              hint="Optional"
-              error={shownError('painDuring')}
-              inputMode="numeric"
-            />
-            <TextField
-              label="Pain after the run (0-10)"
-              value={answers.painAfter}
-              onChange={(v) => set('painAfter', v)}
-              hint="Optional"
-              error={shownError('painAfter')}
-              inputMode="numeric"
-            />
-          </div>
+          ))}
           {offerEntryCheck && nextLevel ? (
             <CheckboxField
               label={`Entry check for level ${nextLevel.number} done today`}
@@ -401,10 +426,17 @@ export function CheckInForm(props: {
               <h3 className="decision__heading">Decision</h3>
               {draft.missing.length > 0 ? (
                 <>
-                  <p>The decision appears here once these are answered:</p>
-                  <ul>
+                  <p>
+                    The decision appears here once every question has an answer (“Not known” is an answer). Still to
+                    answer:
+                  </p>
+                  <ul className="decision__missing">
                     {draft.missing.map((m) => (
-                      <li key={m}>{m.charAt(0).toUpperCase() + m.slice(1)}</li>
+                      <li key={m.field}>
+                        <button type="button" className="button button--link" onClick={() => focusQuestion(m.field)}>
+                          {m.question}
+                        </button>
+                      </li>
                     ))}
                   </ul>
                 </>

@@ -10,16 +10,35 @@ import { daysOffText, levelChangeText, nextRunText } from './words';
 
 /**
  * The engine's sentence repeats the rule and the facts for a plain case; it is shown when it says
- * more: several rules met, a limit that held the patient, another level run, a rest longer than
- * the rule's (the level's minimum rest), or a rule set that does not move up on its own.
+ * more: several rules met, another level run, a rest made of the level's routine rest and a
+ * rule's days off, or a rule set that does not move up on its own. What held the patient at the
+ * level is listed on its own (`HeldBecause`), not left inside the sentence.
  */
 function reasonAddsToFacts(d: Decision): boolean {
   return (
     d.firedRules.length > 1 ||
-    d.blockedBy.length > 0 ||
     d.levelRun !== d.levelBefore ||
-    d.reason.includes('minimum rest') ||
+    d.reason.includes('routine rest') ||
     d.reason.includes('does not move up')
+  );
+}
+
+function sentence(clause: string): string {
+  return clause.charAt(0).toUpperCase() + clause.slice(1);
+}
+
+/** Why the no-soreness rule did not move the patient up: one line per limit, in the engine's words. */
+function HeldBecause({ decision }: { decision: Decision }) {
+  if (decision.blockedBy.length === 0) return null;
+  return (
+    <div className="decision__held">
+      <p className="decision__held-title">Held at level {decision.levelBefore}:</p>
+      <ul>
+        {decision.blockedBy.map((b) => (
+          <li key={b.limit}>{sentence(b.detail)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -86,6 +105,12 @@ export function DecisionPanel(props: {
           programme={props.programme}
           units={props.units}
         />
+        {decision.callClinic ? (
+          <p className="decision__call">
+            <span aria-hidden="true">☎ </span>The patient calls the clinic before running again
+          </p>
+        ) : null}
+        <HeldBecause decision={decision} />
         {reasonAddsToFacts(decision) ? <p className="decision__reason">{decision.reason}</p> : null}
         <p className="decision__source">
           {props.view.ruleSetName}, version {decision.ruleSet.version}

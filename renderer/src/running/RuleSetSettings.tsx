@@ -4,11 +4,13 @@
  * generated from the set's data, so the preview shows exactly what a handout will print.
  */
 import { useEffect, useState } from 'react';
-import type { RuleSet } from '../../../shared/clinical/rule-set';
+import type { LevelChange, RuleSet, StrainSiteTrigger, Trigger } from '../../../shared/clinical/rule-set';
 import {
   DURING_RUN_TRIGGERS,
+  LEVEL_CHANGES,
   rulesInOrder,
   RuleSet as RuleSetSchema,
+  STRAIN_SITE_TRIGGERS,
   TRIGGER_LABELS,
 } from '../../../shared/clinical/rule-set';
 import { selfCheckLines } from '../../../shared/clinical/self-check';
@@ -20,13 +22,35 @@ import { ErrorNotice, Loading, SuccessNotice } from '../ui/feedback';
 import { SelectField, TextAreaField, TextField } from '../ui/fields';
 import { CheckboxField } from './CheckboxField';
 import { CopyForm } from './CopyForm';
-import type { RuleSetDraft } from './rule-set-draft';
+import { typedNumber } from './programme-draft';
+import type { RuleDraft, RuleSetDraft } from './rule-set-draft';
 import { LEVEL_CHANGE_LABELS, ruleSetDraftOf, ruleSetOf } from './rule-set-draft';
 import { useRunningLibrary } from './useRunningLibrary';
 import { daysOffText } from './words';
 
 function levelChangeWords(change: number): string {
   return LEVEL_CHANGE_LABELS[String(change)] ?? String(change);
+}
+
+/**
+ * The level changes a rule may have: only the no-soreness rule moves up, and it never moves down
+ * (the schema says so too); the others go down one or two levels, or stay.
+ */
+function levelChangesFor(trigger: Trigger): readonly LevelChange[] {
+  return LEVEL_CHANGES.filter((c) => (trigger === 'no_soreness' ? c >= 0 : c <= 0));
+}
+
+/** What soreness at the injury site after a muscle strain would count as: "Rule 2: no days off, stay at the same level". */
+function strainSiteChoice(rule: { number: number; daysOff: number; levelChange: number }): string {
+  const days = Number.isInteger(rule.daysOff) ? daysOffText(rule.daysOff).toLowerCase() : 'days off not set';
+  return `Rule ${rule.number}: ${days}, ${levelChangeWords(rule.levelChange).toLowerCase()}`;
+}
+
+function strainSiteChoices(rules: readonly RuleDraft[]): { value: StrainSiteTrigger; label: string }[] {
+  return STRAIN_SITE_TRIGGERS.flatMap((trigger) => {
+    const rule = rules.find((r) => r.trigger === trigger);
+    return rule ? [{ value: trigger, label: strainSiteChoice({ ...rule, daysOff: typedNumber(rule.daysOff) }) }] : [];
+  });
 }
 
 export function RuleSetSettings() {
@@ -185,6 +209,7 @@ function RuleSetItem(props: {
 
 function RulesTable({ set }: { set: RuleSet }) {
   const lines = selfCheckLines(set);
+  const strainRule = set.rules.find((r) => r.trigger === set.strainSiteSorenessCountsAs);
   return (
     <>
       <table className="table rules-table">
@@ -195,6 +220,7 @@ function RulesTable({ set }: { set: RuleSet }) {
             <th scope="col">Days off</th>
             <th scope="col">Level</th>
             <th scope="col">Stop the run</th>
+            <th scope="col">Call the clinic</th>
           </tr>
         </thead>
         <tbody>
@@ -205,6 +231,7 @@ function RulesTable({ set }: { set: RuleSet }) {
               <td>{daysOffText(r.action.daysOff)}</td>
               <td>{levelChangeWords(r.action.levelChange)}</td>
               <td>{DURING_RUN_TRIGGERS.includes(r.trigger) ? (r.action.stopRun ? 'Yes' : 'No') : '—'}</td>
+              <td>{r.action.callClinic ? 'Yes' : 'No'}</td>
             </tr>
           ))}
         </tbody>
@@ -214,7 +241,7 @@ function RulesTable({ set }: { set: RuleSet }) {
         {set.maxAdvancesPer7Days === null
           ? 'no weekly limit on moving up'
           : `at most ${set.maxAdvancesPer7Days} ${set.maxAdvancesPer7Days === 1 ? 'level' : 'levels'} up in 7 days`}
-        .
+        {strainRule ? `; soreness at the injury site after a muscle strain counts as rule ${strainRule.number}` : ''}.
       </p>
       <h4 className="self-check__title">The patient&apos;s self-check</h4>
       <ul className="self-check">
@@ -309,6 +336,15 @@ function RuleSetEditor({ ruleSet, onDone }: { ruleSet: RuleSet; onDone(saved: Ru
           hint="Higher pain during or after a run holds the level. Empty: no limit."
           inputMode="numeric"
         />
+        <SelectField<StrainSiteTrigger>
+          label="Soreness at the injury site after a muscle strain counts as"
+          value={draft.strainSiteSorenessCountsAs}
+          options={strainSiteChoices(draft.rules)}
+          onChange={(v) => setDraft({ ...draft, strainSiteSorenessCountsAs: v })}
+          error={errors.strainSiteSorenessCountsAs}
+          hint="Hamstring or calf strain, the day after a run: a warning sign, not general muscle soreness."
+          className="form-grid__wide"
+        />
       </div>
       <TextAreaField
         label="Where these rules come from"
@@ -350,8 +386,9 @@ function RuleSetEditor({ ruleSet, onDone }: { ruleSet: RuleSet; onDone(saved: Ru
             <SelectField
               label="Level change"
               value={String(rule.levelChange)}
-              options={[-1, 0, 1].map((c) => ({ value: String(c), label: levelChangeWords(c) }))}
-              onChange={(v) => setRule(i, { levelChange: Number(v) as -1 | 0 | 1 })}
+              options={levelChangesFor(rule.trigger).map((c) => ({ value: String(c), label: levelChangeWords(c) }))}
+              // The choices are the rule's level changes, so the number is one of them.
+              onChange={(v) => setRule(i, { levelChange: Number(v) as LevelChange })}
               error={errors[`rules.${i}.action.levelChange`]}
             />
           </div>
@@ -363,6 +400,13 @@ function RuleSetEditor({ ruleSet, onDone }: { ruleSet: RuleSet; onDone(saved: Ru
               error={errors[`rules.${i}.action.stopRun`]}
             />
           ) : null}
+          <CheckboxField
+            label="Call the clinic"
+            hint="The patient calls before running again, and the check-in alerts you."
+            checked={rule.callClinic}
+            onChange={(v) => setRule(i, { callClinic: v })}
+            error={errors[`rules.${i}.action.callClinic`]}
+          />
         </fieldset>
       ))}
       <div className="self-check-preview" aria-live="polite">

@@ -57,18 +57,50 @@ export function longDateWithYear(date: IsoDate): string {
   return `${longDate(date)} ${date.slice(0, 4)}`;
 }
 
-/** What the patient said, in one line for the history. */
+/** A pain answer in the history: "pain 2/10 during", or nothing when it says nothing. */
+function painWords(answer: SorenessReport['painDuring'], when: 'during' | 'after'): string | null {
+  if (answer === 'not_run') return 'did not run (stopped in the warm-up)';
+  return typeof answer === 'number' ? `pain ${answer}/10 ${when}` : null;
+}
+
+/**
+ * What the patient said, in one line for the history, in the order the form asks: what was felt,
+ * then what is not known (never left out, so "not asked" cannot read as "no"). A plain "no" to
+ * swelling, a limp or new pain, and a session completed as written, go without saying.
+ */
 export function answersText(report: SorenessReport): string {
   const parts: string[] = [];
+  const notKnown: string[] = [];
   if (report.warmUp === 'none') parts.push('No soreness in the warm-up');
   else if (report.warmUp === 'continued') parts.push('Sore in the warm-up and it did not go away');
-  else if (report.cameBackDuringRun) parts.push('Sore in the warm-up, went away, came back during the run');
-  else parts.push('Sore in the warm-up, went away and stayed away');
+  else if (report.warmUp === 'unknown') parts.push('Warm-up not known');
+  else if (report.cameBackDuringRun === true) parts.push('Sore in the warm-up, went away, came back during the run');
+  else if (report.cameBackDuringRun === false) parts.push('Sore in the warm-up, went away and stayed away');
+  else {
+    parts.push('Sore in the warm-up, went away');
+    notKnown.push('whether it came back');
+  }
+  if (report.painStartedInRun === true) parts.push('pain started during the run');
+  else if (report.painStartedInRun === 'unknown') notKnown.push('new pain in the run');
+  for (const [answer, when] of [
+    [report.painDuring, 'during'],
+    [report.painAfter, 'after'],
+  ] as const) {
+    const words = painWords(answer, when);
+    if (words) parts.push(words);
+    else if (answer === 'unknown') notKnown.push(`pain ${when}`);
+  }
   if (report.nextDay === 'none') parts.push('nothing the day after');
-  else if (report.nextDay === 'muscular') parts.push('sore muscles only the day after');
-  else parts.push('sore the day after, not in the muscle');
+  else if (report.nextDay === 'muscular') parts.push('general muscle soreness the day after');
+  else if (report.nextDay === 'injury_site') parts.push('sore at the injury site the day after');
+  else if (report.nextDay === 'not_muscular') parts.push('sore the day after, not in the muscle');
+  else notKnown.push('the day after');
   if (report.swelling === true) parts.push('swelling');
-  if (report.painDuring !== undefined) parts.push(`pain ${report.painDuring}/10 during`);
-  if (report.painAfter !== undefined) parts.push(`pain ${report.painAfter}/10 after`);
+  else if (report.swelling === 'unknown') notKnown.push('swelling');
+  if (report.limp === true) parts.push('limp or changed stride');
+  else if (report.limp === 'unknown') notKnown.push('limp');
+  if (report.completed === 'stopped_early') parts.push('stopped early');
+  else if (report.completed === 'unknown') notKnown.push('whether completed');
+  if (notKnown.length > 0) parts.push(`not known: ${notKnown.join(', ')}`);
   return parts.join(' · ');
 }

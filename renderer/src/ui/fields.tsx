@@ -173,22 +173,31 @@ interface RadioGroupProps<T extends string> {
   /** Given to the fieldset, so other parts of the page can focus the group. */
   id?: string;
   legend: string;
+  /** A line under the legend about the whole question, read with it. */
+  hint?: string | undefined;
   value: T | '';
   options: readonly { value: T; label: string; hint?: string }[];
   onChange(value: T): void;
   error?: string | undefined;
   name: string;
-  className?: string;
+  className?: string | undefined;
 }
 
 export function RadioGroup<T extends string>(props: RadioGroupProps<T>) {
   const id = useId();
+  const describedBy = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <fieldset
       id={props.id}
       className={`field radio-group${props.error ? ' field--invalid' : ''}${props.className ? ` ${props.className}` : ''}`}
+      aria-describedby={describedBy || undefined}
     >
       <legend className="field__label">{props.legend}</legend>
+      {props.hint ? (
+        <p id={`${id}-hint`} className="field__hint radio-group__question-hint">
+          {props.hint}
+        </p>
+      ) : null}
       <div className="radio-group__options">
         {props.options.map((o) => (
           <label key={o.value} className="radio-group__option">
@@ -207,7 +216,7 @@ export function RadioGroup<T extends string>(props: RadioGroupProps<T>) {
         ))}
       </div>
       {props.error ? (
-        <p className="field__error" role="alert">
+        <p id={`${id}-error`} className="field__error" role="alert">
           {props.error}
         </p>
       ) : null}

@@ -30,7 +30,17 @@ function clockOn(date: string): Clock {
 type Answers = Omit<SorenessReport, 'runDate' | 'levelRun'>;
 
 function answers(r: number): Answers {
-  const clean: Answers = { warmUp: 'none', cameBackDuringRun: null, nextDay: 'none' };
+  const clean: Answers = {
+    warmUp: 'none',
+    cameBackDuringRun: null,
+    nextDay: 'none',
+    painDuring: 0,
+    painAfter: 0,
+    completed: 'as_written',
+    painStartedInRun: false,
+    limp: false,
+    swelling: false,
+  };
   if (r < 0.62) return clean;
   if (r < 0.7) return { ...clean, nextDay: 'muscular' };
   if (r < 0.8) return { ...clean, warmUp: 'went_away', cameBackDuringRun: false };
@@ -167,9 +177,15 @@ export async function benchRunning(clinic: SyntheticClinic): Promise<Figure[]> {
           report: {
             runDate: last.nextRunDate,
             levelRun: check.state!.progress.currentLevel,
+            completed: 'as_written',
             warmUp: 'went_away',
             cameBackDuringRun: true,
+            painStartedInRun: false,
+            limp: false,
             nextDay: 'none',
+            painDuring: 2,
+            painAfter: 1,
+            swelling: false,
           },
           entryCheckLevel: null,
           correctsId: null,

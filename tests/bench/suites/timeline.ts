@@ -41,7 +41,17 @@ function clockOn(date: string): Clock {
 type Answers = Omit<SorenessReport, 'runDate' | 'levelRun'>;
 
 function answers(r: number): Answers {
-  const clean: Answers = { warmUp: 'none', cameBackDuringRun: null, nextDay: 'none', painDuring: 1, painAfter: 0 };
+  const clean: Answers = {
+    warmUp: 'none',
+    cameBackDuringRun: null,
+    nextDay: 'none',
+    painDuring: 1,
+    painAfter: 0,
+    completed: 'as_written',
+    painStartedInRun: false,
+    limp: false,
+    swelling: false,
+  };
   if (r < 0.65) return clean;
   if (r < 0.75) return { ...clean, nextDay: 'muscular', painAfter: 2 };
   if (r < 0.85) return { ...clean, warmUp: 'went_away', cameBackDuringRun: false, painDuring: 3 };
