@@ -34,14 +34,15 @@ import type {
   IntakeSign,
   StartingDecision,
   StartingPointRecord,
-  StoredReadiness,
 } from '../../shared/domain/intake';
+import { StoredReadiness } from '../../shared/domain/intake';
 import type { Clinician } from '../../shared/domain/settings';
 import { appendAudit } from '../audit/audit-log';
 import { canonicalJson } from '../../shared/text/canonical-json';
 import { auditDiff, jsonChanges } from '../audit/json-diff';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
+import type { IsoDate } from '../../shared/time/dates';
 import { AppError, stale } from '../util/errors';
 import { getEpisode, updateEpisodeDetails } from './episodes';
 import { getNote, insertDraftNote, signDraftNote, signerOf, writeDraftNote } from './notes';
@@ -147,14 +148,16 @@ function startText(decision: StartingDecision | null): StartingDecisionText | un
     : { recommendation: decision.recommended, choice: decision.choice, reason: decision.reason };
 }
 
-function toRecord(db: Db, row: IntakeRow): IntakeRecord {
+/** `today` is the clinic's date, for the time-based readiness gates of a draft. */
+function toRecord(db: Db, row: IntakeRow, today: IsoDate | undefined): IntakeRecord {
   const episode = getEpisode(db, row.episode_id);
   const note = getNote(db, row.note_id);
   const draft = draftOf(row);
-  const readiness = row.readiness_json === null ? null : (JSON.parse(row.readiness_json) as StoredReadiness);
+  // Parsed, not cast: a result signed before the diagnosis gates gets their defaults (empty advice).
+  const readiness = row.readiness_json === null ? null : StoredReadiness.parse(JSON.parse(row.readiness_json));
   const thresholds = readiness?.thresholds ?? clinicThresholds(db);
   const decision = decisionOf(row);
-  const current = readiness?.recommendation ?? evaluateReadiness(draft, thresholds).recommendation;
+  const current = readiness?.recommendation ?? evaluateReadiness(draft, thresholds, today).recommendation;
   return {
     id: row.id,
     episodeId: row.episode_id,
@@ -177,10 +180,10 @@ function toRecord(db: Db, row: IntakeRow): IntakeRecord {
   };
 }
 
-export function getIntake(db: Db, episodeId: number): IntakeRecord | null {
+export function getIntake(db: Db, episodeId: number, today?: IsoDate): IntakeRecord | null {
   getEpisode(db, episodeId);
   const row = rowOf(db, episodeId);
-  return row ? toRecord(db, row) : null;
+  return row ? toRecord(db, row, today) : null;
 }
 
 /** Rewrites the draft note from the data, so the notes list shows what would be signed now. */
@@ -192,6 +195,7 @@ function refreshDraftNote(db: Db, clock: Clock, clinicianId: number, row: Intake
     draft: draftOf(row),
     typed: typedOf(row),
     thresholds: clinicThresholds(db),
+    today: clock.today(),
     ...(previousLefs ? { previousLefs } : {}),
     start: startText(decision),
   });
@@ -226,7 +230,7 @@ export function startIntake(db: Db, clock: Clock, clinician: Clinician, episodeI
   return db
     .transaction(() => {
       const existing = rowOf(db, episodeId);
-      if (existing) return toRecord(db, existing);
+      if (existing) return toRecord(db, existing, clock.today());
       const episode = getEpisode(db, episodeId);
       if (episode.status === 'closed') {
         throw new AppError('conflict', 'This episode is discharged: reopen it before starting its intake.');
@@ -269,7 +273,7 @@ export function startIntake(db: Db, clock: Clock, clinician: Clinician, episodeI
         summary: `Started the intake of ${episode.title}`,
         after: { draft, noteId },
       });
-      return toRecord(db, row);
+      return toRecord(db, row, clock.today());
     })
     .immediate();
 }
@@ -286,7 +290,7 @@ export function saveIntakeDraft(db: Db, clock: Clock, clinician: Clinician, req:
       const before = { draft: draftOf(row), typed: typedOf(row) };
       const after = { draft, typed: req.typed };
       const changes = jsonChanges(before, after);
-      if (changes.length === 0) return toRecord(db, row);
+      if (changes.length === 0) return toRecord(db, row, clock.today());
       const episode = updateEpisodeDetails(db, clock, clinician.id, row.episode_id, draft.episode ?? {});
       db.prepare(
         `UPDATE intakes SET draft_json = ?, typed_json = ?, updated_at = ?, updated_by = ?, version = version + 1
@@ -307,7 +311,7 @@ export function saveIntakeDraft(db: Db, clock: Clock, clinician: Clinician, req:
         summary: `Saved the intake draft of ${episode.title}: ${changes.length} ${changes.length === 1 ? 'change' : 'changes'} (${shown}${changes.length > 3 ? ', …' : ''})`,
         ...auditDiff(changes),
       });
-      return toRecord(db, saved);
+      return toRecord(db, saved, clock.today());
     })
     .immediate();
 }
@@ -318,7 +322,7 @@ export function chooseStartingPoint(db: Db, clock: Clock, clinician: Clinician, 
     .transaction(() => {
       const row = requireRow(db, req.episodeId);
       assertChangeable(db, row, req.expectedVersion);
-      const recommendation = evaluateReadiness(draftOf(row), clinicThresholds(db)).recommendation;
+      const recommendation = evaluateReadiness(draftOf(row), clinicThresholds(db), clock.today()).recommendation;
       const problems = checkStartingChoice(recommendation, req.choice, req.reason);
       if (problems.length > 0) throw invalid(problems, '', 'The starting point was not recorded');
       const accepted = sameStartingPoint(recommendedStartingPoint(recommendation), req.choice);
@@ -360,7 +364,7 @@ export function chooseStartingPoint(db: Db, clock: Clock, clinician: Clinician, 
             : { recommended: previous.recommended, choice: previous.choice, reason: previous.reason },
         after: { recommended: recommendation, choice: req.choice, reason: req.reason },
       });
-      return toRecord(db, saved);
+      return toRecord(db, saved, clock.today());
     })
     .immediate();
 }
@@ -375,7 +379,7 @@ export function signIntake(db: Db, clock: Clock, clinician: Clinician, req: Inta
       const check = checkIntakeForSigning(draft, clock.today());
       const problems: FieldProblem[] = check.problems.map((p) => ({ path: `draft.${p.path}`, message: p.message }));
       const thresholds = clinicThresholds(db);
-      const readiness = evaluateReadiness(draft, thresholds);
+      const readiness = evaluateReadiness(draft, thresholds, clock.today());
       const decision = decisionOf(row);
       if (decision === null) {
         problems.push({
@@ -396,6 +400,7 @@ export function signIntake(db: Db, clock: Clock, clinician: Clinician, req: Inta
         draft,
         typed: typedOf(row),
         thresholds,
+        today: clock.today(),
         ...(previousLefs ? { previousLefs } : {}),
         start: startText(decision),
       });
@@ -422,7 +427,7 @@ export function signIntake(db: Db, clock: Clock, clinician: Clinician, req: Inta
           startingPoint: decision?.choice ?? null,
         },
       });
-      return toRecord(db, requireRow(db, req.episodeId));
+      return toRecord(db, requireRow(db, req.episodeId), clock.today());
     })
     .immediate();
 }

@@ -17,6 +17,12 @@ interface ThresholdRow {
   heel_raise_lsi_at_least: number;
   hop_lsi_at_least: number;
   knee_swelling_at_most: SwellingGrade;
+  acl_weeks_after_surgery: number;
+  knee_rom_percent_at_least: number;
+  knee_strength_lsi_at_least: number;
+  knee_surgery_hop_lsi_at_least: number;
+  bone_stress_walk_phase_weeks: number;
+  postnatal_weeks_at_least: number;
   updated_at: string;
   updated_by_name: string | null;
   version: number;
@@ -26,7 +32,9 @@ function readRow(db: Db): ThresholdRow | undefined {
   return db
     .prepare(
       `SELECT t.brisk_walk_minutes, t.walking_pain_below, t.hopping_pain_below, t.heel_raise_lsi_at_least,
-              t.hop_lsi_at_least, t.knee_swelling_at_most, t.updated_at, c.name AS updated_by_name, t.version
+              t.hop_lsi_at_least, t.knee_swelling_at_most, t.acl_weeks_after_surgery, t.knee_rom_percent_at_least,
+              t.knee_strength_lsi_at_least, t.knee_surgery_hop_lsi_at_least, t.bone_stress_walk_phase_weeks,
+              t.postnatal_weeks_at_least, t.updated_at, c.name AS updated_by_name, t.version
        FROM readiness_thresholds t LEFT JOIN clinicians c ON c.id = t.updated_by WHERE t.id = 1`,
     )
     .get() as ThresholdRow | undefined;
@@ -40,6 +48,12 @@ function thresholdsOf(row: ThresholdRow): ReadinessThresholds {
     heelRaiseLsiAtLeast: row.heel_raise_lsi_at_least,
     hopLsiAtLeast: row.hop_lsi_at_least,
     kneeSwellingAtMost: row.knee_swelling_at_most,
+    aclWeeksAfterSurgery: row.acl_weeks_after_surgery,
+    kneeRomPercentAtLeast: row.knee_rom_percent_at_least,
+    kneeStrengthLsiAtLeast: row.knee_strength_lsi_at_least,
+    kneeSurgeryHopLsiAtLeast: row.knee_surgery_hop_lsi_at_least,
+    boneStressWalkPhaseWeeks: row.bone_stress_walk_phase_weeks,
+    postnatalWeeksAtLeast: row.postnatal_weeks_at_least,
   };
 }
 
@@ -77,16 +91,26 @@ export function updateReadinessSettings(
     .transaction(() => {
       const before = readReadinessSettings(db);
       if (before.version !== req.expectedVersion) throw stale('The readiness thresholds');
-      const t = req.thresholds;
+      // An update without the newer thresholds (an older client) keeps their stored values, never resets them.
+      const t = { ...before.thresholds, ...req.thresholds };
       db.prepare(
         `INSERT INTO readiness_thresholds (id, brisk_walk_minutes, walking_pain_below, hopping_pain_below,
-           heel_raise_lsi_at_least, hop_lsi_at_least, knee_swelling_at_most, updated_at, updated_by, version)
+           heel_raise_lsi_at_least, hop_lsi_at_least, knee_swelling_at_most, acl_weeks_after_surgery,
+           knee_rom_percent_at_least, knee_strength_lsi_at_least, knee_surgery_hop_lsi_at_least,
+           bone_stress_walk_phase_weeks, postnatal_weeks_at_least, updated_at, updated_by, version)
          VALUES (1, @briskWalkMinutes, @walkingPainBelow, @hoppingPainBelow, @heelRaiseLsiAtLeast, @hopLsiAtLeast,
-           @kneeSwellingAtMost, @now, @clinicianId, 1)
+           @kneeSwellingAtMost, @aclWeeksAfterSurgery, @kneeRomPercentAtLeast, @kneeStrengthLsiAtLeast,
+           @kneeSurgeryHopLsiAtLeast, @boneStressWalkPhaseWeeks, @postnatalWeeksAtLeast, @now, @clinicianId, 1)
          ON CONFLICT (id) DO UPDATE SET brisk_walk_minutes = excluded.brisk_walk_minutes,
            walking_pain_below = excluded.walking_pain_below, hopping_pain_below = excluded.hopping_pain_below,
            heel_raise_lsi_at_least = excluded.heel_raise_lsi_at_least, hop_lsi_at_least = excluded.hop_lsi_at_least,
-           knee_swelling_at_most = excluded.knee_swelling_at_most, updated_at = excluded.updated_at,
+           knee_swelling_at_most = excluded.knee_swelling_at_most,
+           acl_weeks_after_surgery = excluded.acl_weeks_after_surgery,
+           knee_rom_percent_at_least = excluded.knee_rom_percent_at_least,
+           knee_strength_lsi_at_least = excluded.knee_strength_lsi_at_least,
+           knee_surgery_hop_lsi_at_least = excluded.knee_surgery_hop_lsi_at_least,
+           bone_stress_walk_phase_weeks = excluded.bone_stress_walk_phase_weeks,
+           postnatal_weeks_at_least = excluded.postnatal_weeks_at_least, updated_at = excluded.updated_at,
            updated_by = excluded.updated_by, version = readiness_thresholds.version + 1`,
       ).run({ ...t, now: clock.now().toISOString(), clinicianId });
       const after = readReadinessSettings(db);

@@ -48,7 +48,7 @@ function allCheckIns(db: Db, episodeId: number): CheckInEntry[] {
 
 function episodeRecord(db: Db, clock: Clock, patientId: number, episode: EpisodeSummary): RecordEpisode {
   const episodeId = episode.id;
-  const intake = getIntake(db, episodeId);
+  const intake = getIntake(db, episodeId, clock.today());
   if (intake) mine(patientId, [intake], 'intake');
   const notes = mine(patientId, listNotes(db, episodeId), 'note');
   const running = readEpisodeRunning(db, clock, episodeId);

@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 import { IntakeDraft } from '../clinical/intake/intake';
-import { CRITERION_IDS, CRITERION_STATUSES, ReadinessThresholds, RECOMMENDATIONS } from '../clinical/intake/readiness';
+import {
+  CRITERION_IDS,
+  CRITERION_STATUSES,
+  ReadinessThresholds,
+  RECOMMENDATIONS,
+  RED_FLAG_HOLDS,
+} from '../clinical/intake/readiness';
 import { SoapNote } from '../clinical/intake/soap';
 import { StartingPoint, StartingReason } from '../clinical/intake/starting-point';
 import { EpisodeSummary } from './episode';
@@ -14,16 +20,24 @@ import { ClinicalNote, Signer } from './notes';
 
 export const INTAKE_STATUSES = ['draft', 'signed'] as const;
 
-/** A readiness result as stored at signing (shared/clinical/intake/readiness.ts ReadinessResult). */
+/**
+ * A readiness result as stored at signing (shared/clinical/intake/readiness.ts ReadinessResult).
+ * Results signed before the diagnosis gates have no advice, guidance or red-flag hold: parsing
+ * gives them empty lists.
+ */
 export const StoredReadiness = z.strictObject({
   recommendation: z.enum(RECOMMENDATIONS),
   headline: z.string(),
+  redFlagHold: z.enum(RED_FLAG_HOLDS).optional(),
+  advice: z.array(z.string()).default([]),
+  guidance: z.array(z.string()).default([]),
   criteria: z.array(
     z.strictObject({
       id: z.enum(CRITERION_IDS),
       label: z.string(),
       status: z.enum(CRITERION_STATUSES),
       reason: z.string(),
+      source: z.string().optional(),
     }),
   ),
   reasons: z.array(z.string()),
@@ -126,6 +140,14 @@ export type ReadinessSettings = z.infer<typeof ReadinessSettings>;
 
 export const ReadinessSettingsUpdate = z.strictObject({
   expectedVersion: z.number().int().min(0),
-  thresholds: ReadinessThresholds.required(),
+  // The diagnosis gates' thresholds may be left out (a client from before them): the stored values stay.
+  thresholds: ReadinessThresholds.required().partial({
+    aclWeeksAfterSurgery: true,
+    kneeRomPercentAtLeast: true,
+    kneeStrengthLsiAtLeast: true,
+    kneeSurgeryHopLsiAtLeast: true,
+    boneStressWalkPhaseWeeks: true,
+    postnatalWeeksAtLeast: true,
+  }),
 });
 export type ReadinessSettingsUpdate = z.infer<typeof ReadinessSettingsUpdate>;

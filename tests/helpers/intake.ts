@@ -49,6 +49,10 @@ export function hamstringIntake(): IntakeDraft {
       singleHopCm: { left: 150, right: 105 },
       briskWalk: { minutes: 20, painFree: true },
     },
+    // The hamstring gates (Heiderscheit 2010) are met: only the common criteria above hold the runner.
+    diagnosisChecks: {
+      hamstring: { walkingStridePainFree: true, isometricFlexionPainFree: true, slowJogPainFree: true },
+    },
   };
 }
 

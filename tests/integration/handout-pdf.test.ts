@@ -104,10 +104,14 @@ describe('the fixture handout, read back', () => {
       expect(log).toContain(d);
   });
 
-  it('has the red flags and the phone number to call', () => {
+  it('has the red flags, the phone number to call, and the urgent signs for every patient', () => {
     expect(text).toContain('Stop running and call us on +44 113 496 0000 if:');
-    for (const item of stopAndCallItems(false).callUs) expect(text).toContain(fold(item));
-    expect(text).not.toContain('Call an ambulance');
+    const { callUs, emergency } = stopAndCallItems(false);
+    for (const item of callUs) expect(text).toContain(fold(item));
+    // clinical.md §8: the urgent signs are printed for every runner, not only after surgery.
+    expect(text).toContain('Get help now');
+    for (const item of emergency) expect(text).toContain(fold(item));
+    expect(text).not.toContain(fold('Your wound is red'));
   });
 
   it('adds the signs to watch for after surgery, the emergency one set apart', async () => {

@@ -161,6 +161,36 @@ describe('migration 0005 (intake, notes, thresholds) on real rows', () => {
   });
 });
 
+describe('migration 0009 (readiness gate thresholds) on real rows', () => {
+  it('keeps a clinic’s changed thresholds and adds the gates’ defaults, with range checks', () => {
+    const db = databaseAt(8);
+    db.prepare(
+      `INSERT INTO readiness_thresholds (id, brisk_walk_minutes, walking_pain_below, hopping_pain_below,
+         heel_raise_lsi_at_least, hop_lsi_at_least, knee_swelling_at_most, updated_at, version)
+       VALUES (1, 20, 1, 3, 80, 85, 'zero', '2026-01-01T00:00:00.000Z', 4)`,
+    ).run();
+    migrate(db, MIGRATIONS, { target: 9 });
+    expect(db.prepare('SELECT * FROM readiness_thresholds').get()).toMatchObject({
+      brisk_walk_minutes: 20,
+      walking_pain_below: 1,
+      hopping_pain_below: 3,
+      heel_raise_lsi_at_least: 80,
+      hop_lsi_at_least: 85,
+      knee_swelling_at_most: 'zero',
+      version: 4,
+      acl_weeks_after_surgery: 12,
+      knee_rom_percent_at_least: 95,
+      knee_strength_lsi_at_least: 70,
+      knee_surgery_hop_lsi_at_least: 70,
+      bone_stress_walk_phase_weeks: 2,
+      postnatal_weeks_at_least: 12,
+    });
+    expect(() => db.prepare('UPDATE readiness_thresholds SET postnatal_weeks_at_least = 6').run()).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE readiness_thresholds SET bone_stress_walk_phase_weeks = 1').run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
 describe('the intake through the backend', () => {
   it('starts from the episode, stores a full intake and reads it back, keeping the episode in step', async () => {
     const { backend, episode } = await withEpisode();
@@ -621,10 +651,26 @@ describe('the intake through the backend', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'stale' } });
     // With the clinic's thresholds every criterion of this runner is met: the accepted walking stage is outdated.
     const read = await must(backend, 'intake.get', { episodeId: episode.id });
-    expect(read?.thresholds).toEqual(lenient);
+    expect(read?.thresholds).toMatchObject(lenient);
     expect(read?.decisionOutdated).toBe(true);
     expect(intake.decisionOutdated).toBe(false);
     expect(await auditActions(backend, 'readiness_thresholds')).toEqual(['update']);
+
+    // The gates' thresholds are changed and audited the same way; an update without them keeps them.
+    const raised = await must(backend, 'readiness.updateSettings', {
+      expectedVersion: 1,
+      thresholds: { ...lenient, kneeStrengthLsiAtLeast: 85, aclWeeksAfterSurgery: 16 },
+    });
+    expect(raised.thresholds).toMatchObject({ kneeStrengthLsiAtLeast: 85, aclWeeksAfterSurgery: 16 });
+    const older = await must(backend, 'readiness.updateSettings', { expectedVersion: 2, thresholds: lenient });
+    expect(older.thresholds).toMatchObject({ kneeStrengthLsiAtLeast: 85, aclWeeksAfterSurgery: 16 });
+    const db = await readOnly(backend);
+    const audit = db
+      .prepare(`SELECT before_json, after_json FROM audit_log WHERE entity = 'readiness_thresholds' ORDER BY id`)
+      .all() as { before_json: string; after_json: string }[];
+    expect(JSON.parse(audit[1]!.before_json)).toMatchObject({ kneeStrengthLsiAtLeast: 70 });
+    expect(JSON.parse(audit[1]!.after_json)).toMatchObject({ kneeStrengthLsiAtLeast: 85 });
+    db.close();
     backend.close();
   });
 

@@ -37,7 +37,7 @@ export const intakeHandlers: HandlersFor<
   | 'notes.sign'
   | 'notes.addAddendum'
 > = {
-  'intake.get': (req, { db }) => getIntake(db, req.episodeId),
+  'intake.get': (req, { db, clock }) => getIntake(db, req.episodeId, clock.today()),
   'intake.start': (req, { db, clock, clinician }) => startIntake(db, clock, clinician, req.episodeId),
   'intake.saveDraft': (req, { db, clock, clinician }) => saveIntakeDraft(db, clock, clinician, req),
   'intake.chooseStart': (req, { db, clock, clinician }) => chooseStartingPoint(db, clock, clinician, req),

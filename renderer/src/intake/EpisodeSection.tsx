@@ -39,6 +39,14 @@ export const EpisodeSection = memo(function EpisodeSection() {
     const region = form.store.get('episode.region');
     const changes: Record<string, string> = { 'episode.diagnosis': code };
     if (region === '' || region === previous) changes['episode.region'] = diagnosisEntry(code as DiagnosisCode).region;
+    // ACL reconstruction and meniscus surgery are operations: pre-answer "surgery: yes" if not answered.
+    if (
+      code !== '' &&
+      diagnosisEntry(code as DiagnosisCode).surgical &&
+      form.store.get('episode.surgery.performed') === ''
+    ) {
+      changes['episode.surgery.performed'] = 'yes';
+    }
     form.setMany(changes);
   }
 

@@ -165,7 +165,8 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
     [checked, readOnly, record.draft],
   );
   const thresholds = record.thresholds;
-  const summary = useMemo(() => summarizeIntake(liveDraft, thresholds), [liveDraft, thresholds]);
+  // Today's date for the time-based gates (weeks since surgery or birth).
+  const summary = useMemo(() => summarizeIntake(liveDraft, thresholds, todayIso()), [liveDraft, thresholds]);
   const readiness: ReadinessResult = signed && record.readiness ? record.readiness : summary.readiness;
   const redFlags = useMemo(() => positiveRedFlags(liveDraft), [liveDraft]);
   const signCheck = useMemo(() => checkIntakeForSigning(liveDraft, todayIso()), [liveDraft]);
@@ -289,7 +290,11 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
   const generated = useMemo(
     () => ({
       subjective: subjectiveLines(liveDraft).join('\n'),
-      objective: objectiveText(liveDraft, { thresholds, ...(previousLefs ? { previousLefs } : {}) }),
+      objective: objectiveText(liveDraft, {
+        thresholds,
+        today: todayIso(),
+        ...(previousLefs ? { previousLefs } : {}),
+      }),
       assessment: '',
       plan: decision ? startingPointLine(decision.recommended, decision.choice, decision.reason) : '',
     }),

@@ -122,6 +122,31 @@ export const ReadinessSection = memo(function ReadinessSection({
           <p>Every criterion is met.</p>
         )}
       </div>
+      {readiness.advice.length > 0 ? (
+        <div className="notice notice--error" role="alert" aria-label="Referral advice">
+          <div className="notice__body">
+            <p className="notice__text">
+              <strong>Advice for this patient</strong>
+            </p>
+            <ul>
+              {readiness.advice.map((a) => (
+                <li key={a}>{a}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+      {readiness.guidance.length > 0 ? (
+        <div className="notice" aria-label="Guidance for this diagnosis">
+          <div className="notice__body">
+            <ul>
+              {readiness.guidance.map((g) => (
+                <li key={g}>{g}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
       <ReadinessChecklist readiness={readiness} />
 
       <h3 className="intake-subtitle" id="starting-point-title">

@@ -29,6 +29,18 @@ const NUMBER_FIELDS: readonly { key: NumberKey; label: string; unit: string }[] 
   { key: 'hopLsiAtLeast', label: 'Hop LSI at least', unit: '%' },
 ];
 
+/** The thresholds of the gates per diagnosis (readiness-gates.ts), shown under their own heading. */
+const GATE_FIELDS: readonly { key: NumberKey; label: string; unit: string }[] = [
+  { key: 'aclWeeksAfterSurgery', label: 'ACL reconstruction: weeks after surgery at least', unit: 'weeks' },
+  { key: 'kneeRomPercentAtLeast', label: 'Knee surgery: range of motion at least', unit: '% of the other side' },
+  { key: 'kneeStrengthLsiAtLeast', label: 'Knee surgery: quadriceps and hamstring strength LSI at least', unit: '%' },
+  { key: 'kneeSurgeryHopLsiAtLeast', label: 'Knee surgery: hop LSI at least', unit: '%' },
+  { key: 'boneStressWalkPhaseWeeks', label: 'High-risk bone stress site: walk phase at least', unit: 'weeks' },
+  { key: 'postnatalWeeksAtLeast', label: 'After childbirth: weeks since the birth at least', unit: 'weeks' },
+];
+
+const ALL_NUMBER_FIELDS = [...NUMBER_FIELDS, ...GATE_FIELDS];
+
 type Form = Record<keyof ReadinessThresholds, string>;
 
 function formOf(t: ReadinessThresholds): Form {
@@ -39,6 +51,12 @@ function formOf(t: ReadinessThresholds): Form {
     heelRaiseLsiAtLeast: String(t.heelRaiseLsiAtLeast),
     hopLsiAtLeast: String(t.hopLsiAtLeast),
     kneeSwellingAtMost: t.kneeSwellingAtMost,
+    aclWeeksAfterSurgery: String(t.aclWeeksAfterSurgery),
+    kneeRomPercentAtLeast: String(t.kneeRomPercentAtLeast),
+    kneeStrengthLsiAtLeast: String(t.kneeStrengthLsiAtLeast),
+    kneeSurgeryHopLsiAtLeast: String(t.kneeSurgeryHopLsiAtLeast),
+    boneStressWalkPhaseWeeks: String(t.boneStressWalkPhaseWeeks),
+    postnatalWeeksAtLeast: String(t.postnatalWeeksAtLeast),
   };
 }
 
@@ -63,7 +81,7 @@ export function ReadinessSettingsSection() {
     if (!form || !stored) return;
     setSaved(false);
     const candidate = {
-      ...Object.fromEntries(NUMBER_FIELDS.map((f) => [f.key, parseNumber(form[f.key])])),
+      ...Object.fromEntries(ALL_NUMBER_FIELDS.map((f) => [f.key, parseNumber(form[f.key])])),
       kneeSwellingAtMost: form.kneeSwellingAtMost,
     };
     const parsed = ReadinessThresholds.required().safeParse(candidate);
@@ -139,6 +157,21 @@ export function ReadinessSettingsSection() {
               hint={`Default ${SWELLING_GRADE_LABELS[DEFAULT_READINESS_THRESHOLDS.kneeSwellingAtMost]}. Source: ${READINESS_THRESHOLD_SOURCES.kneeSwellingAtMost}`}
               className="threshold"
             />
+          </div>
+          <h3 className="intake-subtitle">Gates per diagnosis</h3>
+          <div className="threshold-list">
+            {GATE_FIELDS.map((f) => (
+              <TextField
+                key={f.key}
+                label={`${f.label} (${f.unit})`}
+                value={form[f.key]}
+                onChange={(v) => setForm({ ...form, [f.key]: v })}
+                error={errors[f.key]}
+                inputMode="numeric"
+                hint={`Default ${DEFAULT_READINESS_THRESHOLDS[f.key]}. Source: ${READINESS_THRESHOLD_SOURCES[f.key]}`}
+                className="threshold"
+              />
+            ))}
           </div>
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={busy}>

@@ -14,6 +14,7 @@ import type { FieldProblem } from '../../../shared/clinical/intake/fields';
 import type { IntakeDraft } from '../../../shared/clinical/intake/intake';
 import { LEFS_ITEM_COUNT } from '../../../shared/clinical/intake/measures/lefs';
 import { PSFS_MAX_ACTIVITIES } from '../../../shared/clinical/intake/measures/psfs';
+import { POSTNATAL_LOAD_TEST_IDS, RED_S_IDS } from '../../../shared/clinical/intake/diagnosis-checks';
 import { RED_FLAG_IDS } from '../../../shared/clinical/intake/red-flags';
 import { formatNumber } from '../../../shared/clinical/units';
 import { formatDate, parseTypedDate, type DateFormat } from '../../../shared/time/dates';
@@ -47,6 +48,7 @@ export const SCALAR_FIELDS: Readonly<Record<string, Kind>> = {
   'symptoms.eases': 'text',
   'symptoms.aggravates': 'text',
   ...Object.fromEntries(RED_FLAG_IDS.map((id) => [`symptoms.redFlags.${id}`, 'choice'])),
+  ...Object.fromEntries(RED_FLAG_IDS.map((id) => [`symptoms.redFlagReasons.${id}`, 'text'])),
   'measures.visaA.item1': 'int',
   'measures.visaA.item2': 'int',
   'measures.visaA.item3': 'int',
@@ -70,6 +72,30 @@ export const SCALAR_FIELDS: Readonly<Record<string, Kind>> = {
   'physicalTests.kneeSwelling.right': 'choice',
   'physicalTests.briskWalk.minutes': 'int',
   'physicalTests.briskWalk.painFree': 'yesno',
+  'physicalTests.kneeFlexionDeg.left': 'int',
+  'physicalTests.kneeFlexionDeg.right': 'int',
+  'physicalTests.kneeExtensionDeficitDeg.left': 'int',
+  'physicalTests.kneeExtensionDeficitDeg.right': 'int',
+  'physicalTests.quadricepsStrength.left': 'decimal',
+  'physicalTests.quadricepsStrength.right': 'decimal',
+  'physicalTests.quadricepsStrength.method': 'choice',
+  'physicalTests.hamstringStrength.left': 'decimal',
+  'physicalTests.hamstringStrength.right': 'decimal',
+  'physicalTests.hamstringStrength.method': 'choice',
+  // What some diagnoses need before running (shared/clinical/intake/diagnosis-checks.ts).
+  'diagnosisChecks.meniscus.surgeonEarliestRunDate': 'date',
+  'diagnosisChecks.meniscus.surgeonCleared': 'yesno',
+  'diagnosisChecks.boneStress.healingClearance': 'choice',
+  'diagnosisChecks.boneStress.walkPhaseWeeks': 'int',
+  'diagnosisChecks.boneStress.siteTender': 'yesno',
+  'diagnosisChecks.boneStress.hopOnSpotPainFree': 'yesno',
+  ...Object.fromEntries(RED_S_IDS.map((id) => [`diagnosisChecks.boneStress.redS.${id}`, 'choice'])),
+  'diagnosisChecks.hamstring.walkingStridePainFree': 'yesno',
+  'diagnosisChecks.hamstring.isometricFlexionPainFree': 'yesno',
+  'diagnosisChecks.hamstring.slowJogPainFree': 'yesno',
+  'diagnosisChecks.postnatal.birthDate': 'date',
+  'diagnosisChecks.postnatal.pelvicFloorSymptoms': 'yesno',
+  ...Object.fromEntries(POSTNATAL_LOAD_TEST_IDS.map((id) => [`diagnosisChecks.postnatal.loadTests.${id}`, 'choice'])),
 };
 
 /** Distances: the number typed at `${path}.value`, its unit at `${path}.unit`. */
@@ -87,6 +113,8 @@ const DATE_LABELS: Readonly<Record<string, string>> = {
   'episode.onsetDate': 'Date of onset',
   'episode.surgery.date': 'Date of surgery',
   'runningHistory.goal.eventDate': 'Goal event date',
+  'diagnosisChecks.meniscus.surgeonEarliestRunDate': 'The surgeon’s earliest running date',
+  'diagnosisChecks.postnatal.birthDate': 'Date of the birth',
 };
 
 export const lefsPath = (index: number) => `measures.lefs.items.${index}`;

@@ -66,6 +66,8 @@ export const DIAGNOSES = [
   { code: 'meniscus_surgery', label: 'Meniscus surgery', region: 'knee', surgical: true },
   { code: 'ankle_sprain', label: 'Ankle sprain', region: 'ankle', surgical: false },
   { code: 'other', label: 'Other', region: 'other', surgical: false },
+  // Return to running after childbirth (Goom, Donnelly, Brockwell 2019): not an injury, but the same path.
+  { code: 'postnatal_return', label: 'Return to running after childbirth', region: 'other', surgical: false },
 ] as const satisfies readonly DiagnosisEntry[];
 
 export type DiagnosisCode = (typeof DIAGNOSES)[number]['code'];
@@ -81,27 +83,62 @@ export function diagnosisEntry(code: DiagnosisCode): DiagnosisEntry {
 
 export const BONE_STRESS_SITES = [
   'tibia',
+  'tibia_anterior',
   'fibula',
+  'medial_malleolus',
   'metatarsal',
+  'fifth_metatarsal',
   'navicular',
+  'talus',
+  'sesamoid',
   'calcaneus',
   'femoral_neck',
   'femoral_shaft',
+  'patella',
   'pelvis_sacrum',
   'other',
 ] as const;
 export type BoneStressSite = (typeof BONE_STRESS_SITES)[number];
 export const BONE_STRESS_SITE_LABELS: Readonly<Record<BoneStressSite, string>> = {
-  tibia: 'Tibia',
+  tibia: 'Tibia, posteromedial',
+  tibia_anterior: 'Tibia, anterior cortex',
   fibula: 'Fibula',
-  metatarsal: 'Metatarsal',
+  medial_malleolus: 'Medial malleolus',
+  metatarsal: 'Metatarsal, 2nd to 4th',
+  fifth_metatarsal: 'Fifth metatarsal, base',
   navicular: 'Navicular',
+  talus: 'Talus',
+  sesamoid: 'Sesamoid, great toe',
   calcaneus: 'Calcaneus',
   femoral_neck: 'Femoral neck',
   femoral_shaft: 'Femoral shaft',
+  patella: 'Patella',
   pelvis_sacrum: 'Pelvis or sacrum',
   other: 'Other site',
 };
+
+/**
+ * High-risk bone stress sites: poor healing and more complications, so running waits for imaging
+ * or the doctor's clearance and a walk phase (Hoenig 2023, BJSM 57:427; Warden 2021; clinical.md
+ * section 7). "Other site" counts as high risk: an unknown site is treated as the worse case.
+ * Femoral neck is high risk on its tension side; the app does not ask the side of the neck, so
+ * every femoral neck injury is treated as high risk.
+ */
+export const HIGH_RISK_BONE_STRESS_SITES: readonly BoneStressSite[] = [
+  'femoral_neck',
+  'tibia_anterior',
+  'medial_malleolus',
+  'navicular',
+  'fifth_metatarsal',
+  'sesamoid',
+  'talus',
+  'patella',
+  'other',
+];
+
+export function isHighRiskBoneStressSite(site: BoneStressSite): boolean {
+  return HIGH_RISK_BONE_STRESS_SITES.includes(site);
+}
 
 export const ONSET_TYPES = ['gradual', 'sudden'] as const;
 export type OnsetType = (typeof ONSET_TYPES)[number];
@@ -303,6 +340,11 @@ export function isKneeEpisode(episode: EpisodeDraft | undefined): boolean | unde
   if (episode?.region !== undefined) return episode.region === 'knee';
   if (episode?.diagnosis !== undefined) return diagnosisEntry(episode.diagnosis).region === 'knee';
   return undefined;
+}
+
+/** Whether this is a bone stress injury; undefined while no diagnosis is chosen. */
+export function isBoneStressEpisode(episode: EpisodeDraft | undefined): boolean | undefined {
+  return episode?.diagnosis === undefined ? undefined : episode.diagnosis === 'bone_stress_injury';
 }
 
 export function isAchillesEpisode(episode: EpisodeDraft | undefined): boolean {

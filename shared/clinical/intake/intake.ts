@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { IsoDate } from '../../time/dates';
+import { DiagnosisChecksDraft, diagnosisChecksDraftOn } from './diagnosis-checks';
 import { EpisodeDraft, episodeDraftOn } from './episode';
 import { checkWith, type Checked } from './fields';
 import { LefsDraft } from './measures/lefs';
@@ -24,7 +25,7 @@ export const MeasuresDraft = z
   .partial();
 export type MeasuresDraft = z.infer<typeof MeasuresDraft>;
 
-function intakeDraftWith(episode: typeof EpisodeDraft) {
+function intakeDraftWith(episode: typeof EpisodeDraft, diagnosisChecks: typeof DiagnosisChecksDraft) {
   return z
     .strictObject({
       episode,
@@ -32,17 +33,19 @@ function intakeDraftWith(episode: typeof EpisodeDraft) {
       symptoms: SymptomsDraft,
       measures: MeasuresDraft,
       physicalTests: PhysicalTestsDraft,
+      /** What some diagnoses need before running (diagnosis-checks.ts); absent in intakes saved before it. */
+      diagnosisChecks,
     })
     .partial();
 }
 
 /** The draft's shape, without the checks that need today's date (for the IPC contract). */
-export const IntakeDraft = intakeDraftWith(EpisodeDraft);
+export const IntakeDraft = intakeDraftWith(EpisodeDraft, DiagnosisChecksDraft);
 export type IntakeDraft = z.infer<typeof IntakeDraft>;
 
 /** The draft schema that also refuses dates after `today` (onset, surgery). */
 export function intakeDraftOn(today: IsoDate) {
-  return intakeDraftWith(episodeDraftOn(today));
+  return intakeDraftWith(episodeDraftOn(today), diagnosisChecksDraftOn(today));
 }
 
 /** Validates a draft as the form sends it; problems are addressed to fields by path. */

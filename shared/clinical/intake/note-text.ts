@@ -12,11 +12,11 @@
  */
 import { formatDistance } from '../units';
 import type { Distance } from './distance';
-import { describeDiagnosis, hadSurgery, ONSET_TYPE_LABELS, REFERRAL_SOURCE_LABELS, REGION_LABELS } from './episode';
+import { describeDiagnosis, ONSET_TYPE_LABELS, REFERRAL_SOURCE_LABELS, REGION_LABELS } from './episode';
 import { formatOneDecimal, joinList } from './format';
 import type { IntakeDraft } from './intake';
-import type { ReadinessThresholds, Recommendation } from './readiness';
-import { screenRedFlags } from './red-flags';
+import type { IsoDate } from '../../time/dates';
+import { intakeRedFlagScreen, type ReadinessThresholds, type Recommendation } from './readiness';
 import { USUAL_SURFACE_LABELS } from './running-history';
 import type { SoapNote } from './soap';
 import { objectiveText, type ObjectiveOptions } from './soap';
@@ -36,7 +36,7 @@ function distanceText(distance: Distance): string {
 
 /** Positive red flags in the clinician's words; empty when none is answered yes. */
 export function positiveRedFlags(draft: IntakeDraft): string[] {
-  return screenRedFlags(draft.symptoms?.redFlags, hadSurgery(draft.episode)).positive.map((f) => f.clinician);
+  return intakeRedFlagScreen(draft).positive.map((f) => f.clinician);
 }
 
 /** The episode as the intake recorded it (diagnosis, onset, mechanism, surgery, referral), as note lines. */
@@ -107,7 +107,7 @@ export function symptomLines(draft: IntakeDraft): string[] {
   if (pains.length > 0) lines.push(`Pain (0-10): ${pains.join(', ')}.`);
   if ((s?.eases ?? '') !== '') lines.push(`Eases: ${s?.eases}`);
   if ((s?.aggravates ?? '') !== '') lines.push(`Aggravates: ${s?.aggravates}`);
-  const screen = screenRedFlags(s?.redFlags, hadSurgery(draft.episode));
+  const screen = intakeRedFlagScreen(draft);
   if (screen.positive.length === 0) {
     const asked = screen.negative.length;
     if (screen.notAsked.length === 0) lines.push(`Red-flag screen negative (${asked} questions).`);
@@ -118,14 +118,34 @@ export function symptomLines(draft: IntakeDraft): string[] {
   return lines;
 }
 
+/**
+ * The positive red flags as note lines, by grade: urgent signs, referrals, then the items the
+ * clinician judged, each with the reason typed to go on (or that none is recorded yet).
+ */
+export function redFlagLines(draft: IntakeDraft): string[] {
+  const screen = intakeRedFlagScreen(draft);
+  const names = (flags: readonly { clinician: string }[]) => joinList(flags.map((f) => decapitalise(f.clinician)));
+  const lines: string[] = [];
+  if (screen.emergency.length > 0) {
+    lines.push(`URGENT SIGNS: ${names(screen.emergency)}. Stop: urgent medical care now, no running.`);
+  }
+  if (screen.refer.length > 0) {
+    lines.push(`RED FLAG, REFER: ${names(screen.refer)}. Refer to a doctor before running.`);
+  }
+  for (const { flag, reason } of screen.noted) {
+    lines.push(`RED FLAG POSITIVE, clinician goes on: ${decapitalise(flag.clinician)}. Reason: ${reason}`);
+  }
+  if (screen.needReason.length > 0) {
+    lines.push(
+      `RED FLAG POSITIVE: ${names(screen.needReason)}. No reason to go on recorded: assess further or refer before running.`,
+    );
+  }
+  return lines;
+}
+
 /** The subjective lines written from the recorded data, red flags first. */
 export function subjectiveLines(draft: IntakeDraft): string[] {
-  const flags = positiveRedFlags(draft);
-  const alert =
-    flags.length === 0
-      ? []
-      : [`RED FLAG POSITIVE: ${joinList(flags.map(decapitalise))}. Assess further or refer before running.`];
-  return [...alert, ...episodeLines(draft), ...runningLines(draft), ...symptomLines(draft)];
+  return [...redFlagLines(draft), ...episodeLines(draft), ...runningLines(draft), ...symptomLines(draft)];
 }
 
 export interface StartingDecisionText {
@@ -139,6 +159,8 @@ export interface IntakeNoteInput {
   /** What the clinician typed in each section; for the objective, findings beyond the recorded tests. */
   typed: SoapNote;
   thresholds: ReadinessThresholds;
+  /** The clinic's date, for the time-based readiness gates. */
+  today?: IsoDate | undefined;
   previousLefs?: ObjectiveOptions['previousLefs'];
   /** The starting point, once chosen. */
   start?: StartingDecisionText | undefined;
@@ -153,7 +175,7 @@ function section(generated: readonly string[], typed: string): string {
 
 /** The intake note, each section written from the data and followed by the clinician's words. */
 export function composeIntakeNote(input: IntakeNoteInput): SoapNote {
-  const options: ObjectiveOptions = { thresholds: input.thresholds };
+  const options: ObjectiveOptions = { thresholds: input.thresholds, today: input.today };
   if (input.previousLefs !== undefined) options.previousLefs = input.previousLefs;
   const start = input.start;
   return {

@@ -46,9 +46,41 @@ export function swellingRank(grade: SwellingGrade): number {
   return SWELLING_GRADES.indexOf(grade);
 }
 
+/**
+ * How quadriceps and hamstring strength was measured (clinical.md section 7: hand-held
+ * dynamometer or isokinetic testing, compared with the other side; a 1-RM where the clinic has
+ * no dynamometer). Codes are stored: never rename them.
+ */
+export const STRENGTH_METHODS = ['hand_held_dynamometer', 'one_rep_max', 'isokinetic'] as const;
+export type StrengthMethod = (typeof STRENGTH_METHODS)[number];
+export const STRENGTH_METHOD_LABELS: Readonly<Record<StrengthMethod, string>> = {
+  hand_held_dynamometer: 'Hand-held dynamometer',
+  one_rep_max: '1-RM (one repetition maximum)',
+  isokinetic: 'Isokinetic dynamometer',
+};
+/** The method inside a sentence: "LSI 78.9% (1-RM)". */
+export const STRENGTH_METHOD_IN_TEXT: Readonly<Record<StrengthMethod, string>> = {
+  hand_held_dynamometer: 'hand-held dynamometer',
+  one_rep_max: '1-RM',
+  isokinetic: 'isokinetic dynamometer',
+};
+
 /** A measurement on each side; either may be missing while the test is not done yet. */
 function sides<S extends z.ZodType>(make: (limb: Limb) => S) {
   return z.strictObject({ left: make('left').optional(), right: make('right').optional() });
+}
+
+/** Strength on each side, in the unit of the method (N, kg or Nm), with the method used. */
+function strength(muscle: string) {
+  return z
+    .strictObject({
+      left: oneDecimal(`${muscle} strength (left)`, 0, 2000, '', '245.5'),
+      right: oneDecimal(`${muscle} strength (right)`, 0, 2000, '', '245.5'),
+      method: z.enum(STRENGTH_METHODS, {
+        error: `${muscle} strength: choose how it was measured (hand-held dynamometer, 1-RM or isokinetic).`,
+      }),
+    })
+    .partial();
 }
 
 export const PhysicalTestsDraft = z
@@ -68,6 +100,15 @@ export const PhysicalTestsDraft = z
     kneeSwelling: sides((limb) =>
       z.enum(SWELLING_GRADES, { error: `Knee swelling (${limb}): choose zero, trace, 1+, 2+ or 3+.` }),
     ),
+    /** Knee flexion range, degrees (goniometer). */
+    kneeFlexionDeg: sides((limb) => wholeNumber(`Knee flexion (${limb})`, 0, 170, 'degrees')),
+    /**
+     * Degrees short of a straight knee: 0 is straight, a negative number is hyperextension
+     * (-5 = 5 degrees of hyperextension).
+     */
+    kneeExtensionDeficitDeg: sides((limb) => wholeNumber(`Knee extension deficit (${limb})`, -20, 90, 'degrees')),
+    quadricepsStrength: strength('Quadriceps'),
+    hamstringStrength: strength('Hamstring'),
     briskWalk: z
       .strictObject({
         minutes: wholeNumber('Brisk walk time', 0, 180, 'minutes'),
@@ -117,4 +158,18 @@ export function sideLsi(pair: SidePair | undefined, side: Side | undefined): Lsi
   const lsi = limbSymmetryIndex(involved, uninvolved);
   if (lsi === undefined) return { kind: 'uninvolved_zero', involvedLimb };
   return { kind: 'computed', lsi, involved, uninvolved, involvedLimb };
+}
+
+/**
+ * The knee's range of motion as an arc (flexion minus extension deficit), each side; undefined on
+ * a side where either number is missing. A knee flexing to 135 degrees that lacks 5 degrees of
+ * extension has an arc of 130; one hyperextending 5 degrees (deficit -5) has 140.
+ */
+export function kneeArcs(tests: PhysicalTestsDraft | undefined): SidePair {
+  const arc = (limb: Limb): number | undefined => {
+    const flexion = tests?.kneeFlexionDeg?.[limb];
+    const deficit = tests?.kneeExtensionDeficitDeg?.[limb];
+    return flexion === undefined || deficit === undefined ? undefined : flexion - deficit;
+  };
+  return { left: arc('left'), right: arc('right') };
 }

@@ -1,18 +1,24 @@
 /**
  * Readiness to start running: a checklist evaluated from what was measured, never ticked by hand.
  *
- * Each criterion is met, not met, not tested (its data is absent) or not applicable (e.g. knee
+ * The common checklist applies to everyone; the gates of the diagnosis (readiness-gates.ts:
+ * ACL and meniscus surgery, bone stress injury, hamstring strain, postnatal) follow it. Each
+ * criterion is met, not met, not tested (its data is absent) or not applicable (e.g. knee
  * swelling in an Achilles episode, or an LSI when both legs are injured). The recommendation:
- * - any red flag answered yes          -> not ready: assess further or refer (no stage at all);
- * - every criterion met or n/a         -> running level 1 of the programme;
- * - otherwise (not met or not tested)  -> walking stage (comfortable, then brisk walking).
+ * - a red flag holds the intake      -> not ready (no stage at all), said by its grade: an urgent
+ *                                       sign (stop, urgent care), a referral to a doctor, or a
+ *                                       `note` item answered yes with no reason typed to go on;
+ * - every criterion met or n/a       -> running level 1 of the programme;
+ * - otherwise (not met or not tested) -> walking stage (comfortable, then brisk walking).
  * An untested criterion never counts as met. The reasons name each criterion not met or not
- * tested, in checklist order.
+ * tested, in checklist order. Referral advice (RED-S, pelvic health) and guidance (the
+ * pain-monitoring model) come with the result, for the form and the note.
  *
  * Pure and cheap (a few microseconds): the form calls it on every keystroke.
  */
 import { z } from 'zod';
-import { hadSurgery, isKneeEpisode, type Side } from './episode';
+import type { IsoDate } from '../../time/dates';
+import { hadSurgery, isBoneStressEpisode, isKneeEpisode, type Side } from './episode';
 import { wholeNumber } from './fields';
 import { formatPercent, joinList } from './format';
 import type { IntakeDraft } from './intake';
@@ -27,7 +33,18 @@ import {
   type SidePair,
   type SwellingGrade,
 } from './physical-tests';
-import { screenRedFlags } from './red-flags';
+import {
+  diagnosisGuidance,
+  evaluateGates,
+  GATE_IDS,
+  gateAdvice,
+  met,
+  notApplicable,
+  notMet,
+  notTested,
+  type Status,
+} from './readiness-gates';
+import { screenRedFlags, type RedFlagItem } from './red-flags';
 
 /** The clinic's thresholds. Parsing `{}` gives the defaults; every default has its source below. */
 export const ReadinessThresholds = z.strictObject({
@@ -39,6 +56,13 @@ export const ReadinessThresholds = z.strictObject({
   kneeSwellingAtMost: z
     .enum(SWELLING_GRADES, { error: 'Knee swelling limit: choose zero, trace, 1+, 2+ or 3+.' })
     .default('trace'),
+  // The diagnosis gates' thresholds (readiness-gates.ts). Defaults apply to thresholds stored before them.
+  aclWeeksAfterSurgery: wholeNumber('Weeks after ACL reconstruction before running', 5, 52, 'weeks').default(12),
+  kneeRomPercentAtLeast: wholeNumber('Knee range of motion threshold', 80, 100, '%').default(95),
+  kneeStrengthLsiAtLeast: wholeNumber('Quadriceps and hamstring strength LSI threshold', 50, 100, '%').default(70),
+  kneeSurgeryHopLsiAtLeast: wholeNumber('Hop LSI threshold after knee surgery', 50, 100, '%').default(70),
+  boneStressWalkPhaseWeeks: wholeNumber('Walk phase at a high-risk bone stress site', 2, 12, 'weeks').default(2),
+  postnatalWeeksAtLeast: wholeNumber('Weeks after childbirth before running', 12, 52, 'weeks').default(12),
 });
 export type ReadinessThresholds = z.output<typeof ReadinessThresholds>;
 
@@ -65,9 +89,27 @@ export const READINESS_THRESHOLD_SOURCES: Readonly<Record<keyof ReadinessThresho
     'No effusion after ACL reconstruction (Rambaud 2018) and no swelling (MGH/SEMC), graded by the sweep ' +
     'test (clinical.md §2-3). Default trace or less, the product rule for starting to run; set zero to ' +
     'require no effusion at all, as Rambaud 2018.',
+  aclWeeksAfterSurgery:
+    'Median 12 weeks after ACL reconstruction before running (Rambaud 2018, BJSM 52:1437, review of 201 ' +
+    'studies; reports range 5-39 weeks; clinical.md §7).',
+  kneeRomPercentAtLeast:
+    'Full knee range, or at least 95% of the other side, after ACL reconstruction (Rambaud 2018; clinical.md §7). ' +
+    'Also used after meniscus surgery (clinical.md §7). The range is flexion minus extension deficit.',
+  kneeStrengthLsiAtLeast:
+    'Quadriceps and hamstring strength above 70% of the other leg (Rambaud 2018, BJSM 52:1437); some protocols ' +
+    'use 80%, and a clinic may raise it to 80-85% (clinical.md §7).',
+  kneeSurgeryHopLsiAtLeast:
+    'Hop tests above 70% of the other leg after ACL reconstruction (Rambaud 2018; clinical.md §7). Applies ' +
+    'beside the common hop threshold, so the stricter binds; a clinic may raise it to 80-85%.',
+  boneStressWalkPhaseWeeks:
+    'Pain-free walking for the walk phase before running at a high-risk bone stress site (Hoenig 2023, BJSM ' +
+    '57:427; Warden 2021; clinical.md §7). The 2-week minimum is the product default.',
+  postnatalWeeksAtLeast:
+    'Not before 3 months after the birth (Goom, Donnelly, Brockwell 2019, "Returning to running postnatal"; ' +
+    'clinical.md §7). 12 weeks is the lowest the clinic can set.',
 };
 
-export const CRITERION_IDS = [
+export const COMMON_CRITERION_IDS = [
   'red_flags',
   'walking_pain',
   'brisk_walk',
@@ -76,6 +118,8 @@ export const CRITERION_IDS = [
   'hop_lsi',
   'knee_swelling',
 ] as const;
+/** The common checklist, then the diagnosis gates. Ids are stored with signed results: never rename one. */
+export const CRITERION_IDS = [...COMMON_CRITERION_IDS, ...GATE_IDS] as const;
 export type CriterionId = (typeof CRITERION_IDS)[number];
 
 export const CRITERION_STATUSES = ['met', 'not_met', 'not_tested', 'not_applicable'] as const;
@@ -88,7 +132,13 @@ export interface ReadinessCriterion {
   status: CriterionStatus;
   /** One sentence from the data: "Hop LSI 64% is below 75%." */
   reason: string;
+  /** A diagnosis gate's source; absent on the common checklist (sources in READINESS_THRESHOLD_SOURCES). */
+  source?: string | undefined;
 }
+
+/** Why a red flag holds the intake, by its grade (red-flags.ts). */
+export const RED_FLAG_HOLDS = ['emergency', 'refer', 'reason_needed'] as const;
+export type RedFlagHold = (typeof RED_FLAG_HOLDS)[number];
 
 export const RECOMMENDATIONS = ['not_ready_refer', 'walking_stage', 'running_level_1'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
@@ -98,9 +148,23 @@ export const RECOMMENDATION_LABELS: Readonly<Record<Recommendation, string>> = {
   running_level_1: 'Ready to start running at level 1 of the programme.',
 };
 
+/** The headline when a red flag holds the intake: an urgent sign is said plainly. */
+export const RED_FLAG_HOLD_HEADLINES: Readonly<Record<RedFlagHold, string>> = {
+  emergency: 'Not ready to run: urgent signs. Stop, and send the patient for urgent medical care now.',
+  refer: 'Not ready to run: refer to a doctor before running.',
+  reason_needed:
+    'Not ready to run yet: a red flag needs your judgement. Type your reason to go on, or refer to a doctor.',
+};
+
 export interface ReadinessResult {
   recommendation: Recommendation;
   headline: string;
+  /** Set when a red flag holds the intake, with its grade. */
+  redFlagHold?: RedFlagHold | undefined;
+  /** Referral advice the clinician must see and the note records (urgent care, doctor, dietitian, pelvic health). */
+  advice: string[];
+  /** How to load for this diagnosis (e.g. the pain-monitoring model); not a criterion. */
+  guidance: string[];
   /** Every criterion in checklist order. */
   criteria: ReadinessCriterion[];
   /** The reasons of the criteria not met, then of those not tested, in checklist order. */
@@ -111,13 +175,6 @@ export interface ReadinessResult {
   thresholds: ReadinessThresholds;
 }
 
-type Status = Pick<ReadinessCriterion, 'status' | 'reason'>;
-
-const met = (reason: string): Status => ({ status: 'met', reason });
-const notMet = (reason: string): Status => ({ status: 'not_met', reason });
-const notTested = (reason: string): Status => ({ status: 'not_tested', reason });
-const notApplicable = (reason: string): Status => ({ status: 'not_applicable', reason });
-
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -127,19 +184,49 @@ function decapitalise(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function redFlagsStatus(intake: IntakeDraft): Status {
-  const screen = screenRedFlags(intake.symptoms?.redFlags, hadSurgery(intake.episode));
-  if (screen.positive.length > 0) {
-    return notMet(`Positive red flag: ${joinList(screen.positive.map((f) => decapitalise(f.clinician)))}.`);
+function flagList(flags: readonly RedFlagItem[]): string {
+  return joinList(flags.map((f) => decapitalise(f.clinician)));
+}
+
+/** The red-flag screen of an intake, with the reasons to go on typed for `note` items. */
+export function intakeRedFlagScreen(intake: IntakeDraft) {
+  return screenRedFlags(intake.symptoms?.redFlags, hadSurgery(intake.episode), {
+    boneStress: isBoneStressEpisode(intake.episode),
+    reasons: intake.symptoms?.redFlagReasons,
+  });
+}
+
+function redFlagsStatus(screen: ReturnType<typeof intakeRedFlagScreen>): Status & { hold?: RedFlagHold } {
+  if (screen.emergency.length > 0) {
+    return {
+      ...notMet(`Urgent sign: ${flagList(screen.emergency)}. Stop: urgent medical care now.`),
+      hold: 'emergency',
+    };
   }
+  if (screen.refer.length > 0) {
+    return { ...notMet(`Refer to a doctor before running: ${flagList(screen.refer)}.`), hold: 'refer' };
+  }
+  if (screen.needReason.length > 0) {
+    return {
+      ...notMet(`Red flag answered yes: ${flagList(screen.needReason)}. Type your reason to go on, or refer.`),
+      hold: 'reason_needed',
+    };
+  }
+  const noted =
+    screen.noted.length === 0
+      ? ''
+      : ` Noted, going on: ${screen.noted.map((n) => `${decapitalise(n.flag.clinician)} (reason: ${n.reason})`).join('; ')}.`;
   if (screen.notAsked.length > 0) {
-    const asked = screen.negative.length;
+    const asked = screen.negative.length + screen.noted.length;
     const total = asked + screen.notAsked.length;
     return notTested(
-      screen.notAsked.length <= 3
-        ? `Red-flag screen incomplete: not asked: ${joinList(screen.notAsked.map((f) => decapitalise(f.clinician)))}.`
-        : `Red-flag screen incomplete: ${asked} of ${total} questions asked.`,
+      (screen.notAsked.length <= 3
+        ? `Red-flag screen incomplete: not asked: ${flagList(screen.notAsked)}.`
+        : `Red-flag screen incomplete: ${asked} of ${total} questions asked.`) + noted,
     );
+  }
+  if (screen.noted.length > 0) {
+    return met(`No red flag holds running.${noted}`);
   }
   return met(`Red-flag screen negative (${screen.negative.length} questions).`);
 }
@@ -273,15 +360,24 @@ function kneeSwellingStatus(intake: IntakeDraft, atMost: SwellingGrade): Status 
     : notMet(`${graded} is more than ${limit}.`);
 }
 
-/** Evaluates the readiness checklist from the intake as it stands. */
+/**
+ * Evaluates the readiness checklist from the intake as it stands. `today` (the clinic's date) is
+ * needed by the time-based gates (weeks since surgery or birth, the surgeon's date); without it
+ * they are "not tested", never met.
+ */
 export function evaluateReadiness(
   intake: IntakeDraft,
   thresholds: ReadinessThresholds = DEFAULT_READINESS_THRESHOLDS,
+  today?: IsoDate,
 ): ReadinessResult {
-  const t = thresholds;
+  // Thresholds stored before a threshold existed take its default.
+  const t: ReadinessThresholds = { ...DEFAULT_READINESS_THRESHOLDS, ...thresholds };
   const symptoms = intake.symptoms;
+  const screen = intakeRedFlagScreen(intake);
+  const { hold, ...redFlags } = redFlagsStatus(screen);
+  const gates = evaluateGates(intake, t, today);
   const criteria: ReadinessCriterion[] = [
-    { id: 'red_flags', label: 'No positive red flag', ...redFlagsStatus(intake) },
+    { id: 'red_flags', label: 'No red flag holding running', ...redFlags },
     {
       id: 'walking_pain',
       label: `Walking pain below ${t.walkingPainBelow}/10`,
@@ -302,28 +398,41 @@ export function evaluateReadiness(
       label: `Heel-raise LSI at least ${t.heelRaiseLsiAtLeast}%`,
       ...heelRaiseStatus(intake.physicalTests?.heelRaises, intake.episode?.side, t.heelRaiseLsiAtLeast),
     },
-    { id: 'hop_lsi', label: `Hop LSI at least ${t.hopLsiAtLeast}%`, ...hopStatus(intake, t.hopLsiAtLeast) },
+    {
+      id: 'hop_lsi',
+      label: `Hop LSI at least ${t.hopLsiAtLeast}%`,
+      ...hopStatus(intake, t.hopLsiAtLeast),
+    },
     {
       id: 'knee_swelling',
       label: `Knee swelling ${SWELLING_GRADE_LABELS[t.kneeSwellingAtMost]} or less (knee episodes)`,
       ...kneeSwellingStatus(intake, t.kneeSwellingAtMost),
     },
+    ...gates,
   ];
   const unmet = criteria.filter((c) => c.status === 'not_met');
   const untested = criteria.filter((c) => c.status === 'not_tested');
-  const redFlagPositive = criteria[0]?.status === 'not_met';
-  const recommendation: Recommendation = redFlagPositive
-    ? 'not_ready_refer'
-    : unmet.length + untested.length === 0
-      ? 'running_level_1'
-      : 'walking_stage';
+  const recommendation: Recommendation =
+    hold !== undefined ? 'not_ready_refer' : unmet.length + untested.length === 0 ? 'running_level_1' : 'walking_stage';
+  const advice = [
+    ...(screen.emergency.length > 0
+      ? [
+          `Urgent medical care now (emergency department, or an ambulance for chest pain): ${flagList(screen.emergency)}.`,
+        ]
+      : []),
+    ...(screen.refer.length > 0 ? [`Refer to a doctor before running: ${flagList(screen.refer)}.`] : []),
+    ...gateAdvice(gates, intake.diagnosisChecks ?? {}),
+  ];
   return {
     recommendation,
-    headline: RECOMMENDATION_LABELS[recommendation],
+    headline: hold === undefined ? RECOMMENDATION_LABELS[recommendation] : RED_FLAG_HOLD_HEADLINES[hold],
+    ...(hold === undefined ? {} : { redFlagHold: hold }),
+    advice,
+    guidance: diagnosisGuidance(intake.episode, t),
     criteria,
     reasons: [...unmet, ...untested].map((c) => c.reason),
     unmet: unmet.map((c) => c.id),
     untested: untested.map((c) => c.id),
-    thresholds,
+    thresholds: t,
   };
 }

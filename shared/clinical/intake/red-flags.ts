@@ -1,12 +1,28 @@
 /**
- * The red-flag screen (clinical.md section 5, "Stop and call the clinic").
+ * The red-flag screen (clinical.md sections 5 and 8).
  *
  * One list serves two readers. The intake asks each item as a yes / no / not asked question in
- * the clinician's words; the printed handout's "Stop and call us" section reuses the patient
- * wording, written for grade 6 reading or lower: "you", short words, one or two short sentences.
- * Ids are stored in the records: never rename or reuse one.
+ * the clinician's words; the printed handout's "Stop and call us" and "Get help now" sections
+ * reuse the patient wording, written for grade 6 reading or lower: "you", short words, one or two
+ * short sentences. Ids are stored in the records: never rename or reuse one.
+ *
+ * A yes does not always mean the same thing, so each item has a grade:
+ * - `emergency`: stop; the patient needs urgent medical care now (possible clot, heart, infection);
+ * - `refer`: refer to a doctor before any running (possible bone stress injury, night or rest pain);
+ * - `note`: the clinician judges; going on needs a reason typed and stored with the intake.
  */
 import { z } from 'zod';
+import { optionalText } from '../../domain/fields';
+
+export const RED_FLAG_GRADES = ['emergency', 'refer', 'note'] as const;
+export type RedFlagGrade = (typeof RED_FLAG_GRADES)[number];
+
+/** What each grade means, as the form and the note say it. */
+export const RED_FLAG_GRADE_LABELS: Readonly<Record<RedFlagGrade, string>> = {
+  emergency: 'Urgent: stop, urgent medical care now',
+  refer: 'Refer to a doctor before running',
+  note: 'Clinician judges: a reason is needed to go on',
+};
 
 export interface RedFlag {
   id: string;
@@ -16,10 +32,19 @@ export interface RedFlag {
   formHint?: string;
   /** How the item reads on the handout, for the patient. */
   patient: string;
-  /** Asked only when the episode includes surgery (possible clot, infection, nerve injury). */
+  /** Asked only when the episode includes surgery (infection of the wound, post-operative fever). */
   afterSurgeryOnly: boolean;
+  /**
+   * Asked only for a bone stress injury (or while no diagnosis is chosen), and printed on the
+   * handout only when the caller says the patient has one.
+   */
+  boneStressOnly?: boolean;
+  /** Asked at the intake but not printed on the handout (another item there covers it). */
+  intakeOnly?: boolean;
   /** `emergency`: the handout tells the patient to get emergency help, not to call the clinic. */
   action: 'call_clinic' | 'emergency';
+  /** What a yes means at the intake. */
+  grade: RedFlagGrade;
 }
 
 export const RED_FLAGS = [
@@ -30,6 +55,7 @@ export const RED_FLAGS = [
     patient: 'Your pain is more than 3 out of 10 when you run.',
     afterSurgeryOnly: false,
     action: 'call_clinic',
+    grade: 'note',
   },
   {
     id: 'sharp_or_building_pain',
@@ -37,6 +63,7 @@ export const RED_FLAGS = [
     patient: 'The pain is sharp, or it gets worse as you go.',
     afterSurgeryOnly: false,
     action: 'call_clinic',
+    grade: 'note',
   },
   {
     id: 'pain_not_settling',
@@ -44,6 +71,7 @@ export const RED_FLAGS = [
     patient: 'The pain does not calm down a few hours after you stop.',
     afterSurgeryOnly: false,
     action: 'call_clinic',
+    grade: 'note',
   },
   {
     id: 'night_pain',
@@ -51,6 +79,7 @@ export const RED_FLAGS = [
     patient: 'The pain wakes you up at night.',
     afterSurgeryOnly: false,
     action: 'call_clinic',
+    grade: 'refer',
   },
   {
     id: 'same_spot_every_run',
@@ -59,6 +88,7 @@ export const RED_FLAGS = [
     patient: 'It hurts in the same spot each time you run.',
     afterSurgeryOnly: false,
     action: 'call_clinic',
+    grade: 'note',
   },
   {
     id: 'limp_or_changed_stride',
@@ -66,6 +96,7 @@ export const RED_FLAGS = [
     patient: 'You limp, or you walk or run in a new way.',
     afterSurgeryOnly: false,
     action: 'call_clinic',
+    grade: 'note',
   },
   {
     id: 'pinpoint_bone_pain',
@@ -73,13 +104,16 @@ export const RED_FLAGS = [
     patient: 'One small spot on a bone hurts, for example when you press on it.',
     afterSurgeryOnly: false,
     action: 'call_clinic',
+    grade: 'refer',
   },
   {
     id: 'rest_or_walking_pain',
     clinician: 'Pain at rest or when walking',
+    formHint: 'Pain at rest alone: also answer the rest-pain question below.',
     patient: 'It hurts when you rest or when you walk.',
     afterSurgeryOnly: false,
     action: 'call_clinic',
+    grade: 'note',
   },
   {
     id: 'swelling_or_symptoms_over_24h',
@@ -87,6 +121,7 @@ export const RED_FLAGS = [
     patient: 'You see new swelling. Or pain or swelling lasts more than a day.',
     afterSurgeryOnly: false,
     action: 'call_clinic',
+    grade: 'note',
   },
   {
     id: 'knee_gives_way_or_locks',
@@ -94,41 +129,101 @@ export const RED_FLAGS = [
     patient: 'Your knee gives way or gets stuck.',
     afterSurgeryOnly: false,
     action: 'call_clinic',
+    grade: 'refer',
   },
   {
     id: 'calf_pain_redness_warmth',
-    clinician: 'Calf pain, redness or warmth (possible deep vein thrombosis)',
-    patient: 'Your calf hurts, or it is red or warm.',
-    afterSurgeryOnly: true,
-    action: 'call_clinic',
+    clinician: 'Calf swollen, warm, red or painful (possible deep vein thrombosis)',
+    patient: 'Your calf is swollen, warm, red or sore. It could be a clot.',
+    afterSurgeryOnly: false,
+    action: 'emergency',
+    grade: 'emergency',
   },
   {
     id: 'chest_pain_or_breathlessness',
-    clinician: 'Chest pain or breathlessness (possible pulmonary embolism)',
+    clinician: 'Chest pain or sudden breathlessness (possible pulmonary embolism or heart problem)',
     patient: 'Your chest hurts, or it is hard to breathe. Call an ambulance now.',
-    afterSurgeryOnly: true,
+    afterSurgeryOnly: false,
     action: 'emergency',
+    grade: 'emergency',
   },
   {
     id: 'fever',
-    clinician: 'Fever of 38 °C / 101 °F or more',
+    clinician: 'Fever of 38 °C / 101 °F or more after surgery',
     patient: 'You have a fever. It is 38 °C (101 °F) or more.',
     afterSurgeryOnly: true,
-    action: 'call_clinic',
+    action: 'emergency',
+    grade: 'emergency',
   },
   {
     id: 'wound_redness_or_discharge',
     clinician: 'Wound redness or discharge',
     patient: 'Your wound is red, or fluid comes out of it.',
     afterSurgeryOnly: true,
-    action: 'call_clinic',
+    action: 'emergency',
+    grade: 'emergency',
   },
   {
     id: 'new_numbness',
     clinician: 'New numbness',
-    patient: 'Part of your leg or foot feels numb, and this is new.',
-    afterSurgeryOnly: true,
+    // On the handout this line also stands for `new_weakness`, to keep the urgent box short.
+    patient: 'Your leg or foot feels numb or weak, and this is new.',
+    afterSurgeryOnly: false,
+    action: 'emergency',
+    grade: 'emergency',
+  },
+  // Added with clinical.md section 8 (urgent signs for every runner, not only after surgery).
+  {
+    id: 'new_weakness',
+    clinician: 'New weakness of the leg or foot',
+    patient: 'Your leg or foot is weak, and this is new.',
+    afterSurgeryOnly: false,
+    intakeOnly: true,
+    action: 'emergency',
+    grade: 'emergency',
+  },
+  {
+    id: 'fainting',
+    clinician: 'Fainting or near-fainting',
+    patient: 'You faint, or you feel you are about to pass out.',
+    afterSurgeryOnly: false,
+    action: 'emergency',
+    grade: 'emergency',
+  },
+  {
+    id: 'sudden_severe_pain_or_pop',
+    clinician: 'Sudden severe pain or a pop, with loss of function',
+    patient: 'You feel a sudden bad pain or a pop. Then you cannot use your leg.',
+    afterSurgeryOnly: false,
+    action: 'emergency',
+    grade: 'emergency',
+  },
+  {
+    id: 'fever_hot_swollen_joint',
+    clinician: 'Fever with a hot, swollen joint (possible joint infection)',
+    patient: 'You have a fever, and a joint is hot and swollen.',
+    afterSurgeryOnly: false,
+    action: 'emergency',
+    grade: 'emergency',
+  },
+  {
+    id: 'rest_pain',
+    clinician: 'Pain at rest, not eased by changing position',
+    patient: 'It hurts when you rest, even when you move to get comfy.',
+    afterSurgeryOnly: false,
+    intakeOnly: true,
     action: 'call_clinic',
+    grade: 'refer',
+  },
+  {
+    id: 'bone_stress_groin_pain',
+    clinician: 'Groin or hip pain on weight bearing (possible femoral neck bone stress injury)',
+    formHint: 'Asked for bone stress injuries. Yes: no running, and walk only as the doctor allows.',
+    patient: 'Your groin or hip hurts when you stand, walk or hop.',
+    afterSurgeryOnly: false,
+    boneStressOnly: true,
+    action: 'call_clinic',
+    grade: 'refer',
   },
 ] as const satisfies readonly RedFlag[];
 
@@ -147,17 +242,38 @@ export const RedFlagAnswers = z.partialRecord(
 );
 export type RedFlagAnswers = z.infer<typeof RedFlagAnswers>;
 
-/**
- * The items to ask. With surgery unknown the post-surgery items are included: better one question
- * too many than a missed clot.
- */
-export function applicableRedFlags(surgery: boolean | undefined): RedFlagItem[] {
-  return RED_FLAGS.filter((f) => !f.afterSurgeryOnly || surgery !== false);
+/** What decides which items to ask: surgery, and whether this is a bone stress injury. */
+export interface RedFlagContext {
+  surgery: boolean | undefined;
+  /** Undefined while no diagnosis is chosen: the bone stress item is asked then too. */
+  boneStress?: boolean | undefined;
 }
+
+/**
+ * The items to ask. With surgery unknown the post-surgery items are included, and with the
+ * diagnosis unknown the bone stress item: better one question too many than a missed clot or a
+ * missed femoral neck injury.
+ */
+export function applicableRedFlags(surgery: boolean | undefined, boneStress?: boolean): RedFlagItem[] {
+  return RED_FLAGS.filter(
+    (f: RedFlag) => (!f.afterSurgeryOnly || surgery !== false) && (f.boneStressOnly !== true || boneStress !== false),
+  );
+}
+
+/** Why the clinician goes on despite a `note` item answered yes, by item. Stored with the intake. */
+export const RedFlagReasons = z.partialRecord(z.enum(RED_FLAG_IDS), optionalText('Reason to go on', 1000));
+export type RedFlagReasons = z.infer<typeof RedFlagReasons>;
 
 export interface RedFlagScreen {
   /** Items answered yes, whether or not they apply to this episode: a yes is never ignored. */
   positive: RedFlagItem[];
+  /** The positive items by grade. */
+  emergency: RedFlagItem[];
+  refer: RedFlagItem[];
+  /** `note` items answered yes with the clinician's reason to go on. */
+  noted: { flag: RedFlagItem; reason: string }[];
+  /** `note` items answered yes with no reason typed yet: they hold the intake like a referral. */
+  needReason: RedFlagItem[];
   /** Applicable items not answered yet. */
   notAsked: RedFlagItem[];
   /** Applicable items answered no. */
@@ -166,23 +282,43 @@ export interface RedFlagScreen {
   clear: boolean;
 }
 
-export function screenRedFlags(answers: RedFlagAnswers | undefined, surgery: boolean | undefined): RedFlagScreen {
+export function screenRedFlags(
+  answers: RedFlagAnswers | undefined,
+  surgery: boolean | undefined,
+  options: { boneStress?: boolean | undefined; reasons?: RedFlagReasons | undefined } = {},
+): RedFlagScreen {
   const positive = RED_FLAGS.filter((f) => answers?.[f.id] === 'yes');
-  const applicable = applicableRedFlags(surgery);
+  const applicable = applicableRedFlags(surgery, options.boneStress);
   const notAsked = applicable.filter((f) => {
     const answer = answers?.[f.id];
     return answer === undefined || answer === 'not_asked';
   });
   const negative = applicable.filter((f) => answers?.[f.id] === 'no');
-  return { positive, notAsked, negative, clear: positive.length === 0 && notAsked.length === 0 };
+  const notes = positive.filter((f) => f.grade === 'note');
+  const reasonOf = (f: RedFlagItem) => (options.reasons?.[f.id] ?? '').trim();
+  return {
+    positive,
+    emergency: positive.filter((f) => f.grade === 'emergency'),
+    refer: positive.filter((f) => f.grade === 'refer'),
+    noted: notes.filter((f) => reasonOf(f) !== '').map((flag) => ({ flag, reason: reasonOf(flag) })),
+    needReason: notes.filter((f) => reasonOf(f) === ''),
+    notAsked,
+    negative,
+    clear: positive.length === 0 && notAsked.length === 0,
+  };
 }
 
 /**
- * The handout's "Stop and call us" content, in the patient's words. Emergency items are listed
- * apart so the handout can head them "Get help now" and never bury them among the calls.
+ * The handout's content, in the patient's words. `emergency` is the "Stop and get urgent help"
+ * list, printed for every patient (clinical.md section 8), with the post-surgery signs (fever,
+ * wound) added after surgery; `callUs` is "Stop and call us" (section 5). Emergency items are
+ * listed apart so the handout can head them "Get help now" and never bury them among the calls.
  */
-export function stopAndCallItems(surgery: boolean): { callUs: string[]; emergency: string[] } {
-  const items = applicableRedFlags(surgery);
+export function stopAndCallItems(
+  surgery: boolean,
+  options: { boneStress?: boolean } = {},
+): { callUs: string[]; emergency: string[] } {
+  const items = applicableRedFlags(surgery, options.boneStress === true).filter((f: RedFlag) => f.intakeOnly !== true);
   return {
     callUs: items.filter((f) => f.action === 'call_clinic').map((f) => f.patient),
     emergency: items.filter((f) => f.action === 'emergency').map((f) => f.patient),

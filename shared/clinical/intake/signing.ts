@@ -13,7 +13,7 @@
  */
 import type { z } from 'zod';
 import type { IsoDate } from '../../time/dates';
-import { describeDiagnosis, episodeCompletenessProblems, episodeOn, hadSurgery, isAchillesEpisode } from './episode';
+import { describeDiagnosis, episodeCompletenessProblems, episodeOn, isAchillesEpisode } from './episode';
 import { problemsOf, type FieldProblem } from './fields';
 import { intakeDraftOn, type IntakeDraft } from './intake';
 import { scoreLefs } from './measures/lefs';
@@ -21,7 +21,7 @@ import { scorePsfs } from './measures/psfs';
 import type { ScoreIncomplete } from './measures/score';
 import { scoreVisaA } from './measures/visa-a';
 import { LIMBS, otherLimb, type SidePair } from './physical-tests';
-import { screenRedFlags } from './red-flags';
+import { intakeRedFlagScreen } from './readiness';
 import { RunningHistory } from './running-history';
 import { Symptoms } from './symptoms';
 
@@ -94,7 +94,7 @@ export function checkIntakeForSigning(draft: IntakeDraft, today: IsoDate): Signi
     ...sectionProblems(Symptoms, draft.symptoms, 'symptoms'),
   ]);
 
-  const screen = screenRedFlags(draft.symptoms?.redFlags, hadSurgery(draft.episode));
+  const screen = intakeRedFlagScreen(draft);
   for (const flag of screen.notAsked) {
     problems.push({
       path: `symptoms.redFlags.${flag.id}`,

@@ -13,12 +13,20 @@ import type { IntakeDraft } from './intake';
 import { compareLefs, LEFS_MAX } from './measures/lefs';
 import { PSFS_MAX } from './measures/psfs';
 import { VISA_A_HEALTHY_ABOVE, VISA_A_MAX } from './measures/visa-a';
-import { SWELLING_GRADE_LABELS, type LsiResult, type SidePair } from './physical-tests';
+import {
+  STRENGTH_METHOD_IN_TEXT,
+  SWELLING_GRADE_LABELS,
+  type LsiResult,
+  type SidePair,
+  type StrengthMethod,
+} from './physical-tests';
+import { GATE_IDS } from './readiness-gates';
 import {
   DEFAULT_READINESS_THRESHOLDS,
   type ReadinessResult,
   type ReadinessThresholds,
   type Recommendation,
+  type RedFlagHold,
 } from './readiness';
 import { summarizeIntake } from './summary';
 
@@ -36,6 +44,8 @@ export interface ObjectiveOptions {
   previousLefs?: { total: number; date: IsoDate };
   /** Close with the readiness result (the default); false for the measures and tests alone. */
   withReadiness?: boolean;
+  /** The clinic's date, for the time-based gates (weeks since surgery or birth). */
+  today?: IsoDate | undefined;
 }
 
 /** "L 18, R 25"; a side not recorded reads "not tested". */
@@ -74,20 +84,48 @@ const RECOMMENDATION_IN_NOTE: Readonly<Record<Recommendation, string>> = {
   not_ready_refer: 'not ready, assess further or refer (positive red flag)',
 };
 
+/** A red-flag hold as it reads in the note: an urgent sign is never softened to "refer". */
+const HOLD_IN_NOTE: Readonly<Record<RedFlagHold, string>> = {
+  emergency: 'not ready, URGENT SIGNS: stop, urgent medical care now',
+  refer: 'not ready, refer to a doctor before running',
+  reason_needed: 'not ready, a red flag answered yes has no reason recorded to go on',
+};
+
+const GATES: ReadonlySet<string> = new Set(GATE_IDS);
+
 function readinessLines(readiness: ReadinessResult): string[] {
   const { criteria } = readiness;
   const met = criteria.filter((c) => c.status === 'met').length;
   const counted = criteria.filter((c) => c.status !== 'not_applicable').length;
+  const verdict =
+    readiness.redFlagHold === undefined
+      ? RECOMMENDATION_IN_NOTE[readiness.recommendation]
+      : HOLD_IN_NOTE[readiness.redFlagHold];
+  // The diagnosis gates record findings (healing cleared, weeks since surgery): met ones are written too.
+  const gatesMet = criteria.filter((c) => GATES.has(c.id) && c.status === 'met');
   return [
-    `Readiness to run: ${RECOMMENDATION_IN_NOTE[readiness.recommendation]}; ${met} of ${counted} criteria met`,
+    `Readiness to run: ${verdict}; ${met} of ${counted} criteria met`,
     ...criteria.filter((c) => c.status === 'not_met').map((c) => `- Not met: ${c.reason}`),
     ...criteria.filter((c) => c.status === 'not_tested').map((c) => `- Not tested: ${c.reason}`),
+    ...gatesMet.map((c) => `- Met: ${c.reason}`),
+    ...(readiness.advice ?? []).map((a) => `Advice: ${a}`),
+    ...(readiness.guidance ?? []).map((g) => `Guidance: ${g}`),
   ];
+}
+
+function strengthLine(
+  label: string,
+  test: (SidePair & { method?: StrengthMethod | undefined }) | undefined,
+  lsi: LsiResult,
+): string[] {
+  if (!hasAny(test)) return [];
+  const method = test.method === undefined ? ', method not recorded' : `, ${STRENGTH_METHOD_IN_TEXT[test.method]}`;
+  return [`${label}: ${sidesText(test, (v) => formatOneDecimal(v))}${lsiNote(lsi)}${method}`];
 }
 
 /** The objective section as lines, in the order a clinician writes them. */
 export function objectiveLines(intake: IntakeDraft, options: ObjectiveOptions = {}): string[] {
-  const summary = summarizeIntake(intake, options.thresholds ?? DEFAULT_READINESS_THRESHOLDS);
+  const summary = summarizeIntake(intake, options.thresholds ?? DEFAULT_READINESS_THRESHOLDS, options.today);
   const lines: string[] = [];
 
   const { lefs, psfs, visaA } = summary;
@@ -133,6 +171,17 @@ export function objectiveLines(intake: IntakeDraft, options: ObjectiveOptions = 
   const swelling = tests?.kneeSwelling;
   if (hasAny(swelling))
     lines.push(`Knee effusion (sweep test): ${sidesText(swelling, (g) => SWELLING_GRADE_LABELS[g])}`);
+  const flexion = tests?.kneeFlexionDeg;
+  const deficit = tests?.kneeExtensionDeficitDeg;
+  if (hasAny(flexion) || hasAny(deficit)) {
+    const degrees = (v: number) => `${v}°`;
+    lines.push(
+      `Knee range: flexion ${sidesText(flexion ?? {}, degrees)}; extension deficit ${sidesText(deficit ?? {}, degrees)}` +
+        `${lsiNote(summary.lsi.kneeRange).replace('(LSI', '(range')}`,
+    );
+  }
+  lines.push(...strengthLine('Quadriceps strength', tests?.quadricepsStrength, summary.lsi.quadriceps));
+  lines.push(...strengthLine('Hamstring strength', tests?.hamstringStrength, summary.lsi.hamstrings));
   const walk = tests?.briskWalk;
   if (walk?.minutes !== undefined || walk?.painFree !== undefined) {
     const parts = [walk.minutes === undefined ? 'duration not recorded' : `${walk.minutes} min`];

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { optionalText } from '../../domain/fields';
 import { painScore } from './fields';
-import { RedFlagAnswers } from './red-flags';
+import { RedFlagAnswers, RedFlagReasons } from './red-flags';
 
 const symptomFields = {
   painAtRest: painScore('Pain at rest'),
@@ -12,6 +12,8 @@ const symptomFields = {
   eases: optionalText('What eases the pain', 1000),
   aggravates: optionalText('What makes the pain worse', 1000),
   redFlags: RedFlagAnswers,
+  /** The clinician's reason to go on, for each `note`-grade red flag answered yes (red-flags.ts). */
+  redFlagReasons: RedFlagReasons,
 };
 
 export const SymptomsDraft = z.strictObject(symptomFields).partial();
@@ -27,5 +29,6 @@ export const Symptoms = z.strictObject({
   eases: symptomFields.eases.optional(),
   aggravates: symptomFields.aggravates.optional(),
   redFlags: symptomFields.redFlags.optional(),
+  redFlagReasons: symptomFields.redFlagReasons.optional(),
 });
 export type Symptoms = z.infer<typeof Symptoms>;

@@ -11,8 +11,10 @@ export function allRedFlagsNo(): RedFlagAnswers {
 }
 
 /**
- * Twelve weeks after a left ACL reconstruction; meets every default criterion:
- * heel raises 22/25 (88%), single hop 120/140 (85.7%), triple hop 400/450 (88.9%), trace effusion.
+ * Thirteen weeks (on TODAY) after a left ACL reconstruction; meets every default criterion and
+ * every ACL gate: heel raises 22/25 (88%), single hop 120/140 (85.7%), triple hop 400/450
+ * (88.9%), trace effusion, knee range 130/135 (96.3%), quadriceps 300/380 N (78.9%), hamstrings
+ * 180/200 N (90%).
  */
 export function readyKneeIntake(): IntakeDraft {
   return {
@@ -59,6 +61,10 @@ export function readyKneeIntake(): IntakeDraft {
       squatQuality: { left: 'fair', right: 'good' },
       kneeSwelling: { left: 'trace' },
       briskWalk: { minutes: 30, painFree: true },
+      kneeFlexionDeg: { left: 130, right: 135 },
+      kneeExtensionDeficitDeg: { left: 0, right: 0 },
+      quadricepsStrength: { left: 300, right: 380, method: 'hand_held_dynamometer' },
+      hamstringStrength: { left: 180, right: 200, method: 'hand_held_dynamometer' },
     },
   };
 }
@@ -93,4 +99,51 @@ export function readyAchillesIntake(): IntakeDraft {
 /** A deep copy to change in one test without touching the others. */
 export function copy<T>(value: T): T {
   return structuredClone(value);
+}
+
+/**
+ * A bone stress injury of the right navicular (a high-risk site), 6 weeks in, meeting every
+ * common criterion, the site not tender, hops pain-free, RED-S screen negative, 3 weeks of
+ * pain-free walking done, but no imaging or doctor's clearance of healing yet.
+ */
+export function navicularSixWeeksIntake(): IntakeDraft {
+  return {
+    episode: {
+      region: 'foot',
+      side: 'right',
+      diagnosis: 'bone_stress_injury',
+      boneStressSite: 'navicular',
+      onsetDate: '2026-10-16',
+      onsetType: 'gradual',
+      surgery: { performed: 'no' },
+    },
+    runningHistory: { yearsRunning: 4, weeklyDistanceBeforeInjury: { metres: 50_000, unit: 'km' } },
+    symptoms: {
+      painAtRest: 0,
+      painWalking: 0,
+      painHopping: 1,
+      redFlags: Object.fromEntries(RED_FLAGS.filter((f) => !f.afterSurgeryOnly).map((f) => [f.id, 'no'])),
+    },
+    physicalTests: {
+      heelRaises: { left: 25, right: 24 },
+      singleHopCm: { left: 130, right: 125 },
+      briskWalk: { minutes: 30, painFree: true },
+    },
+    diagnosisChecks: {
+      boneStress: {
+        healingClearance: 'not_yet',
+        walkPhaseWeeks: 3,
+        siteTender: false,
+        hopOnSpotPainFree: true,
+        redS: {
+          missed_periods: 'no',
+          late_first_period: 'no',
+          low_weight_or_loss: 'no',
+          restrictive_eating: 'no',
+          previous_bone_stress: 'no',
+          low_bone_density: 'no',
+        },
+      },
+    },
+  };
 }

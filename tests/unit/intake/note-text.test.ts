@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeIntakeNote, positiveRedFlags, subjectiveLines } from '../../../shared/clinical/intake/note-text';
 import { DEFAULT_READINESS_THRESHOLDS } from '../../../shared/clinical/intake/readiness';
 import { objectiveText } from '../../../shared/clinical/intake/soap';
-import { copy, readyAchillesIntake, readyKneeIntake } from './fixtures';
+import { copy, readyAchillesIntake, readyKneeIntake, TODAY } from './fixtures';
 
 const NO_TEXT = { subjective: '', objective: '', assessment: '', plan: '' };
 
@@ -19,7 +19,7 @@ describe('the intake note written from the data', () => {
       'Pain (0-10): at rest 0, walking 0, hopping 1.',
       'Eases: Ice, rest',
       'Aggravates: Stairs down',
-      'Red-flag screen negative (15 questions).',
+      'Red-flag screen negative (20 questions).',
     ]);
   });
 
@@ -29,25 +29,38 @@ describe('the intake note written from the data', () => {
     expect(lines).toContain('No surgery for this injury.');
   });
 
-  it('puts positive red flags first, in capitals, and never lists them as negative', () => {
+  it('puts positive red flags first, in capitals, by grade, and never lists them as negative', () => {
     const intake = copy(readyKneeIntake());
     intake.symptoms!.redFlags!.night_pain = 'yes';
     intake.symptoms!.redFlags!.fever = 'yes';
+    intake.symptoms!.redFlags!.limp_or_changed_stride = 'yes';
     expect(positiveRedFlags(intake)).toEqual([
       'Pain that wakes the patient at night',
-      'Fever of 38 °C / 101 °F or more',
+      'A limp or a changed stride',
+      'Fever of 38 °C / 101 °F or more after surgery',
     ]);
     const lines = subjectiveLines(intake);
-    expect(lines[0]).toBe(
-      'RED FLAG POSITIVE: pain that wakes the patient at night and fever of 38 °C / 101 °F or more. Assess further or refer before running.',
-    );
+    expect(lines.slice(0, 3)).toEqual([
+      'URGENT SIGNS: fever of 38 °C / 101 °F or more after surgery. Stop: urgent medical care now, no running.',
+      'RED FLAG, REFER: pain that wakes the patient at night. Refer to a doctor before running.',
+      'RED FLAG POSITIVE: a limp or a changed stride. No reason to go on recorded: assess further or refer before running.',
+    ]);
     expect(lines.some((l) => l.startsWith('Red-flag screen'))).toBe(false);
+  });
+
+  it('writes the clinician’s reason to go on beside a note-grade red flag', () => {
+    const intake = copy(readyKneeIntake());
+    intake.symptoms!.redFlags!.limp_or_changed_stride = 'yes';
+    intake.symptoms!.redFlagReasons = { limp_or_changed_stride: 'Brace still on; gait otherwise normal.' };
+    expect(subjectiveLines(intake)[0]).toBe(
+      'RED FLAG POSITIVE, clinician goes on: a limp or a changed stride. Reason: Brace still on; gait otherwise normal.',
+    );
   });
 
   it('says when the red-flag screen is incomplete', () => {
     const intake = copy(readyAchillesIntake());
     delete intake.symptoms!.redFlags!.night_pain;
-    expect(subjectiveLines(intake)).toContain('Red-flag screen incomplete: 9 of 10 questions answered no.');
+    expect(subjectiveLines(intake)).toContain('Red-flag screen incomplete: 17 of 18 questions answered no.');
   });
 
   it('follows each section with the clinician’s words, and the plan with the starting point', () => {
@@ -60,12 +73,13 @@ describe('the intake note written from the data', () => {
         plan: 'Review in 2 weeks.',
       },
       thresholds: DEFAULT_READINESS_THRESHOLDS,
+      today: TODAY,
       previousLefs: { total: 40, date: '2026-03-01' },
       start: { recommendation: 'running_level_1', choice: { stage: 'running', level: 1 }, reason: '' },
     });
-    expect(note.subjective.endsWith('Red-flag screen negative (15 questions).\n\nWants to race.')).toBe(true);
+    expect(note.subjective.endsWith('Red-flag screen negative (20 questions).\n\nWants to race.')).toBe(true);
     expect(note.objective).toBe(
-      `${objectiveText(readyKneeIntake(), { previousLefs: { total: 40, date: '2026-03-01' } })}\n\nFull extension.`,
+      `${objectiveText(readyKneeIntake(), { previousLefs: { total: 40, date: '2026-03-01' }, today: TODAY })}\n\nFull extension.`,
     );
     expect(note.objective).toContain('LEFS: 66/80 (+26 since 2026-03-01: clinically meaningful)');
     expect(note.assessment).toBe('Ready.');

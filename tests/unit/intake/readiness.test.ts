@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IntakeDraft } from '../../../shared/clinical/intake/intake';
 import {
-  CRITERION_IDS,
+  COMMON_CRITERION_IDS,
   DEFAULT_READINESS_THRESHOLDS,
   evaluateReadiness,
   READINESS_THRESHOLD_SOURCES,
@@ -11,14 +11,14 @@ import {
   type ReadinessResult,
 } from '../../../shared/clinical/intake/readiness';
 import { checkWith } from '../../../shared/clinical/intake/fields';
-import { copy, readyAchillesIntake, readyKneeIntake } from './fixtures';
+import { copy, readyAchillesIntake, readyKneeIntake, TODAY } from './fixtures';
 
 type Change = (intake: IntakeDraft) => void;
 
 function evaluateWith(change: Change, base = readyKneeIntake()): ReadinessResult {
   const intake = copy(base);
   change(intake);
-  return evaluateReadiness(intake);
+  return evaluateReadiness(intake, undefined, TODAY);
 }
 
 function statusOf(result: ReadinessResult, id: CriterionId): CriterionStatus | undefined {
@@ -30,7 +30,7 @@ describe('readiness: all criteria met', () => {
     ['a knee episode after surgery', readyKneeIntake()],
     ['an Achilles episode without surgery', readyAchillesIntake()],
   ])('recommends running level 1 for %s', (_name, intake) => {
-    const result = evaluateReadiness(intake);
+    const result = evaluateReadiness(intake, undefined, TODAY);
     expect(result.recommendation).toBe('running_level_1');
     expect(result.headline).toBe('Ready to start running at level 1 of the programme.');
     expect(result.reasons).toEqual([]);
@@ -39,9 +39,9 @@ describe('readiness: all criteria met', () => {
   });
 
   it('gives every criterion a label and a reason from the data', () => {
-    const result = evaluateReadiness(readyKneeIntake());
+    const result = evaluateReadiness(readyKneeIntake(), undefined, TODAY);
     expect(result.criteria.map((c) => [c.id, c.label, c.status, c.reason])).toEqual([
-      ['red_flags', 'No positive red flag', 'met', 'Red-flag screen negative (15 questions).'],
+      ['red_flags', 'No red flag holding running', 'met', 'Red-flag screen negative (20 questions).'],
       ['walking_pain', 'Walking pain below 2/10', 'met', 'Walking pain 0/10 is below 2/10.'],
       ['brisk_walk', 'Pain-free brisk walk of 30 min', 'met', 'Brisk walk 30 min, pain-free.'],
       ['hopping_pain', 'Hopping pain below 2/10', 'met', 'Hopping pain 1/10 is below 2/10.'],
@@ -53,7 +53,39 @@ describe('readiness: all criteria met', () => {
         'met',
         'Knee swelling trace (left) is trace or less.',
       ],
+      [
+        'acl_weeks_since_surgery',
+        'At least 12 weeks since surgery',
+        'met',
+        '13 weeks since surgery (2026-08-28) meets 12 weeks.',
+      ],
+      [
+        'knee_range_of_motion',
+        'Knee range of motion at least 95% of the other side',
+        'met',
+        'Knee range of motion LSI 96.3% (flexion minus extension deficit) meets 95%.',
+      ],
+      [
+        'quadriceps_lsi',
+        'Quadriceps strength LSI at least 70%',
+        'met',
+        'Quadriceps strength LSI 78.9% (hand-held dynamometer) meets 70%.',
+      ],
+      [
+        'hamstring_strength_lsi',
+        'Hamstring strength LSI at least 70%',
+        'met',
+        'Hamstring strength LSI 90% (hand-held dynamometer) meets 70%.',
+      ],
+      [
+        'knee_surgery_hop_lsi',
+        'Hop LSI at least 70% (after knee surgery)',
+        'met',
+        'Single-leg hop LSI 85.7% meets 70%. Triple hop LSI 88.9% meets 70%.',
+      ],
     ]);
+    expect(result.advice).toEqual([]);
+    expect(result.guidance).toEqual([]);
   });
 });
 
@@ -86,25 +118,10 @@ describe('readiness: one criterion not met -> walking stage, naming it', () => {
       'Heel-raise LSI 64% is below 75%.',
     ],
     [
-      'a single-leg hop LSI of 64%',
-      (i) => (i.physicalTests!.singleHopCm = { left: 96, right: 150 }),
-      'hop_lsi',
-      'Single-leg hop LSI 64% is below 75%.',
-    ],
-    [
       'a triple hop LSI of 70%',
       (i) => (i.physicalTests!.tripleHopCm = { left: 315, right: 450 }),
       'hop_lsi',
       'Triple hop LSI 70% is below 75%.',
-    ],
-    [
-      'both hop LSIs low',
-      (i) => {
-        i.physicalTests!.singleHopCm = { left: 96, right: 150 };
-        i.physicalTests!.tripleHopCm = { left: 315, right: 450 };
-      },
-      'hop_lsi',
-      'Single-leg hop LSI 64% and triple hop LSI 70% are below 75%.',
     ],
     [
       'a 1+ knee effusion',
@@ -156,24 +173,6 @@ describe('readiness: data absent -> not tested, which never counts as met', () =
       'Heel raises: the uninvolved side scored 0, so the LSI cannot be computed.',
     ],
     [
-      'both hop tests',
-      (i) => {
-        delete i.physicalTests!.singleHopCm;
-        delete i.physicalTests!.tripleHopCm;
-      },
-      'hop_lsi',
-      'Hop tests not recorded.',
-    ],
-    [
-      'the involved side of the single hop, triple hop absent',
-      (i) => {
-        i.physicalTests!.singleHopCm = { right: 140 };
-        delete i.physicalTests!.tripleHopCm;
-      },
-      'hop_lsi',
-      'Single-leg hop not recorded on the left (involved) side.',
-    ],
-    [
       'knee swelling',
       (i) => delete i.physicalTests!.kneeSwelling,
       'knee_swelling',
@@ -195,13 +194,13 @@ describe('readiness: data absent -> not tested, which never counts as met', () =
       'most of the red-flag screen',
       (i) => (i.symptoms!.redFlags = { night_pain: 'no', fever: 'no' }),
       'red_flags',
-      'Red-flag screen incomplete: 2 of 15 questions asked.',
+      'Red-flag screen incomplete: 2 of 20 questions asked.',
     ],
     [
       'the post-surgery red flags after surgery',
       (i) => delete i.symptoms!.redFlags!.fever,
       'red_flags',
-      'Red-flag screen incomplete: not asked: fever of 38 °C / 101 °F or more.',
+      'Red-flag screen incomplete: not asked: fever of 38 °C / 101 °F or more after surgery.',
     ],
   ];
 
@@ -230,36 +229,138 @@ describe('readiness: data absent -> not tested, which never counts as met', () =
     ]);
   });
 
-  it('puts an empty intake in the walking stage with every criterion not tested', () => {
+  it('puts an empty intake in the walking stage with every common criterion not tested', () => {
     const result = evaluateReadiness({});
     expect(result.recommendation).toBe('walking_stage');
-    expect(result.untested).toEqual(CRITERION_IDS);
+    expect(result.untested).toEqual(COMMON_CRITERION_IDS);
     expect(result.criteria.find((c) => c.id === 'heel_raise_lsi')?.reason).toBe(
       'Heel-raise LSI needs the injured side: choose it in the episode.',
     );
   });
 });
 
-describe('readiness: a positive red flag -> not ready, refer or assess', () => {
-  it('overrides every other criterion', () => {
-    const result = evaluateWith((i) => (i.symptoms!.redFlags!.pinpoint_bone_pain = 'yes'));
-    expect(result.recommendation).toBe('not_ready_refer');
-    expect(result.headline).toBe('Not ready to run: a red flag is positive. Assess further or refer.');
-    expect(result.unmet).toEqual(['red_flags']);
-    expect(result.reasons).toEqual(['Positive red flag: pinpoint bone pain (possible bone stress injury).']);
+/** The same knee without surgery, so the common hop criterion is the only hop check. */
+function kneeWithoutSurgery(): IntakeDraft {
+  const intake = readyKneeIntake();
+  intake.episode = { ...intake.episode!, diagnosis: 'patellofemoral_pain', surgery: { performed: 'no' } };
+  delete intake.episode.diagnosisDetail;
+  return intake;
+}
+
+describe('readiness: the common hop criterion (a knee without surgery)', () => {
+  const notMetCases: [string, Change, string][] = [
+    [
+      'a single-leg hop LSI of 64%',
+      (i) => (i.physicalTests!.singleHopCm = { left: 96, right: 150 }),
+      'Single-leg hop LSI 64% is below 75%.',
+    ],
+    [
+      'both hop LSIs low',
+      (i) => {
+        i.physicalTests!.singleHopCm = { left: 96, right: 150 };
+        i.physicalTests!.tripleHopCm = { left: 315, right: 450 };
+      },
+      'Single-leg hop LSI 64% and triple hop LSI 70% are below 75%.',
+    ],
+  ];
+  it.each(notMetCases)('not met: %s', (_name, change, reason) => {
+    const result = evaluateWith(change, kneeWithoutSurgery());
+    expect(result.recommendation).toBe('walking_stage');
+    expect(result.unmet).toEqual(['hop_lsi']);
+    expect(result.reasons).toEqual([reason]);
   });
 
-  it('names every positive flag, and still lists the other gaps', () => {
+  const untestedCases: [string, Change, string][] = [
+    [
+      'both hop tests',
+      (i) => {
+        delete i.physicalTests!.singleHopCm;
+        delete i.physicalTests!.tripleHopCm;
+      },
+      'Hop tests not recorded.',
+    ],
+    [
+      'the involved side of the single hop, triple hop absent',
+      (i) => {
+        i.physicalTests!.singleHopCm = { right: 140 };
+        delete i.physicalTests!.tripleHopCm;
+      },
+      'Single-leg hop not recorded on the left (involved) side.',
+    ],
+  ];
+  it.each(untestedCases)('not tested: %s', (_name, change, reason) => {
+    const result = evaluateWith(change, kneeWithoutSurgery());
+    expect(result.recommendation).toBe('walking_stage');
+    expect(result.untested).toEqual(['hop_lsi']);
+    expect(result.reasons).toEqual([reason]);
+  });
+
+  it('after knee surgery a hop below both thresholds fails the common criterion and the knee-surgery gate', () => {
+    const result = evaluateWith((i) => (i.physicalTests!.singleHopCm = { left: 96, right: 150 }));
+    expect(result.unmet).toEqual(['hop_lsi', 'knee_surgery_hop_lsi']);
+    expect(result.reasons[1]).toBe('Single-leg hop LSI 64% is below 70%.');
+  });
+});
+
+describe('readiness: a positive red flag, by its grade', () => {
+  it('refer: not ready, "refer to a doctor before running", whatever else is met', () => {
+    const result = evaluateWith((i) => (i.symptoms!.redFlags!.pinpoint_bone_pain = 'yes'));
+    expect(result.recommendation).toBe('not_ready_refer');
+    expect(result.redFlagHold).toBe('refer');
+    expect(result.headline).toBe('Not ready to run: refer to a doctor before running.');
+    expect(result.unmet).toEqual(['red_flags']);
+    expect(result.reasons).toEqual([
+      'Refer to a doctor before running: pinpoint bone pain (possible bone stress injury).',
+    ]);
+    expect(result.advice).toEqual([
+      'Refer to a doctor before running: pinpoint bone pain (possible bone stress injury).',
+    ]);
+  });
+
+  it('emergency: says so plainly, above any referral, and still lists the other gaps', () => {
     const result = evaluateWith((i) => {
       i.symptoms!.redFlags!.calf_pain_redness_warmth = 'yes';
       i.symptoms!.redFlags!.fever = 'yes';
+      i.symptoms!.redFlags!.night_pain = 'yes';
       i.symptoms!.painHopping = 5;
     });
     expect(result.recommendation).toBe('not_ready_refer');
+    expect(result.redFlagHold).toBe('emergency');
+    expect(result.headline).toBe(
+      'Not ready to run: urgent signs. Stop, and send the patient for urgent medical care now.',
+    );
     expect(result.reasons).toEqual([
-      'Positive red flag: calf pain, redness or warmth (possible deep vein thrombosis) and fever of 38 °C / 101 °F or more.',
+      'Urgent sign: calf swollen, warm, red or painful (possible deep vein thrombosis) and fever of 38 °C / 101 °F or more after surgery. Stop: urgent medical care now.',
       'Hopping pain 5/10 is not below 2/10.',
     ]);
+    expect(result.advice[0]).toMatch(/^Urgent medical care now/);
+    expect(result.advice[1]).toBe('Refer to a doctor before running: pain that wakes the patient at night.');
+  });
+
+  it('note: holds the intake until the clinician types a reason to go on, then lets the checklist decide', () => {
+    const held = evaluateWith((i) => (i.symptoms!.redFlags!.limp_or_changed_stride = 'yes'));
+    expect(held.recommendation).toBe('not_ready_refer');
+    expect(held.redFlagHold).toBe('reason_needed');
+    expect(held.headline).toMatch(/Type your reason to go on/);
+    const reasoned = evaluateWith((i) => {
+      i.symptoms!.redFlags!.limp_or_changed_stride = 'yes';
+      i.symptoms!.redFlagReasons = { limp_or_changed_stride: 'Antalgic gait from the knee brace only.' };
+    });
+    expect(reasoned.recommendation).toBe('running_level_1');
+    expect(reasoned.redFlagHold).toBeUndefined();
+    expect(reasoned.criteria[0]).toMatchObject({
+      status: 'met',
+      reason:
+        'No red flag holds running. Noted, going on: a limp or a changed stride (reason: Antalgic gait from the knee brace only.).',
+    });
+  });
+
+  it('a reason typed for a refer or emergency item does not release it', () => {
+    const result = evaluateWith((i) => {
+      i.symptoms!.redFlags!.night_pain = 'yes';
+      i.symptoms!.redFlagReasons = { night_pain: 'Sleeps badly anyway.' };
+    });
+    expect(result.redFlagHold).toBe('refer');
   });
 
   it('counts a yes to a post-surgery item when there was no surgery', () => {
@@ -337,6 +438,12 @@ describe('readiness thresholds', () => {
       heelRaiseLsiAtLeast: 75,
       hopLsiAtLeast: 75,
       kneeSwellingAtMost: 'trace',
+      aclWeeksAfterSurgery: 12,
+      kneeRomPercentAtLeast: 95,
+      kneeStrengthLsiAtLeast: 70,
+      kneeSurgeryHopLsiAtLeast: 70,
+      boneStressWalkPhaseWeeks: 2,
+      postnatalWeeksAtLeast: 12,
     });
     expect(Object.keys(READINESS_THRESHOLD_SOURCES).sort()).toEqual(Object.keys(DEFAULT_READINESS_THRESHOLDS).sort());
     for (const source of Object.values(READINESS_THRESHOLD_SOURCES)) expect(source).toMatch(/clinical\.md §\d/);
@@ -355,12 +462,12 @@ describe('readiness thresholds', () => {
     const result = evaluateReadiness(readyAchillesIntake(), strict);
     expect(result.recommendation).toBe('walking_stage');
     expect(result.reasons).toEqual(['Walking pain 1/10 is not below 1/10.']);
-    const knee = evaluateReadiness(readyKneeIntake(), strict);
+    const knee = evaluateReadiness(readyKneeIntake(), strict, TODAY);
     expect(knee.reasons).toEqual([
       'Single-leg hop LSI 85.7% and triple hop LSI 88.9% are below 90%.',
       'Knee swelling trace (left) is more than zero.',
     ]);
-    expect(knee.thresholds).toBe(strict);
+    expect(knee.thresholds).toEqual(strict);
     expect(knee.criteria.find((c) => c.id === 'hop_lsi')?.label).toBe('Hop LSI at least 90%');
   });
 

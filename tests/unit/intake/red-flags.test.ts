@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applicableRedFlags,
   RED_FLAGS,
+  type RedFlag,
   screenRedFlags,
   stopAndCallItems,
 } from '../../../shared/clinical/intake/red-flags';
@@ -15,15 +16,62 @@ describe('red-flag list', () => {
     expect(new Set(RED_FLAGS.map((f) => f.id)).size).toBe(RED_FLAGS.length);
   });
 
-  it('covers clinical.md section 5: 10 items for everyone, 5 more after surgery', () => {
-    expect(RED_FLAGS.filter((f) => !f.afterSurgeryOnly)).toHaveLength(10);
+  it('covers clinical.md sections 5 and 8: 18 items for everyone, 2 more after surgery, 1 for bone stress', () => {
+    expect(applicableRedFlags(false, false)).toHaveLength(18);
     expect(RED_FLAGS.filter((f) => f.afterSurgeryOnly).map((f) => f.id)).toEqual([
+      'fever',
+      'wound_redness_or_discharge',
+    ]);
+    expect(RED_FLAGS.filter((f: RedFlag) => f.boneStressOnly === true).map((f) => f.id)).toEqual([
+      'bone_stress_groin_pain',
+    ]);
+  });
+
+  it('keeps every id stored before the grades (never renamed)', () => {
+    const ids = RED_FLAGS.map((f) => f.id);
+    for (const id of [
+      'running_pain_above_3',
+      'sharp_or_building_pain',
+      'pain_not_settling',
+      'night_pain',
+      'same_spot_every_run',
+      'limp_or_changed_stride',
+      'pinpoint_bone_pain',
+      'rest_or_walking_pain',
+      'swelling_or_symptoms_over_24h',
+      'knee_gives_way_or_locks',
       'calf_pain_redness_warmth',
       'chest_pain_or_breathlessness',
       'fever',
       'wound_redness_or_discharge',
       'new_numbness',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+
+  it('grades each item: urgent signs are emergencies, runner-specific signs a referral, the rest clinician judgement', () => {
+    const byGrade = (grade: string) => RED_FLAGS.filter((f) => f.grade === grade).map((f) => f.id);
+    expect(byGrade('emergency')).toEqual([
+      'calf_pain_redness_warmth',
+      'chest_pain_or_breathlessness',
+      'fever',
+      'wound_redness_or_discharge',
+      'new_numbness',
+      'new_weakness',
+      'fainting',
+      'sudden_severe_pain_or_pop',
+      'fever_hot_swollen_joint',
     ]);
+    expect(byGrade('refer')).toEqual([
+      'night_pain',
+      'pinpoint_bone_pain',
+      'knee_gives_way_or_locks',
+      'rest_pain',
+      'bone_stress_groin_pain',
+    ]);
+    // The handout sends exactly the emergency grade to "Get help now".
+    for (const f of RED_FLAGS) expect(f.action === 'emergency').toBe(f.grade === 'emergency');
   });
 
   it.each(RED_FLAGS.map((f) => [f.id, f.patient] as const))(
@@ -41,17 +89,41 @@ describe('red-flag list', () => {
     expect(readingStats(RED_FLAGS.map((f) => f.patient).join('\n')).grade).toBeLessThanOrEqual(6);
   });
 
-  it('asks the post-surgery items only after surgery, and when surgery is unknown', () => {
-    expect(applicableRedFlags(false)).toHaveLength(10);
-    expect(applicableRedFlags(true)).toHaveLength(15);
-    expect(applicableRedFlags(undefined)).toHaveLength(15);
+  it('asks the post-surgery items only after surgery, and when surgery is unknown; the bone stress item unless ruled out', () => {
+    expect(applicableRedFlags(false, false)).toHaveLength(18);
+    expect(applicableRedFlags(true, false)).toHaveLength(20);
+    expect(applicableRedFlags(undefined, false)).toHaveLength(20);
+    expect(applicableRedFlags(false, true)).toHaveLength(19);
+    expect(applicableRedFlags(false)).toHaveLength(19);
   });
 
-  it('separates the emergency item on the handout', () => {
-    const items = stopAndCallItems(true);
-    expect(items.emergency).toEqual(['Your chest hurts, or it is hard to breathe. Call an ambulance now.']);
-    expect(items.callUs).toHaveLength(14);
-    expect(stopAndCallItems(false)).toEqual({ callUs: RED_FLAGS.slice(0, 10).map((f) => f.patient), emergency: [] });
+  it('prints "Stop and get urgent help" for every patient, not only after surgery (clinical.md §8)', () => {
+    const everyone = stopAndCallItems(false);
+    expect(everyone.emergency).toEqual([
+      'Your calf is swollen, warm, red or sore. It could be a clot.',
+      'Your chest hurts, or it is hard to breathe. Call an ambulance now.',
+      'Your leg or foot feels numb or weak, and this is new.',
+      'You faint, or you feel you are about to pass out.',
+      'You feel a sudden bad pain or a pop. Then you cannot use your leg.',
+      'You have a fever, and a joint is hot and swollen.',
+    ]);
+    expect(everyone.callUs).toEqual(RED_FLAGS.slice(0, 10).map((f) => f.patient));
+    const afterSurgery = stopAndCallItems(true);
+    expect(afterSurgery.emergency).toEqual(
+      expect.arrayContaining([
+        'You have a fever. It is 38 °C (101 °F) or more.',
+        'Your wound is red, or fluid comes out of it.',
+      ]),
+    );
+    expect(afterSurgery.emergency).toHaveLength(8);
+    expect(afterSurgery.callUs).toEqual(everyone.callUs);
+    expect(stopAndCallItems(false, { boneStress: true }).callUs).toContain(
+      'Your groin or hip hurts when you stand, walk or hop.',
+    );
+  });
+
+  it('reads at grade 6 or lower as the printed urgent list', () => {
+    expect(readingStats(stopAndCallItems(true).emergency.join('\n')).grade).toBeLessThanOrEqual(6);
   });
 });
 
@@ -59,7 +131,7 @@ describe('red-flag screen', () => {
   it('is clear when every applicable item is answered no', () => {
     const screen = screenRedFlags(allRedFlagsNo(), true);
     expect(screen).toMatchObject({ clear: true, positive: [], notAsked: [] });
-    expect(screen.negative).toHaveLength(15);
+    expect(screen.negative).toHaveLength(21);
   });
 
   it('lists items not asked, counting "not asked" and absent alike', () => {
@@ -71,9 +143,27 @@ describe('red-flag screen', () => {
   });
 
   it('never ignores a yes, even to a post-surgery item without surgery', () => {
-    const screen = screenRedFlags({ ...allRedFlagsNo(), calf_pain_redness_warmth: 'yes' }, false);
-    expect(screen.positive.map((f) => f.id)).toEqual(['calf_pain_redness_warmth']);
+    const screen = screenRedFlags({ ...allRedFlagsNo(), wound_redness_or_discharge: 'yes' }, false);
+    expect(screen.positive.map((f) => f.id)).toEqual(['wound_redness_or_discharge']);
     expect(screen.clear).toBe(false);
+  });
+
+  it('sorts positive answers by grade, and keeps a note item without a reason apart', () => {
+    const screen = screenRedFlags(
+      {
+        ...allRedFlagsNo(),
+        fainting: 'yes',
+        night_pain: 'yes',
+        limp_or_changed_stride: 'yes',
+        pain_not_settling: 'yes',
+      },
+      false,
+      { reasons: { limp_or_changed_stride: 'Brace.', pain_not_settling: '  ' } },
+    );
+    expect(screen.emergency.map((f) => f.id)).toEqual(['fainting']);
+    expect(screen.refer.map((f) => f.id)).toEqual(['night_pain']);
+    expect(screen.noted.map((n) => [n.flag.id, n.reason])).toEqual([['limp_or_changed_stride', 'Brace.']]);
+    expect(screen.needReason.map((f) => f.id)).toEqual(['pain_not_settling']);
   });
 });
 

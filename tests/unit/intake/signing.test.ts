@@ -36,10 +36,11 @@ describe('complete enough to sign', () => {
       'runningHistory.weeklyDistanceBeforeInjury': 'Weekly distance before injury is missing: enter it in km or miles.',
       'symptoms.painAtRest': 'Pain at rest is missing: enter a whole number from 0 to 10.',
       'symptoms.painWalking': 'Pain when walking is missing: enter a whole number from 0 to 10.',
-      'symptoms.redFlags.fever': 'Red flag "Fever of 38 °C / 101 °F or more": answer yes or no before signing.',
+      'symptoms.redFlags.fever':
+        'Red flag "Fever of 38 °C / 101 °F or more after surgery": answer yes or no before signing.',
     });
     // With surgery unknown, all 15 red-flag questions are required.
-    expect(result.problems.filter((p) => p.path.startsWith('symptoms.redFlags.'))).toHaveLength(15);
+    expect(result.problems.filter((p) => p.path.startsWith('symptoms.redFlags.'))).toHaveLength(21);
   });
 
   it('reports the episode rules together with its missing fields, in one round', () => {

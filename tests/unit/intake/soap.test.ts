@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { checkWith } from '../../../shared/clinical/intake/fields';
 import type { IntakeDraft } from '../../../shared/clinical/intake/intake';
 import { objectiveLines, objectiveText, SoapNote } from '../../../shared/clinical/intake/soap';
-import { copy, readyAchillesIntake, readyKneeIntake } from './fixtures';
+import { copy, readyAchillesIntake, readyKneeIntake, TODAY } from './fixtures';
 import { fullVisaA } from './measure-fixtures';
 
 function linesWith(change: (i: IntakeDraft) => void, base = readyKneeIntake()): string[] {
   const intake = copy(base);
   change(intake);
-  return objectiveLines(intake);
+  return objectiveLines(intake, { today: TODAY });
 }
 
 describe('SOAP objective from the recorded data', () => {
   it('writes the whole objective of a knee intake', () => {
-    expect(objectiveText(readyKneeIntake())).toBe(
+    expect(objectiveText(readyKneeIntake(), { today: TODAY })).toBe(
       [
         'LEFS: 66/80',
         'PSFS: 5/10, mean of 2 activities (Run 30 minutes: 3/10; Stairs down: 7/10)',
@@ -23,8 +23,17 @@ describe('SOAP objective from the recorded data', () => {
         'Triple hop for distance: L 400 cm, R 450 cm (LSI 88.9%)',
         'Single-leg squat: L fair, R good',
         'Knee effusion (sweep test): L trace, R not tested',
+        'Knee range: flexion L 130°, R 135°; extension deficit L 0°, R 0° (range 96.3%)',
+        'Quadriceps strength: L 300, R 380 (LSI 78.9%), hand-held dynamometer',
+        'Hamstring strength: L 180, R 200 (LSI 90%), hand-held dynamometer',
         'Brisk walk: 30 min, pain-free',
-        'Readiness to run: start running at level 1; 7 of 7 criteria met',
+        'Readiness to run: start running at level 1; 12 of 12 criteria met',
+        // The ACL gates record findings, so the met ones are written too.
+        '- Met: 13 weeks since surgery (2026-08-28) meets 12 weeks.',
+        '- Met: Knee range of motion LSI 96.3% (flexion minus extension deficit) meets 95%.',
+        '- Met: Quadriceps strength LSI 78.9% (hand-held dynamometer) meets 70%.',
+        '- Met: Hamstring strength LSI 90% (hand-held dynamometer) meets 70%.',
+        '- Met: Single-leg hop LSI 85.7% meets 70%. Triple hop LSI 88.9% meets 70%.',
       ].join('\n'),
     );
   });
@@ -56,15 +65,16 @@ describe('SOAP objective from the recorded data', () => {
       delete i.physicalTests!.tripleHopCm;
       delete i.physicalTests!.briskWalk;
     });
-    expect(lines.slice(-3)).toEqual([
-      'Readiness to run: walking stage (comfortable, then brisk walking); 5 of 7 criteria met',
+    expect(lines.slice(-8, -4)).toEqual([
+      'Readiness to run: walking stage (comfortable, then brisk walking); 9 of 12 criteria met',
       '- Not met: Single-leg hop LSI 64% is below 75%.',
+      '- Not met: Single-leg hop LSI 64% is below 70%.',
       '- Not tested: Brisk walk not tested.',
     ]);
   });
 
   it('counts only applicable criteria, and writes the VISA-A', () => {
-    const lines = objectiveLines(readyAchillesIntake());
+    const lines = objectiveLines(readyAchillesIntake(), { today: TODAY });
     expect(lines).toContain('VISA-A: 55/100');
     expect(lines).toContain('Readiness to run: start running at level 1; 6 of 6 criteria met');
   });
@@ -94,7 +104,7 @@ describe('SOAP objective from the recorded data', () => {
     [{ total: 58, date: '2026-10-01' }, 'LEFS: 66/80 (+8 since 2026-10-01: within measurement error)'],
     [{ total: 76, date: '2026-10-01' }, 'LEFS: 66/80 (-10 since 2026-10-01: clinically meaningful)'],
   ])('shows the LEFS change from %j', (previousLefs, line) => {
-    expect(objectiveLines(readyKneeIntake(), { previousLefs })[0]).toBe(line);
+    expect(objectiveLines(readyKneeIntake(), { previousLefs, today: TODAY })[0]).toBe(line);
   });
 
   it('says a started measure is not computable, and leaves out one never started', () => {
@@ -119,7 +129,7 @@ describe('SOAP objective from the recorded data', () => {
   it('writes only the readiness result for an empty intake', () => {
     expect(objectiveLines({})).toEqual([
       'Readiness to run: walking stage (comfortable, then brisk walking); 0 of 7 criteria met',
-      '- Not tested: Red-flag screen incomplete: 0 of 15 questions asked.',
+      '- Not tested: Red-flag screen incomplete: 0 of 21 questions asked.',
       '- Not tested: Walking pain not recorded.',
       '- Not tested: Brisk walk not tested.',
       '- Not tested: Hopping pain not recorded.',
@@ -147,11 +157,18 @@ describe('SOAP note schema', () => {
 });
 
 describe('SOAP objective with a red flag', () => {
-  it('says not ready and names the flag', () => {
+  it('a refer item: says not ready, refer to a doctor, and names the flag', () => {
     const lines = linesWith((i) => (i.symptoms!.redFlags!.knee_gives_way_or_locks = 'yes'));
-    expect(lines.slice(-2)).toEqual([
-      'Readiness to run: not ready, assess further or refer (positive red flag); 6 of 7 criteria met',
-      '- Not met: Positive red flag: knee giving way or locking.',
-    ]);
+    expect(lines).toContain('Readiness to run: not ready, refer to a doctor before running; 11 of 12 criteria met');
+    expect(lines).toContain('- Not met: Refer to a doctor before running: knee giving way or locking.');
+    expect(lines.at(-1)).toBe('Advice: Refer to a doctor before running: knee giving way or locking.');
+  });
+
+  it('an urgent sign: says so plainly, never "refer"', () => {
+    const lines = linesWith((i) => (i.symptoms!.redFlags!.fainting = 'yes'));
+    expect(lines).toContain(
+      'Readiness to run: not ready, URGENT SIGNS: stop, urgent medical care now; 11 of 12 criteria met',
+    );
+    expect(lines).toContain('- Not met: Urgent sign: fainting or near-fainting. Stop: urgent medical care now.');
   });
 });

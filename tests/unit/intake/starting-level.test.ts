@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DELAWARE_TREADMILL, TIME_WALK_RUN } from '../../../shared/clinical/programme-templates';
 import { evaluateReadiness } from '../../../shared/clinical/intake/readiness';
 import { startingLevel } from '../../../shared/clinical/intake/starting-level';
-import { copy, readyKneeIntake } from './fixtures';
+import { copy, readyKneeIntake, TODAY } from './fixtures';
 
 describe('starting level in a programme', () => {
   it('starts the walking stage at the first walking level, and running at the first level with running', () => {
@@ -15,7 +15,7 @@ describe('starting level in a programme', () => {
   });
 
   it('follows the readiness result of an intake', () => {
-    const ready = evaluateReadiness(readyKneeIntake());
+    const ready = evaluateReadiness(readyKneeIntake(), undefined, TODAY);
     expect(startingLevel(ready.recommendation, TIME_WALK_RUN)).toMatchObject({ levelNumber: 3 });
     const intake = copy(readyKneeIntake());
     intake.symptoms!.painWalking = 3;
