@@ -205,11 +205,11 @@ interface CheckInRow {
   recorded_by: string | null;
   run_date: string;
   warm_up: WarmUpAnswer;
-  came_back: number | null;
+  came_back: number | string | null;
   next_day: NextDayAnswer;
-  pain_during: number | null;
-  pain_after: number | null;
-  swelling: number | null;
+  pain_during: number | string | null;
+  pain_after: number | string | null;
+  swelling: number | string | null;
   level_before: number;
   governing_rule: number;
   rule_set_id: string;
@@ -227,6 +227,11 @@ interface CheckInRow {
   corrects_run_date: string | null;
   correction_reason: string;
   corrected_by_id: number | null;
+}
+
+/** A yes / no / not known answer as json_extract returns it (1, 0 or 'unknown'). */
+function yesNoUnknown(value: number | string | null): boolean | 'unknown' {
+  return value === 'unknown' ? 'unknown' : value === 1;
 }
 
 function checkIns(db: Db, episodeId: number): CheckInFact[] {
@@ -274,11 +279,13 @@ function checkIns(db: Db, episodeId: number): CheckInFact[] {
       recordedBy: r.recorded_by,
       runDate: r.run_date,
       warmUp: r.warm_up,
-      cameBack: r.came_back === 1,
+      cameBack: yesNoUnknown(r.came_back),
       nextDay: r.next_day,
-      painDuring: r.pain_during,
-      painAfter: r.pain_after,
-      swelling: r.swelling === 1,
+      // "Not known" and "did not run" are not scores: the chart shows them as not recorded.
+      painDuring: typeof r.pain_during === 'number' ? r.pain_during : null,
+      painAfter: typeof r.pain_after === 'number' ? r.pain_after : null,
+      // Reports of the first format may have no swelling answer: not known, never "no".
+      swelling: r.swelling === null ? 'unknown' : yesNoUnknown(r.swelling),
       levelBefore: r.level_before,
       governingRule: r.governing_rule,
       ruleCondition: set?.rules.find((rule) => rule.number === r.governing_rule)?.condition ?? '',

@@ -306,7 +306,7 @@ export function decide(
     const blockedBy: BlockedAdvance[] = [];
     const missing = missingAnswers(report);
     if (missing.length > 0) {
-      blockedBy.push({ limit: 'answers_missing', detail: `not known: ${joinClauses(missing)}` });
+      blockedBy.push({ limit: 'answers_missing', detail: `${joinClauses(missing)} ${missing.length === 1 ? 'is' : 'are'} not known` });
     }
     if (report.completed !== 'as_written') {
       blockedBy.push({

@@ -148,7 +148,7 @@ export const RuleSet = z
           message: `Rule ${rule.number}: only the no-soreness rule may move the patient up; set the level change to 0 or -1.`,
         });
       }
-      if (rule.trigger === 'no_soreness' && rule.action.levelChange === -1) {
+      if (rule.trigger === 'no_soreness' && rule.action.levelChange < 0) {
         ctx.addIssue({
           code: 'custom',
           path: ['rules', i, 'action', 'levelChange'],
@@ -213,7 +213,7 @@ export const SAFETY_RULES: readonly Omit<SorenessRule, 'number'>[] = [
     trigger: 'limp_or_lasting',
     condition:
       'A limp or changed stride, or pain that started or came back during the run and is still there the next day ' +
-      '(app safety rule, clinical.md section 5)',
+      '(app safety rule: stop-and-call signs)',
     patientCondition: 'A limp, or run pain still there the next day',
     action: { daysOff: 2, levelChange: -2, stopRun: true, callClinic: true },
   },

@@ -62,9 +62,9 @@ export const PainPoint = z.strictObject({
   painAfter: Score.nullable(),
   warmUp: z.enum(WARM_UP_ANSWERS),
   /** Warm-up soreness that went away and came back during the run. */
-  cameBack: z.boolean(),
+  cameBack: z.union([z.boolean(), z.literal('unknown')]),
   nextDay: z.enum(NEXT_DAY_ANSWERS),
-  swelling: z.boolean(),
+  swelling: z.union([z.boolean(), z.literal('unknown')]),
 });
 export type PainPoint = z.infer<typeof PainPoint>;
 

@@ -99,11 +99,12 @@ export interface CheckInFact {
   recordedBy: string | null;
   runDate: IsoDate;
   warmUp: WarmUpAnswer;
-  cameBack: boolean;
+  /** Warm-up soreness that went away came back; 'unknown' when not known. */
+  cameBack: boolean | 'unknown';
   nextDay: NextDayAnswer;
   painDuring: number | null;
   painAfter: number | null;
-  swelling: boolean;
+  swelling: boolean | 'unknown';
   levelBefore: number;
   governingRule: number;
   /** The governing rule in the words of the rule set version that decided. */
@@ -200,13 +201,14 @@ export function levelChangeWords(before: number, after: number, complete: boolea
 
 function reportWords(c: CheckInFact, dateFormat: DateFormat): string {
   const warmUp =
-    c.warmUp === 'went_away' && c.cameBack
+    c.warmUp === 'went_away' && c.cameBack === true
       ? 'soreness in the warm-up that went away and came back'
       : WARM_UP_WORDS[c.warmUp];
   const parts = [warmUp, NEXT_DAY_WORDS[c.nextDay]];
   if (c.painDuring !== null) parts.push(`pain during ${c.painDuring}/10`);
   if (c.painAfter !== null) parts.push(`pain after ${c.painAfter}/10`);
-  if (c.swelling) parts.push('swelling');
+  if (c.swelling === true) parts.push('swelling');
+  if (c.swelling === 'unknown') parts.push('swelling not known');
   return `Run of ${formatDate(c.runDate, dateFormat)}: ${parts.join(', ')}.`;
 }
 

@@ -22,6 +22,7 @@ import { fixedClock } from '../../main/util/clock';
 import { readEpisodeRunning, recordCheckIn } from '../../main/records/running';
 import type { SorenessReport } from '../../shared/clinical/soreness-report';
 import { addDays } from '../../shared/time/dates';
+import { CLEAN_ANSWERS } from '../helpers/reports';
 
 afterEach(removeTempDirs);
 
@@ -62,7 +63,14 @@ function moreRuns(file: string, count: number): void {
     recordCheckIn(db, fixedClock(`${addDays(runDate, 1)}T09:30:00.000Z`), clinicianId, {
       episodeId,
       assignmentId: running.assignment!.id,
-      report: { runDate, levelRun: latest.levelAfter, ...answers, painDuring: i % 3, painAfter: i === 3 ? 2 : 0 },
+      report: {
+        ...CLEAN_ANSWERS,
+        runDate,
+        levelRun: latest.levelAfter,
+        ...answers,
+        painDuring: i % 3,
+        painAfter: i === 3 ? 2 : 0,
+      },
       entryCheckLevel: null,
       outcome: { kind: 'confirm' },
       correction: null,

@@ -23,12 +23,16 @@ type Severity = 'none' | 'mild' | 'marked' | 'stop';
 export function warmUpWords(p: PainPoint): { words: string; severity: Severity } {
   if (p.warmUp === 'none') return { words: 'No soreness', severity: 'none' };
   if (p.warmUp === 'continued') return { words: 'Continued', severity: 'stop' };
+  if (p.warmUp === 'unknown') return { words: 'Not known', severity: 'marked' };
+  if (p.cameBack === 'unknown') return { words: 'Went away, came back not known', severity: 'marked' };
   return p.cameBack ? { words: 'Went away, came back', severity: 'marked' } : { words: 'Went away', severity: 'mild' };
 }
 
 export function nextDayWords(p: PainPoint): { words: string; severity: Severity } {
   if (p.nextDay === 'none') return { words: 'No soreness', severity: 'none' };
   if (p.nextDay === 'muscular') return { words: 'Muscle only', severity: 'mild' };
+  if (p.nextDay === 'injury_site') return { words: 'At the injury', severity: 'stop' };
+  if (p.nextDay === 'unknown') return { words: 'Not known', severity: 'marked' };
   return { words: 'Not muscular', severity: 'stop' };
 }
 
@@ -149,7 +153,7 @@ export function PainChart({
                 <td>{p.painAfter === null ? 'Not recorded' : `${p.painAfter}/10`}</td>
                 <td>{warmUpWords(p).words}</td>
                 <td>{nextDayWords(p).words}</td>
-                <td>{p.swelling ? 'Yes' : 'No'}</td>
+                <td>{p.swelling === 'unknown' ? 'Not known' : p.swelling ? 'Yes' : 'No'}</td>
               </tr>
             ))}
           </tbody>

@@ -143,7 +143,7 @@ describe('missing answers never mean "no symptoms" (item 2)', () => {
     expect([d.levelAfter, d.programmeComplete, d.cleanSessionsAtLevel]).toEqual([4, false, 0]);
     expect(d.blockedBy.map((b) => b.limit)).toEqual(['answers_missing', 'not_completed']);
     expect(d.reason).toMatch(
-      /^Rule 5 .* applies, but not known: whether pain started during the run, a limp or changed stride, pain during the run, pain after the run and swelling/,
+      /^Rule 5 .* applies, but whether pain started during the run, a limp or changed stride, pain during the run, pain after the run and swelling are not known/,
     );
     expect(d.patientInstruction).toMatch(/Some answers are missing\. Tell the clinic how it felt\./);
   });

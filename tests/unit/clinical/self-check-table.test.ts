@@ -118,7 +118,7 @@ function levelsToTry(p: Programme): { kind: string; level: number }[] {
   const out: { kind: string; level: number }[] = [];
   const walk = p.levels.find((l) => levelKind(l) === 'walk');
   if (walk) out.push({ kind: 'walking', level: walk.number });
-  const beforeCheck = p.levels.find((l, i) => p.levels[i + 1]?.entryCheck);
+  const beforeCheck = p.levels.find((_, i) => p.levels[i + 1]?.entryCheck);
   if (beforeCheck) out.push({ kind: 'before the entry check to running', level: beforeCheck.number });
   out.push({ kind: 'middle', level: Math.ceil(n / 2) });
   out.push({ kind: 'last', level: n });
@@ -215,7 +215,7 @@ describe('the printed words say what the row fields say', () => {
   });
 
   it('the walk-first patient is told to ask the clinic before starting to run, not to move up', () => {
-    const lastWalk = programme.levels.find((l, i) => programme.levels[i + 1]?.entryCheck)!;
+    const lastWalk = programme.levels.find((_, i) => programme.levels[i + 1]?.entryCheck)!;
     const noPain = check(lastWalk.number).rows.find((r) => r.situation === 'no_pain')!;
     expect(noPain.action).toMatch(/Ask the clinic to check you before you start running\./);
     expect(noPain.action).not.toMatch(/Move up/);
