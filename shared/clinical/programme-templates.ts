@@ -60,7 +60,8 @@ export const TIME_WALK_RUN: Programme = {
     'without pain) and MGH / SEMC (1 mile walk with no limp, pain or swelling).',
   basedOn: null,
   summary:
-    'Two walking stages, then 13 timed walk/run sessions over 5 weeks (3 a week, a rest day between). ' +
+    'Two walking stages, then 15 timed walk/run sessions over 5 weeks (3 a week, a rest day between; the ' +
+    'week 5 session is done 3 times). ' +
     'The protocol steps back a level when pain or swelling lasts over 24 hours.',
   maxAdvancesPer7Days: null,
   painLimit: null,
@@ -104,7 +105,13 @@ export const TIME_WALK_RUN: Programme = {
     walkRun(3, 12, 1, 'Week 4'),
     walkRun(3, 15, 1, 'Week 4'),
     walkRun(3, 18, 1, 'Week 4'),
-    walkRun(3, 20, 1, 'Week 5'),
+    {
+      // Week 5 of the protocol is 3 walk + 20 min run at each of its 3 sessions: one level done 3
+      // times (3 clean sessions finish the programme), like the 3 sessions of every other week.
+      ...walkRun(3, 20, 1, 'Week 5'),
+      cleanSessionsToAdvance: 3,
+      notes: 'The protocol repeats this session 3 times in week 5: 3 clean sessions finish the programme.',
+    },
   ]),
 };
 

@@ -88,6 +88,26 @@ describe('shipped programme templates', () => {
     expect(runs[0]?.entryCheck).toMatch(/30 minutes/);
   });
 
+  it('time-based walk/run matches the source table session by session: 3 sessions every week, week 5 too', () => {
+    // clinical.md section 2 (HSS-affiliated protocol): per week, each session as repetitions x (walk/run) minutes.
+    const SOURCE: Record<string, string[]> = {
+      'Week 1': ['3 x (walk 4 / run 1)', '3 x (walk 3 / run 2)', '3 x (walk 2 / run 3)'],
+      'Week 2': ['4 x (walk 1 / run 4)', '3 x (walk 1 / run 5)', '3 x (walk 1 / run 6)'],
+      'Week 3': ['3 x (walk 1 / run 7)', '2 x (walk 1 / run 8)', '2 x (walk 1 / run 10)'],
+      'Week 4': ['1 x (walk 3 / run 12)', '1 x (walk 3 / run 15)', '1 x (walk 3 / run 18)'],
+      'Week 5': ['1 x (walk 3 / run 20)', '1 x (walk 3 / run 20)', '1 x (walk 3 / run 20)'],
+    };
+    // A level is done as many times as the clean sessions it needs before moving on (or finishing).
+    const sessions: Record<string, string[]> = {};
+    for (const l of TIME_WALK_RUN.levels.filter((level) => level.title.startsWith('Week'))) {
+      const session = `${l.repetitions} x (${l.bouts.map((b) => `${b.activity} ${b.amount}`).join(' / ')})`;
+      const week = (sessions[l.title] ??= []);
+      for (let i = 0; i < l.cleanSessionsToAdvance; i += 1) week.push(session);
+    }
+    expect(sessions).toEqual(SOURCE);
+    for (const week of Object.values(sessions)) expect(week).toHaveLength(3);
+  });
+
   it('Delaware treadmill: the 8 levels, 4 sessions a week, never consecutive days, 2 levels in 7 days', () => {
     const rows = DELAWARE_TREADMILL.levels.map((l) => [
       l.bouts.map((b) => `${b.activity} ${inMiles(b.amount)}`).join(', '),
