@@ -140,6 +140,8 @@ export interface IntakeNoteInput {
   typed: SoapNote;
   thresholds: ReadinessThresholds;
   previousLefs?: ObjectiveOptions['previousLefs'];
+  /** Earlier PSFS average and VISA-A total, for their change since. */
+  previousScores?: ObjectiveOptions['previousScores'];
   /** The starting point, once chosen. */
   start?: StartingDecisionText | undefined;
 }
@@ -155,6 +157,7 @@ function section(generated: readonly string[], typed: string): string {
 export function composeIntakeNote(input: IntakeNoteInput): SoapNote {
   const options: ObjectiveOptions = { thresholds: input.thresholds };
   if (input.previousLefs !== undefined) options.previousLefs = input.previousLefs;
+  if (input.previousScores !== undefined) options.previousScores = input.previousScores;
   const start = input.start;
   return {
     subjective: section(subjectiveLines(input.draft), input.typed.subjective),
