@@ -6,7 +6,7 @@
  * says so in its notes and the value is the clinic's default, meant to be edited.
  * A clinic duplicates a template (duplicateProgramme) rather than editing it.
  */
-import type { EffortCue, Programme, RunLevel } from './programme';
+import { DEFAULT_WARM_UP, type EffortCue, type Programme, type RunLevel } from './programme';
 import { miles, mph } from './units';
 
 type LevelFields = Omit<RunLevel, 'number' | 'title' | 'entryCheck' | 'notes' | 'untilTotal' | 'repetitions'> &
@@ -63,6 +63,8 @@ export const TIME_WALK_RUN: Programme = {
     'Two walking stages, then 15 timed walk/run sessions over 5 weeks (3 a week, a rest day between; the ' +
     'week 5 session is done 3 times). ' +
     'The protocol steps back a level when pain or swelling lasts over 24 hours.',
+  // The protocol gives no warm-up: the app's default brisk walk (programme.ts, DEFAULT_WARM_UP).
+  warmUp: DEFAULT_WARM_UP,
   maxAdvancesPer7Days: null,
   painLimit: null,
   levels: levels([
@@ -140,6 +142,8 @@ export const DELAWARE_TREADMILL: Programme = {
   summary:
     'Move up when the level is done without more swelling or pain. At most 4 sessions a week, never on ' +
     'consecutive days, and at most 2 levels in 7 days.',
+  // Table 4 gives no warm-up: the app's default brisk walk (5 minutes), on the treadmill.
+  warmUp: { description: 'Walk at a brisk pace on the treadmill for 5 minutes.', minutes: 5 },
   maxAdvancesPer7Days: 2,
   painLimit: null,
   levels: levels([
@@ -196,6 +200,9 @@ export const MILITARY_RETURN_TO_RUN: Programme = {
   summary:
     'Warm up and stretch for 10 to 15 minutes first. At least one rest day between runs; each phase at least ' +
     'twice; swelling, stiffness or more pain during or after running: do not move up. Level ground, no hills.',
+  // Trials 2023, Table 1: "warm up and stretch" for 10 to 15 minutes before each run; 10 is the
+  // shorter end, the minutes the patient must at least do.
+  warmUp: { description: 'Warm up and stretch for 10 to 15 minutes before you run.', minutes: 10 },
   maxAdvancesPer7Days: null,
   painLimit: null,
   levels: levels([
@@ -237,6 +244,8 @@ export const MTSS_MOEN: Programme = {
   summary:
     'Treadmill run/walk, then run/walk over ground, then continuous running; 3 times a week, every other day. ' +
     'Move on when the phase is done with pain of 4/10 or less. Walking between runs is at 3.5 mph (5.6 km/h).',
+  // Moen 2012 gives no warm-up: the app's default brisk walk (programme.ts, DEFAULT_WARM_UP).
+  warmUp: DEFAULT_WARM_UP,
   maxAdvancesPer7Days: null,
   painLimit: 4,
   levels: levels([

@@ -300,6 +300,9 @@ export function CheckInForm(props: {
               error={shownError('levelRun')}
             />
           </div>
+          <p className="muted" data-testid="programme-warm-up">
+            Warm-up for this programme: {programme.warmUp.description} ({programme.warmUp.minutes} min)
+          </p>
           <RadioGroup<'yes' | 'no'>
             legend="Did it hurt during the warm-up?"
             name="hurt"

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Programme, RunLevel } from '../../../shared/clinical/programme';
 import {
+  DEFAULT_WARM_UP,
   duplicateProgramme,
+  readStoredProgramme,
   levelKind,
   levelTotal,
   maxSessionsPerWeek,
@@ -17,6 +19,7 @@ import {
   TIME_WALK_RUN,
 } from '../../../shared/clinical/programme-templates';
 import { METRES_PER_MILE } from '../../../shared/clinical/units';
+import { readingStats } from '../../../shared/text/readability';
 
 const inMiles = (metres: number) => Math.round((metres / METRES_PER_MILE) * 1000) / 1000;
 
@@ -264,5 +267,41 @@ describe('a clinic copy of a template', () => {
     const fewer = { ...copy, levels: renumberLevels(copy.levels.filter((l) => l.number !== 6)) };
     expect(messages(ProgrammeSchema, fewer)).toEqual([]);
     expect(fewer.levels.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
+describe('the warm-up each programme defines (rule 1 depends on it)', () => {
+  it('every shipped template has a warm-up in plain words, with its minutes', () => {
+    for (const p of PROGRAMME_TEMPLATES) {
+      expect(p.warmUp.description.length, p.id).toBeGreaterThan(10);
+      expect(p.warmUp.minutes, p.id).toBeGreaterThanOrEqual(5);
+      expect(p.warmUp.minutes, p.id).toBeLessThanOrEqual(20);
+      const { grade } = readingStats(p.warmUp.description);
+      expect(grade, `${p.id}: ${p.warmUp.description}`).toBeLessThanOrEqual(6);
+    }
+    // Trials 2023 Table 1: warm up and stretch for 10 to 15 minutes.
+    expect(MILITARY_RETURN_TO_RUN.warmUp.minutes).toBe(10);
+    expect(MILITARY_RETURN_TO_RUN.warmUp.description).toMatch(/10 to 15 minutes/);
+  });
+
+  it('a programme stored before warm-ups existed still loads, with the default warm-up', () => {
+    const { warmUp: _dropped, ...old } = JSON.parse(JSON.stringify(TIME_WALK_RUN)) as Programme;
+    const stored = JSON.stringify(old);
+    expect(stored).not.toContain('warmUp');
+    const loaded = readStoredProgramme(stored);
+    expect(loaded.warmUp).toEqual(DEFAULT_WARM_UP);
+    expect(loaded.levels).toEqual(TIME_WALK_RUN.levels);
+    // The schema accepts it too (the engine checks programmes with it), filling in the default.
+    expect(ProgrammeSchema.parse(old).warmUp).toEqual(DEFAULT_WARM_UP);
+    // A stored warm-up is kept as it was.
+    expect(readStoredProgramme(JSON.stringify(MILITARY_RETURN_TO_RUN)).warmUp).toEqual(MILITARY_RETURN_TO_RUN.warmUp);
+  });
+
+  it('asks for a warm-up description and sensible minutes', () => {
+    const bad = { ...TIME_WALK_RUN, warmUp: { description: '', minutes: 0 } };
+    expect(messages(ProgrammeSchema, bad).join(' ')).toMatch(/warm-up/i);
+    expect(messages(ProgrammeSchema, { ...TIME_WALK_RUN, warmUp: { description: 'Walk', minutes: 90 } })).toEqual([
+      'A warm-up longer than 60 minutes is a typing slip: check the minutes.',
+    ]);
   });
 });
