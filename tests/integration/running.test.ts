@@ -371,7 +371,7 @@ describe('the clinic library', () => {
       [SEED_RULE_SET.id, 'shipped', true],
       [DELAWARE_PUBLISHED_RULE_SET.id, 'shipped', false],
     ]);
-    expect(library.programmes).toHaveLength(4);
+    expect(library.programmes).toHaveLength(5);
 
     expect(await backend.invoke('ruleSets.save', { ruleSet: SEED_RULE_SET })).toMatchObject({
       ok: false,
@@ -567,6 +567,7 @@ describe('the clinic library', () => {
       ['delaware-treadmill', 1, 'shipped'],
       ['military-return-to-run', 1, 'shipped'],
       ['mtss-moen-2012', 1, 'shipped'],
+      ['hamstring-speed-heiderscheit', 1, 'shipped'],
       ['clinic-shin-splints-clinic', 2, 'clinic'],
     ]);
     backend.close();

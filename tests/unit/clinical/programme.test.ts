@@ -13,6 +13,7 @@ import {
 } from '../../../shared/clinical/programme';
 import {
   DELAWARE_TREADMILL,
+  HAMSTRING_SPEED,
   MILITARY_RETURN_TO_RUN,
   MTSS_MOEN,
   PROGRAMME_TEMPLATES,
@@ -168,6 +169,29 @@ describe('shipped programme templates', () => {
     ]);
     for (const l of MTSS_MOEN.levels) expect([l.sessionsPerWeek, l.minRestDays]).toEqual([3, 1]);
     expect(MTSS_MOEN.painLimit).toBe(4);
+  });
+
+  it('hamstring strain: progresses by % of top speed, not distance, through Heiderscheit 2010 phases 2 and 3', () => {
+    const rows = HAMSTRING_SPEED.levels.map((l) => [
+      l.title,
+      l.effort.kind === 'top_speed' ? l.effort.percent : null,
+      inMiles(levelTotal(l).amount),
+    ]);
+    expect(rows.map(([title, percent]) => [title, percent])).toEqual([
+      ['Phase 2', 50],
+      ['Phase 2', 60],
+      ['Phase 2', 70],
+      ['Phase 3', 80],
+      ['Phase 3', 90],
+      ['Phase 3', 100],
+    ]);
+    // Same distance at every level: only the speed changes.
+    expect(new Set(HAMSTRING_SPEED.levels.map((l) => levelTotal(l).amount)).size).toBe(1);
+    // The checks between phases are on the first level of each phase.
+    expect(HAMSTRING_SPEED.levels[0]?.entryCheck).toMatch(/normal walking stride.*very slow jog.*90 degrees/);
+    expect(HAMSTRING_SPEED.levels[3]?.entryCheck).toMatch(/full strength.*forwards and backwards/);
+    expect(HAMSTRING_SPEED.source).toMatch(/Heiderscheit BC.*J Orthop Sports Phys Ther 2010;40\(2\):67-81/);
+    expect(HAMSTRING_SPEED.painLimit).toBe(0);
   });
 
   it('the longest stretch of running never gets shorter from one level to the next (same measure)', () => {
