@@ -20,6 +20,7 @@ import { ErrorNotice, Loading, SuccessNotice } from '../ui/feedback';
 import { SelectField, TextAreaField, TextField } from '../ui/fields';
 import { CheckboxField } from './CheckboxField';
 import { CopyForm } from './CopyForm';
+import { RuleSetComparisonTable } from './RuleSetComparison';
 import type { RuleSetDraft } from './rule-set-draft';
 import { LEVEL_CHANGE_LABELS, ruleSetDraftOf, ruleSetOf } from './rule-set-draft';
 import { useRunningLibrary } from './useRunningLibrary';
@@ -86,6 +87,11 @@ export function RuleSetSettings() {
               Make default
             </button>
           </form>
+          <RuleSetComparisonTable
+            sets={library.ruleSets.filter((e) => e.origin === 'shipped').map((e) => e.ruleSet)}
+            defaultId={library.defaultRuleSetId}
+            caption="The rule sets that come with the app, side by side"
+          />
           {editing ? (
             <RuleSetEditor
               key={`${editing.id}@${editing.version}`}
