@@ -301,7 +301,7 @@ export function CheckInForm(props: {
             />
           </div>
           <p className="muted" data-testid="programme-warm-up">
-            Warm-up for this programme: {programme.warmUp.description} ({programme.warmUp.minutes} min)
+            Warm-up for this programme ({programme.warmUp.minutes} min): {programme.warmUp.description}
           </p>
           <RadioGroup<'yes' | 'no'>
             legend="Did it hurt during the warm-up?"
