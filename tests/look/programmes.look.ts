@@ -73,6 +73,19 @@ it('captures the rule sets side by side, the warm-up and the outcome change', as
     .first()
     .evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: path.join(OUT, '03-settings-programme-warm-up.png') });
+  // The programme editor's warm-up fields, on a copy of the hamstring template.
+  const hamstring = page.getByRole('listitem').filter({ hasText: 'Hamstring strain: running by speed' });
+  await hamstring.getByRole('button', { name: 'Duplicate' }).click();
+  await page.getByLabel('Name of the copy').fill('Clinic hamstring');
+  await page
+    .getByRole('form', { name: /Name the copy/ })
+    .getByRole('button')
+    .first()
+    .click();
+  const warmUpField = page.getByLabel(/^Warm-up before every run/);
+  await warmUpField.waitFor();
+  await warmUpField.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: path.join(OUT, '06-programme-editor-warm-up.png') });
 
   await page.evaluate(
     ([p, ep]) => {
