@@ -7,7 +7,7 @@
  * so a decision made with version 2 of a set is always shown in version 2's words.
  */
 import type { Programme } from '../../shared/clinical/programme';
-import { duplicateProgramme } from '../../shared/clinical/programme';
+import { duplicateProgramme, readStoredProgramme } from '../../shared/clinical/programme';
 import { PROGRAMME_TEMPLATES } from '../../shared/clinical/programme-templates';
 import type { RuleSet } from '../../shared/clinical/rule-set';
 import { copyRuleSet, recordedRuleSet } from '../../shared/clinical/rule-set';
@@ -275,7 +275,7 @@ export function currentProgramme(db: Db, id: string): { programme: Programme; or
   if (template) return { programme: template, origin: 'shipped' };
   const row = latestClinicProgrammeRow(db, id);
   if (!row) throw notFound('This running programme');
-  return { programme: JSON.parse(row.data_json) as Programme, origin: 'clinic' };
+  return { programme: readStoredProgramme(row.data_json), origin: 'clinic' };
 }
 
 function programmeEntry(programme: Programme, origin: Origin, row?: VersionRow): ProgrammeEntry {
@@ -289,7 +289,7 @@ function programmeEntry(programme: Programme, origin: Origin, row?: VersionRow):
 export function listProgrammes(db: Db): ProgrammeEntry[] {
   const rows = db.prepare(LATEST_CLINIC_PROGRAMMES).all() as VersionRow[];
   const clinic = rows
-    .map((row) => programmeEntry(JSON.parse(row.data_json) as Programme, 'clinic', row))
+    .map((row) => programmeEntry(readStoredProgramme(row.data_json), 'clinic', row))
     .sort((a, b) => a.programme.name.localeCompare(b.programme.name) || a.programme.id.localeCompare(b.programme.id));
   return [...PROGRAMME_TEMPLATES.map((p) => programmeEntry(p, 'shipped')), ...clinic];
 }
@@ -297,7 +297,7 @@ export function listProgrammes(db: Db): ProgrammeEntry[] {
 function programmeEntryOf(db: Db, id: string): ProgrammeEntry {
   const row = latestClinicProgrammeRow(db, id);
   if (!row) throw notFound('This running programme');
-  return programmeEntry(JSON.parse(row.data_json) as Programme, 'clinic', row);
+  return programmeEntry(readStoredProgramme(row.data_json), 'clinic', row);
 }
 
 function insertProgrammeVersion(db: Db, clock: Clock, clinicianId: number, programme: Programme): void {
@@ -358,7 +358,7 @@ export function saveClinicProgramme(db: Db, clock: Clock, clinicianId: number, p
       }
       const row = latestClinicProgrammeRow(db, programme.id);
       if (!row) throw notFound('This running programme');
-      const before = JSON.parse(row.data_json) as Programme;
+      const before = readStoredProgramme(row.data_json);
       if (before.version !== programme.version) throw stale('This programme');
       if (
         !sameName(before.name, programme.name) &&

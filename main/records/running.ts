@@ -14,7 +14,7 @@ import type { CourseStep, Override } from '../../shared/clinical/check-in';
 import { applyOutcome, overrideProblems, progressForDecision, replayCourse } from '../../shared/clinical/check-in';
 import type { Decision } from '../../shared/clinical/decision';
 import { decide, DecisionInputError } from '../../shared/clinical/engine';
-import type { Programme } from '../../shared/clinical/programme';
+import { readStoredProgramme, type Programme } from '../../shared/clinical/programme';
 import type { Progress } from '../../shared/clinical/progress';
 import type { RuleSet } from '../../shared/clinical/rule-set';
 import { decisionContextOf } from '../../shared/clinical/injury';
@@ -96,7 +96,7 @@ function toAssignment(db: Db, row: AssignmentRow): Assignment {
   return {
     id: row.id,
     episodeId: row.episode_id,
-    programme: JSON.parse(row.programme_json) as Programme,
+    programme: readStoredProgramme(row.programme_json),
     startLevel: row.start_level,
     ruleSetId: row.rule_set_id,
     ruleSetName: ruleSetName(db, row.rule_set_id),
@@ -164,7 +164,7 @@ export function assignProgramme(db: Db, clock: Clock, clinicianId: number, req: 
           clock.now().toISOString(),
           clinicianId,
         );
-      const previous = current ? (JSON.parse(current.programme_json) as Programme) : null;
+      const previous = current ? readStoredProgramme(current.programme_json) : null;
       appendAudit(db, clock, {
         clinicianId,
         action: 'assign',
@@ -386,7 +386,7 @@ export function runningSummaries(db: Db, patientId: number): RunningSummary[] {
     )
     .all(patientId) as { id: number; episode_id: number; programme_json: string; start_level: number }[];
   return rows.map((row) => {
-    const programme = JSON.parse(row.programme_json) as Programme;
+    const programme = readStoredProgramme(row.programme_json);
     const state = courseStateOf(db, row);
     const level = programme.levels[state.progress.currentLevel - 1];
     if (!level) throw new Error(`Assignment ${row.id}: level ${state.progress.currentLevel} is not in its programme.`);
@@ -436,7 +436,7 @@ function decisionFor(db: Db, clock: Clock, req: CheckInPreview): DecisionContext
     throw new AppError('conflict', 'Give this episode a running programme before recording a check-in.');
   }
   if (assignment.id !== req.assignmentId) throw stale('The running programme of this episode');
-  const programme = JSON.parse(assignment.programme_json) as Programme;
+  const programme = readStoredProgramme(assignment.programme_json);
   const { dateFormat } = requireSettings(db);
   const date = (d: IsoDate) => formatDate(d, dateFormat);
   const report = req.report;
@@ -652,7 +652,7 @@ export function currentCourse(
   const row = currentAssignmentRow(db, episodeId);
   if (!row) return null;
   return {
-    programme: JSON.parse(row.programme_json) as Programme,
+    programme: readStoredProgramme(row.programme_json),
     ruleSet: currentRuleSet(db, row.rule_set_id),
     state: courseStateOf(db, row),
   };

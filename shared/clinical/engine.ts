@@ -306,7 +306,10 @@ export function decide(
     const blockedBy: BlockedAdvance[] = [];
     const missing = missingAnswers(report);
     if (missing.length > 0) {
-      blockedBy.push({ limit: 'answers_missing', detail: `${joinClauses(missing)} ${missing.length === 1 ? 'is' : 'are'} not known` });
+      blockedBy.push({
+        limit: 'answers_missing',
+        detail: `${joinClauses(missing)} ${missing.length === 1 ? 'is' : 'are'} not known`,
+      });
     }
     if (report.completed !== 'as_written') {
       blockedBy.push({
@@ -389,7 +392,9 @@ function alertsFor(
   const alerts: string[] = [];
   for (const rule of fired) {
     if (rule.action.callClinic) {
-      alerts.push(`Rule ${rule.number} (${lowerFirst(withoutFinalStop(rule.condition))}) tells the patient to call: review before the next run.`);
+      alerts.push(
+        `Rule ${rule.number} (${lowerFirst(withoutFinalStop(rule.condition))}) tells the patient to call: review before the next run.`,
+      );
     }
   }
   if (report.swelling === true) {

@@ -6,7 +6,7 @@
  * says so in its notes and the value is the clinic's default, meant to be edited.
  * A clinic duplicates a template (duplicateProgramme) rather than editing it.
  */
-import type { EffortCue, Programme, RunLevel } from './programme';
+import { DEFAULT_WARM_UP, type EffortCue, type Programme, type RunLevel } from './programme';
 import { miles, mph } from './units';
 
 type LevelFields = Omit<RunLevel, 'number' | 'title' | 'entryCheck' | 'notes' | 'untilTotal' | 'repetitions'> &
@@ -60,8 +60,11 @@ export const TIME_WALK_RUN: Programme = {
     'without pain) and MGH / SEMC (1 mile walk with no limp, pain or swelling).',
   basedOn: null,
   summary:
-    'Two walking stages, then 13 timed walk/run sessions over 5 weeks (3 a week, a rest day between). ' +
+    'Two walking stages, then 15 timed walk/run sessions over 5 weeks (3 a week, a rest day between; the ' +
+    'week 5 session is done 3 times). ' +
     'The protocol steps back a level when pain or swelling lasts over 24 hours.',
+  // The protocol gives no warm-up: the app's default brisk walk (programme.ts, DEFAULT_WARM_UP).
+  warmUp: DEFAULT_WARM_UP,
   maxAdvancesPer7Days: null,
   painLimit: null,
   levels: levels([
@@ -104,7 +107,13 @@ export const TIME_WALK_RUN: Programme = {
     walkRun(3, 12, 1, 'Week 4'),
     walkRun(3, 15, 1, 'Week 4'),
     walkRun(3, 18, 1, 'Week 4'),
-    walkRun(3, 20, 1, 'Week 5'),
+    {
+      // Week 5 of the protocol is 3 walk + 20 min run at each of its 3 sessions: one level done 3
+      // times (3 clean sessions finish the programme), like the 3 sessions of every other week.
+      ...walkRun(3, 20, 1, 'Week 5'),
+      cleanSessionsToAdvance: 3,
+      notes: 'The protocol repeats this session 3 times in week 5: 3 clean sessions finish the programme.',
+    },
   ]),
 };
 
@@ -133,6 +142,8 @@ export const DELAWARE_TREADMILL: Programme = {
   summary:
     'Move up when the level is done without more swelling or pain. At most 4 sessions a week, never on ' +
     'consecutive days, and at most 2 levels in 7 days.',
+  // Table 4 gives no warm-up: the app's default brisk walk (5 minutes), on the treadmill.
+  warmUp: { description: 'Walk at a brisk pace on the treadmill for 5 minutes.', minutes: 5 },
   maxAdvancesPer7Days: 2,
   painLimit: null,
   levels: levels([
@@ -189,6 +200,9 @@ export const MILITARY_RETURN_TO_RUN: Programme = {
   summary:
     'Warm up and stretch for 10 to 15 minutes first. At least one rest day between runs; each phase at least ' +
     'twice; swelling, stiffness or more pain during or after running: do not move up. Level ground, no hills.',
+  // Trials 2023, Table 1: "warm up and stretch" for 10 to 15 minutes before each run; 10 is the
+  // shorter end, the minutes the patient must at least do.
+  warmUp: { description: 'Warm up and stretch for 10 to 15 minutes before you run.', minutes: 10 },
   maxAdvancesPer7Days: null,
   painLimit: null,
   levels: levels([
@@ -230,6 +244,8 @@ export const MTSS_MOEN: Programme = {
   summary:
     'Treadmill run/walk, then run/walk over ground, then continuous running; 3 times a week, every other day. ' +
     'Move on when the phase is done with pain of 4/10 or less. Walking between runs is at 3.5 mph (5.6 km/h).',
+  // Moen 2012 gives no warm-up: the app's default brisk walk (programme.ts, DEFAULT_WARM_UP).
+  warmUp: DEFAULT_WARM_UP,
   maxAdvancesPer7Days: null,
   painLimit: 4,
   levels: levels([
@@ -254,10 +270,87 @@ export const MTSS_MOEN: Programme = {
   ]),
 };
 
+// --- Hamstring strain: speed-based running, after Heiderscheit 2010 -------------------------------
+
+/*
+ * Heiderscheit BC, Sherry MA, Silder A, Chumanov ES, Thelen DG. Hamstring strain injuries:
+ * recommendations for diagnosis, rehabilitation, and injury prevention. JOSPT 2010;40(2):67-81.
+ * The paper gives the phases, what must be true to move from one phase to the next (its Table 4),
+ * and that running progresses by speed, not distance. It gives no running table: the bouts below
+ * (100 m runs, walking back, 3 sessions a week, 2 clean sessions per step) and the percentages of
+ * top speed are the clinic's default, stepping 10% at a time up to full speed, to edit.
+ */
+const HEIDERSCHEIT_PHASE_2_ENTRY =
+  'Heiderscheit 2010, phase 1 to 2: a normal walking stride without pain, a very slow jog without pain, and ' +
+  'no pain on holding against moderate (50-70%) resistance lying face down, knee bent to 90 degrees.';
+const HEIDERSCHEIT_PHASE_3_ENTRY =
+  'Heiderscheit 2010, phase 2 to 3: full strength (5/5) without pain on the manual test lying face down with ' +
+  'the knee at 90 degrees, and jogging forwards and backwards at moderate speed without pain.';
+const speedStep = {
+  measure: 'distance',
+  surface: 'track',
+  sessionsPerWeek: 3,
+  minRestDays: 1,
+  cleanSessionsToAdvance: 2,
+  repetitions: 8,
+} as const;
+const atTopSpeed = (percent: number, phase: 2 | 3): LevelFields => ({
+  ...speedStep,
+  title: `Phase ${phase}`,
+  bouts: [
+    { activity: 'run', amount: 100 },
+    { activity: 'walk', amount: 100 },
+  ],
+  effort: { kind: 'top_speed', percent },
+});
+
+export const HAMSTRING_SPEED: Programme = {
+  id: 'hamstring-speed-heiderscheit',
+  name: 'Hamstring strain: running by speed, after Heiderscheit 2010',
+  version: 1,
+  source:
+    'Phases and the checks between them: Heiderscheit BC, Sherry MA, Silder A, Chumanov ES, Thelen DG. Hamstring ' +
+    'strain injuries: recommendations for diagnosis, rehabilitation, and injury prevention. J Orthop Sports ' +
+    'Phys Ther 2010;40(2):67-81 (Table 4). Running progresses by speed, not distance (clinical.md section 2). ' +
+    'The paper gives no running table: the distances, repetitions and percentages of top speed are the clinic ' +
+    'default.',
+  basedOn: null,
+  summary:
+    'For a hamstring strain. 8 runs of 100 m, walking back between them, 3 sessions a week; the speed rises 10% ' +
+    'of top speed a step after 2 clean sessions, from 50% to full speed. Each exercise is pain-free. Soreness or ' +
+    'tightness at the injury site after running is a warning sign, unlike general muscle soreness.',
+  // Heiderscheit 2010, Table 4: every phase starts with 10 minutes on a stationary bike, then side
+  // steps (phase 1) or side shuffles (phase 2) and grapevine steps, 3 x 1 minute each, at a
+  // pain-free speed and stride: 10 + 3 + 3 = 16 minutes.
+  warmUp: {
+    description:
+      'Ride an exercise bike for 10 minutes. Then step side to side for 1 minute, 3 times. Then do cross-over ' +
+      'side steps for 1 minute, 3 times. Go only as fast as you can with no pain.',
+    minutes: 16,
+  },
+  maxAdvancesPer7Days: null,
+  // Heiderscheit 2010 doses every exercise at a "pain-free speed and stride": a clean session has no pain.
+  painLimit: 0,
+  levels: levels([
+    { ...atTopSpeed(50, 2), entryCheck: HEIDERSCHEIT_PHASE_2_ENTRY },
+    atTopSpeed(60, 2),
+    atTopSpeed(70, 2),
+    { ...atTopSpeed(80, 3), entryCheck: HEIDERSCHEIT_PHASE_3_ENTRY },
+    atTopSpeed(90, 3),
+    {
+      ...atTopSpeed(100, 3),
+      notes:
+        'Heiderscheit 2010 returns to sport with full strength without pain, no side-to-side difference in ' +
+        'knee bend strength, and sport-specific movements at full speed without pain.',
+    },
+  ]),
+};
+
 /** Every shipped template, in the order the app lists them. */
 export const PROGRAMME_TEMPLATES: readonly Programme[] = [
   TIME_WALK_RUN,
   DELAWARE_TREADMILL,
   MILITARY_RETURN_TO_RUN,
   MTSS_MOEN,
+  HAMSTRING_SPEED,
 ];

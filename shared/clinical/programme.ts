@@ -195,6 +195,28 @@ export const RunLevel = z
   });
 export type RunLevel = z.infer<typeof RunLevel>;
 
+/**
+ * What the patient does before each run, and for how long. Rule 1 of the soreness rules asks
+ * whether soreness in the warm-up continued, so every programme says what its warm-up is.
+ * The description is for the patient: plain words, reading grade 6 or lower.
+ */
+export const WarmUp = z.strictObject({
+  description: requiredText('Warm-up', 300),
+  minutes: z
+    .number({ error: 'Enter how many minutes the warm-up lasts.' })
+    .int({ error: 'Warm-up minutes must be a whole number.' })
+    .min(1, { error: 'The warm-up lasts at least 1 minute.' })
+    .max(60, { error: 'A warm-up longer than 60 minutes is a typing slip: check the minutes.' }),
+});
+export type WarmUp = z.infer<typeof WarmUp>;
+
+/**
+ * The warm-up of a programme saved before programmes had one, and of a template whose source gives
+ * none: a brisk walk, the seed article's last step before running (clinical.md section 2), for
+ * 5 minutes (clinic default, the short end of the usual 5-10 minutes).
+ */
+export const DEFAULT_WARM_UP: WarmUp = { description: 'Walk at a brisk pace for 5 minutes.', minutes: 5 };
+
 const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
 /** Stable id of a programme or rule set: lower-case letters, digits and dashes. */
@@ -218,6 +240,8 @@ export const Programme = z
     basedOn: BasedOn,
     /** Who it is for and how it runs, in one or two sentences for the clinician. */
     summary: optionalText('Summary', 600),
+    /** Before every run. Optional on input: programmes stored before warm-ups get the default. */
+    warmUp: WarmUp.default(() => ({ ...DEFAULT_WARM_UP })),
     /** At most this many level advances in any 7 days; null for no programme limit. */
     maxAdvancesPer7Days: z
       .number()
@@ -261,6 +285,16 @@ export const Programme = z
     }
   });
 export type Programme = z.infer<typeof Programme>;
+
+/**
+ * A programme as stored (an assignment's `programme_json`, a clinic programme's `data_json`),
+ * upgraded to today's shape: one written before programmes had a warm-up gets the default one.
+ * Stored programmes were checked when saved, so nothing else is re-checked here.
+ */
+export function readStoredProgramme(json: string): Programme {
+  const stored = JSON.parse(json) as Omit<Programme, 'warmUp'> & { warmUp?: WarmUp };
+  return { ...stored, warmUp: stored.warmUp ?? { ...DEFAULT_WARM_UP } };
+}
 
 /** Walking only, walking and running, or running only (jogging counts as running). */
 export type LevelKind = 'walk' | 'walk_run' | 'run';

@@ -239,7 +239,8 @@ export function recordedRuleSet(stored: unknown): RuleSet {
   const rules = old.data.rules.map((r) => ({ ...r, action: { callClinic: false, ...r.action } }));
   let next = Math.max(0, ...rules.map((r) => r.number)) + 1;
   for (const safety of SAFETY_RULES) {
-    if (!rules.some((r) => r.trigger === safety.trigger)) rules.push({ ...safety, action: { ...safety.action }, number: next++ });
+    if (!rules.some((r) => r.trigger === safety.trigger))
+      rules.push({ ...safety, action: { ...safety.action }, number: next++ });
   }
   return RuleSet.parse({
     strainSiteSorenessCountsAs: 'next_day_not_muscular',

@@ -22,7 +22,7 @@ import type { Decision } from './decision';
 import type { DecisionContext } from './engine';
 import { CALL_CLINIC_PAIN_DURING, decide } from './engine';
 import type { Programme } from './programme';
-import { levelKind } from './programme';
+import { DEFAULT_WARM_UP, levelKind } from './programme';
 import type { Progress } from './progress';
 import type { RuleSet } from './rule-set';
 import { ruleFor } from './rule-set';
@@ -116,7 +116,11 @@ function cleanReport(runDate: IsoDate, level: number): SorenessReport {
 }
 
 /** The report that has just this situation (and nothing else to report). */
-export function reportFor(situation: SelfCheckSituation, base: SorenessReport, painLimit: number | null): SorenessReport {
+export function reportFor(
+  situation: SelfCheckSituation,
+  base: SorenessReport,
+  painLimit: number | null,
+): SorenessReport {
   const overLimit = Math.min(10, (painLimit ?? CALL_CLINIC_PAIN_DURING) + 1);
   switch (situation) {
     case 'warm_up_continued':
@@ -188,7 +192,8 @@ function noticeWords(s: SelfCheckSituation, walking: boolean, painLimit: number 
     case 'stopped_early':
       return `You stop the ${outing} early`;
     case 'no_pain': {
-      const pain = painLimit === null || painLimit === 0 ? 'No pain' : `No pain, or pain of ${painLimit} out of 10 or less`;
+      const pain =
+        painLimit === null || painLimit === 0 ? 'No pain' : `No pain, or pain of ${painLimit} out of 10 or less`;
       return muscleStrain
         ? `${pain}. Sore muscles away from your injury are fine`
         : `${pain}. Sore muscles the next day are fine`;
@@ -229,7 +234,10 @@ function moveUpWords(m: MoveUp, level: number, walking: boolean): string {
         : `Do Level ${level} again. Ask the clinic to check you before you start Level ${m.nextLevel}.`;
     case 'move_up':
     case 'finish': {
-      const goal = m.kind === 'finish' ? 'you have finished your plan. Call us to plan what comes next' : `move up to Level ${m.toLevel}`;
+      const goal =
+        m.kind === 'finish'
+          ? 'you have finished your plan. Call us to plan what comes next'
+          : `move up to Level ${m.toLevel}`;
       const sentences: string[] = [];
       if (m.cleanNeeded - m.cleanSoFar <= 1) sentences.push(`${capitalize(goal)}.`);
       else {
@@ -241,7 +249,9 @@ function moveUpWords(m: MoveUp, level: number, walking: boolean): string {
         );
       }
       if (m.notBefore !== null) {
-        sentences.push(`But not from a ${outing} before ${longDate(m.notBefore)}: before that, do Level ${level} again.`);
+        sentences.push(
+          `But not from a ${outing} before ${longDate(m.notBefore)}: before that, do Level ${level} again.`,
+        );
       }
       return sentences.join(' ');
     }
@@ -307,7 +317,8 @@ export function selfCheckFor(
   const walking = levelKind(current) === 'walk';
   const painLimit = lowerLimit(ruleSet.painLimit, programme.painLimit);
   // A run on `from` (the progress's own last run is before it).
-  const runDate = progress.lastRunDate !== null && progress.lastRunDate >= from ? addDays(progress.lastRunDate, 1) : from;
+  const runDate =
+    progress.lastRunDate !== null && progress.lastRunDate >= from ? addDays(progress.lastRunDate, 1) : from;
   const base = cleanReport(runDate, level);
   const rows = situationsFor(context, painLimit).map((situation): SelfCheckRow => {
     const decision = decide(reportFor(situation, base, painLimit), progress, ruleSet, programme, context);
@@ -374,6 +385,7 @@ export function selfCheckLines(ruleSet: RuleSet): string[] {
     source: 'Preview',
     basedOn: null,
     summary: '',
+    warmUp: DEFAULT_WARM_UP,
     levels: [1, 2, 3].map(level),
     maxAdvancesPer7Days: null,
     painLimit: null,

@@ -104,6 +104,28 @@ export const OutcomePoint = z.strictObject({
 });
 export type OutcomePoint = z.infer<typeof OutcomePoint>;
 
+/** Scores within `meaningfulChange` of the first score (clamped to the scale) are not a meaningful change. */
+export const MeaningfulChangeBand = z.strictObject({
+  baseline: z.number(),
+  date: isoDate('Date'),
+  meaningfulChange: z.number(),
+  lower: z.number(),
+  upper: z.number(),
+});
+export type MeaningfulChangeBand = z.infer<typeof MeaningfulChangeBand>;
+
+/** "LEFS 52 -> 63: +11, more than the 9-point minimal important change", with the facts behind it. */
+export const OutcomeChangeLine = z.strictObject({
+  measure: z.enum(['lefs', 'psfs', 'visaA']),
+  fromDate: isoDate('Date'),
+  toDate: isoDate('Date'),
+  change: z.number(),
+  reached: z.boolean(),
+  direction: z.enum(['better', 'worse', 'same']),
+  words: z.string(),
+});
+export type OutcomeChangeLine = z.infer<typeof OutcomeChangeLine>;
+
 export const TimelineSeries = z.strictObject({
   /** Standing check-ins (corrected ones left out) in run order. */
   pain: z.array(PainPoint),
@@ -117,17 +139,15 @@ export const TimelineSeries = z.strictObject({
   outcomes: z.strictObject({
     lefs: z.array(OutcomePoint),
     /** The meaningful-change band around the first LEFS score; null without a LEFS score. */
-    lefsBand: z
-      .strictObject({
-        baseline: z.number(),
-        date: isoDate('Date'),
-        meaningfulChange: z.number(),
-        lower: z.number(),
-        upper: z.number(),
-      })
-      .nullable(),
+    lefsBand: MeaningfulChangeBand.nullable(),
     visaA: z.array(OutcomePoint),
+    /** The same band around the first VISA-A score (6.5 points); null without one. */
+    visaABand: MeaningfulChangeBand.nullable(),
     psfs: z.array(OutcomePoint),
+    /** The same band around the first PSFS average (2 points); null without one. */
+    psfsBand: MeaningfulChangeBand.nullable(),
+    /** The change from the first to the last score of each measure with two scores or more. */
+    changes: z.array(OutcomeChangeLine),
   }),
 });
 export type TimelineSeries = z.infer<typeof TimelineSeries>;

@@ -380,7 +380,8 @@ function sorenessWords(r: SorenessReport): string {
 }
 
 function painWords(r: SorenessReport): string {
-  const score = (p: SorenessReport['painDuring']) => (p === 'unknown' ? 'not known' : p === 'not_run' ? 'did not run' : String(p));
+  const score = (p: SorenessReport['painDuring']) =>
+    p === 'unknown' ? 'not known' : p === 'not_run' ? 'did not run' : String(p);
   const notKnown = [
     r.limp === 'unknown' ? 'limp' : null,
     r.swelling === 'unknown' ? 'swelling' : null,
@@ -388,7 +389,6 @@ function painWords(r: SorenessReport): string {
   ].filter((x) => x !== null);
   return `during ${score(r.painDuring)}, after ${score(r.painAfter)}${notKnown.length > 0 ? `; not known: ${notKnown.join(', ')}` : ''}`;
 }
-
 
 function checkInRow(c: CheckInEntry, f: Formats): Cell[] {
   const d = c.decision;

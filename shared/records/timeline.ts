@@ -6,11 +6,16 @@
  * Pure: the main process gathers the facts (main/records/timeline.ts) with dates already on the
  * clinic's calendar, and this turns them into words and numbers. No clock, no database.
  */
-import { LEFS_MEANINGFUL_CHANGE } from '../clinical/intake/measures/lefs';
+import { LEFS_MAX } from '../clinical/intake/measures/lefs';
+import { PSFS_MAX } from '../clinical/intake/measures/psfs';
+import { VISA_A_MAX } from '../clinical/intake/measures/visa-a';
+import { changeWords, MINIMAL_IMPORTANT_CHANGE, outcomeChange, type OutcomeMeasure } from '../clinical/outcome-change';
 import type { NextDayAnswer, WarmUpAnswer } from '../clinical/soreness-report';
 import type {
   EpisodeTimeline,
   LevelPoint,
+  MeaningfulChangeBand,
+  OutcomeChangeLine,
   OutcomePoint,
   PainPoint,
   RestSpan,
@@ -536,24 +541,54 @@ function seriesOf(facts: TimelineFacts): TimelineSeries {
     a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.episodeId - b.episodeId,
   );
   const lefs = outcomePoints(measures, facts.episode.id, (m) => m.lefs);
-  const first = lefs[0];
+  const visaA = outcomePoints(measures, facts.episode.id, (m) => m.visaA);
+  const psfs = outcomePoints(measures, facts.episode.id, (m) => m.psfs);
+  const changes = [changeLine('lefs', lefs), changeLine('psfs', psfs), changeLine('visaA', visaA)].filter(
+    (c): c is OutcomeChangeLine => c !== null,
+  );
   return {
     pain,
     level: levelSeries(facts, runs),
     outcomes: {
       lefs,
-      lefsBand: first
-        ? {
-            baseline: first.value,
-            date: first.date,
-            meaningfulChange: LEFS_MEANINGFUL_CHANGE,
-            lower: Math.max(0, first.value - LEFS_MEANINGFUL_CHANGE),
-            upper: Math.min(80, first.value + LEFS_MEANINGFUL_CHANGE),
-          }
-        : null,
-      visaA: outcomePoints(measures, facts.episode.id, (m) => m.visaA),
-      psfs: outcomePoints(measures, facts.episode.id, (m) => m.psfs),
+      lefsBand: band('lefs', lefs, LEFS_MAX),
+      visaA,
+      visaABand: band('visaA', visaA, VISA_A_MAX),
+      psfs,
+      psfsBand: band('psfs', psfs, PSFS_MAX),
+      changes,
     },
+  };
+}
+
+/** The minimal-important-change band around the first score, inside 0..max. */
+function band(measure: OutcomeMeasure, points: readonly OutcomePoint[], max: number): MeaningfulChangeBand | null {
+  const first = points[0];
+  if (!first) return null;
+  const mic = MINIMAL_IMPORTANT_CHANGE[measure];
+  return {
+    baseline: first.value,
+    date: first.date,
+    meaningfulChange: mic,
+    lower: Math.max(0, first.value - mic),
+    upper: Math.min(max, first.value + mic),
+  };
+}
+
+/** The change from the first (baseline) score to the last; null with fewer than two scores. */
+function changeLine(measure: OutcomeMeasure, points: readonly OutcomePoint[]): OutcomeChangeLine | null {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last || points.length < 2) return null;
+  const c = outcomeChange(measure, first.value, last.value);
+  return {
+    measure,
+    fromDate: first.date,
+    toDate: last.date,
+    change: c.change,
+    reached: c.reached,
+    direction: c.direction,
+    words: changeWords(c),
   };
 }
 

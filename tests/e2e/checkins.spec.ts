@@ -58,6 +58,10 @@ test('a check-in with warm-up soreness that went away and came back: 3 days off 
   await expect(runningSummary(page)).toContainText('No run reported yet');
   await runningSummary(page).getByRole('link', { name: 'New check-in' }).click();
   await expect(checkInForm(page)).toBeVisible();
+  // The programme's warm-up, just above the warm-up question.
+  await expect(checkInForm(page).getByTestId('programme-warm-up')).toHaveText(
+    'Warm-up for this programme (5 min): Walk at a brisk pace for 5 minutes.',
+  );
 
   // The decision waits for the answers, then appears as they come in.
   await expect(decisionPanel(page)).toContainText('The decision appears here once every question has an answer');

@@ -8,6 +8,7 @@ import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
 import { migration0006 } from '../../main/db/migrations/0006-running';
 import type { Db } from '../../main/db/open';
+import { DEFAULT_WARM_UP } from '../../shared/clinical/programme';
 import { MTSS_MOEN, TIME_WALK_RUN } from '../../shared/clinical/programme-templates';
 import { DELAWARE_PUBLISHED_RULE_SET, SEED_RULE_SET } from '../../shared/clinical/rule-sets';
 import type { SorenessReport } from '../../shared/clinical/soreness-report';
@@ -212,6 +213,48 @@ function createRequest(
   };
 }
 
+describe('a programme stored before programmes had a warm-up', () => {
+  it('loads with the default warm-up, and check-ins are decided and recorded on it', async () => {
+    const { backend, episode, running } = await episodeWithProgramme();
+    // A copy written by an earlier version of the app: the same programme without `warmUp`.
+    const { warmUp: _dropped, ...old } = running.assignment!.programme;
+    const db = await openClinicDb(backend.dataDir);
+    const row = db.prepare('SELECT * FROM programme_assignments WHERE id = ?').get(running.assignment!.id) as Record<
+      string,
+      unknown
+    >;
+    const info = db
+      .prepare(
+        `INSERT INTO programme_assignments (episode_id, programme_id, programme_version, programme_json, level_count,
+           start_level, rule_set_id, assigned_on, reason, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        row.episode_id,
+        row.programme_id,
+        row.programme_version,
+        JSON.stringify(old),
+        row.level_count,
+        row.start_level,
+        row.rule_set_id,
+        row.assigned_on,
+        'Stored by an earlier version',
+        row.created_at,
+        row.created_by,
+      );
+    db.close();
+    expect(JSON.stringify(old)).not.toContain('warmUp');
+
+    const reread = await must(backend, 'running.episode', { episodeId: episode.id });
+    expect(reread.assignment?.id).toBe(Number(info.lastInsertRowid));
+    expect(reread.assignment?.programme.warmUp).toEqual(DEFAULT_WARM_UP);
+    expect(reread.assignment?.programme.levels).toEqual(TIME_WALK_RUN.levels);
+    const saved = await must(backend, 'checkIns.create', createRequest(reread));
+    expect(saved.history.items).toHaveLength(1);
+    backend.close();
+  });
+});
+
 describe('recording check-ins', () => {
   it('refuses, in words the clinician can act on, what cannot be right', async () => {
     const { backend, running } = await episodeWithProgramme();
@@ -373,7 +416,7 @@ describe('the clinic library', () => {
       [SEED_RULE_SET.id, 'shipped', true],
       [DELAWARE_PUBLISHED_RULE_SET.id, 'shipped', false],
     ]);
-    expect(library.programmes).toHaveLength(4);
+    expect(library.programmes).toHaveLength(5);
 
     expect(await backend.invoke('ruleSets.save', { ruleSet: SEED_RULE_SET })).toMatchObject({
       ok: false,
@@ -569,6 +612,7 @@ describe('the clinic library', () => {
       ['delaware-treadmill', 1, 'shipped'],
       ['military-return-to-run', 1, 'shipped'],
       ['mtss-moen-2012', 1, 'shipped'],
+      ['hamstring-speed-heiderscheit', 1, 'shipped'],
       ['clinic-shin-splints-clinic', 2, 'clinic'],
     ]);
     backend.close();

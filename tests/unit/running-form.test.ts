@@ -314,6 +314,23 @@ describe('the programme editor draft', () => {
   });
 });
 
+describe('the programme editor: warm-up', () => {
+  it('edits the warm-up and asks for minutes it can read', () => {
+    const draft = programmeDraftOf(MTSS_MOEN, 'km');
+    expect([draft.warmUpDescription, draft.warmUpMinutes]).toEqual([MTSS_MOEN.warmUp.description, '5']);
+    const edited = programmeOf(
+      MTSS_MOEN,
+      { ...draft, warmUpDescription: 'Walk fast for 8 minutes.', warmUpMinutes: '8' },
+      'km',
+    );
+    expect(Programme.parse(edited).warmUp).toEqual({ description: 'Walk fast for 8 minutes.', minutes: 8 });
+    const unread = Programme.safeParse(programmeOf(MTSS_MOEN, { ...draft, warmUpMinutes: 'ten' }, 'km'));
+    expect(unread.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['warmUp.minutes', 'Enter how many minutes the warm-up lasts.'],
+    ]);
+  });
+});
+
 describe('the rule set editor draft', () => {
   it('gives each shipped set back unchanged, and an empty limit is no limit', () => {
     for (const set of SHIPPED_RULE_SETS) {

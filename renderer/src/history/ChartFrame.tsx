@@ -15,6 +15,7 @@ export function ChartFrame({
   legend,
   table,
   children,
+  summary = null,
 }: {
   title: string;
   description: string;
@@ -24,6 +25,8 @@ export function ChartFrame({
   legend: ReactNode;
   table: ReactNode;
   children: ReactNode;
+  /** One line in words under the title (what changed since the first score); null for none. */
+  summary?: string | null;
 }) {
   const id = useId();
   return (
@@ -31,6 +34,7 @@ export function ChartFrame({
       <h3 id={`${id}-title`} className="chart__title">
         {title}
       </h3>
+      {summary !== null && empty === null ? <p className="chart__summary">{summary}</p> : null}
       {empty !== null ? (
         <p className="chart__empty">{empty}</p>
       ) : (

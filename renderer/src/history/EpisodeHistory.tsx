@@ -86,6 +86,7 @@ export function EpisodeHistory({ episode }: { episode: EpisodeSummary }) {
               ticks={[0, 20, 40, 60, 80]}
               points={series.outcomes.lefs}
               band={series.outcomes.lefsBand}
+              change={series.outcomes.changes.find((c) => c.measure === 'lefs') ?? null}
               empty="No LEFS score yet: it appears here once the intake records all 20 items."
               dateFormat={settings.dateFormat}
             />
@@ -96,7 +97,8 @@ export function EpisodeHistory({ episode }: { episode: EpisodeSummary }) {
                 max={VISA_A_MAX}
                 ticks={[0, 25, 50, 75, 100]}
                 points={series.outcomes.visaA}
-                band={null}
+                band={series.outcomes.visaABand}
+                change={series.outcomes.changes.find((c) => c.measure === 'visaA') ?? null}
                 empty=""
                 dateFormat={settings.dateFormat}
               />
@@ -108,7 +110,8 @@ export function EpisodeHistory({ episode }: { episode: EpisodeSummary }) {
                 max={PSFS_MAX}
                 ticks={[0, 2, 4, 6, 8, 10]}
                 points={series.outcomes.psfs}
-                band={null}
+                band={series.outcomes.psfsBand}
+                change={series.outcomes.changes.find((c) => c.measure === 'psfs') ?? null}
                 empty=""
                 dateFormat={settings.dateFormat}
               />

@@ -1,8 +1,10 @@
 /**
- * Outcome measure totals over time: LEFS (0-80) with the meaningful-change band (9 points each
- * side of the first score), and VISA-A (0-100) and the PSFS average (0-10) where recorded.
+ * Outcome measure totals over time: LEFS (0-80), VISA-A (0-100) and the PSFS average (0-10), each
+ * with its minimal-important-change band around the first score (9, 6.5 and 2 points) and the
+ * change from the first score to the last in words.
  */
-import type { OutcomePoint, TimelineSeries } from '../../../shared/domain/timeline';
+import { formatOneDecimal } from '../../../shared/clinical/intake/format';
+import type { MeaningfulChangeBand, OutcomeChangeLine, OutcomePoint } from '../../../shared/domain/timeline';
 import type { DateFormat } from '../../../shared/time/dates';
 import { formatDate } from '../../../shared/time/dates';
 import { ChartFrame, DateAxis, LegendItem, ValueAxis } from './ChartFrame';
@@ -13,7 +15,11 @@ const HEIGHT = 210;
 const PLOT_TOP = CHART.top + 4;
 const PLOT_BOTTOM = 176;
 
-type Band = TimelineSeries['outcomes']['lefsBand'];
+type Band = MeaningfulChangeBand | null;
+
+function signedChange(change: number): string {
+  return `${change > 0 ? '+' : ''}${formatOneDecimal(change)}`;
+}
 
 function pointLabel(p: OutcomePoint): string {
   return p.thisEpisode ? 'This episode' : 'Earlier episode';
@@ -26,6 +32,7 @@ export function OutcomeChart({
   ticks,
   points,
   band,
+  change = null,
   empty,
   dateFormat,
 }: {
@@ -35,6 +42,8 @@ export function OutcomeChart({
   ticks: number[];
   points: readonly OutcomePoint[];
   band: Band;
+  /** The change from the first score to the last, in words; null with one score. */
+  change?: OutcomeChangeLine | null;
   empty: string;
   dateFormat: DateFormat;
 }) {
@@ -50,8 +59,9 @@ export function OutcomeChart({
       `${title}: ${points.length} ${points.length === 1 ? 'score' : 'scores'}, first ${first.value} of ${max} on ` +
       `${formatDate(first.date, dateFormat)}, last ${last.value} on ${formatDate(last.date, dateFormat)}.`;
     if (band) {
-      description += ` A change of ${band.meaningfulChange} points or more from the first score (${band.lower} to ${band.upper}) is clinically meaningful.`;
+      description += ` A change of ${formatOneDecimal(band.meaningfulChange)} points or more from the first score (outside ${formatOneDecimal(band.lower)} to ${formatOneDecimal(band.upper)}) is the minimal important change.`;
     }
+    if (change) description += ` ${change.words}.`;
   }
   const line = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.date).toFixed(1)} ${y(p.value).toFixed(1)}`).join('');
   return (
@@ -59,6 +69,7 @@ export function OutcomeChart({
       title={title}
       description={description}
       empty={points.length === 0 || !domain ? empty : null}
+      summary={change ? `${change.words}.` : null}
       height={HEIGHT}
       legend={
         <>
@@ -69,7 +80,9 @@ export function OutcomeChart({
             <SquareMark x={0} y={0} size={4} className="mark mark--outcome-earlier" />
           </LegendItem>
           {band ? (
-            <LegendItem label={`Within ${band.meaningfulChange} points of the first score: not a meaningful change`}>
+            <LegendItem
+              label={`Within ${formatOneDecimal(band.meaningfulChange)} points of the first score: less than the minimal important change`}
+            >
               <rect x={-7} y={-5} width={14} height={10} className="mcid-band" />
             </LegendItem>
           ) : null}
@@ -88,7 +101,7 @@ export function OutcomeChart({
           </thead>
           <tbody>
             {points.map((p, i) => {
-              const change = band ? p.value - band.baseline : 0;
+              const difference = band ? Math.round((p.value - band.baseline) * 10) / 10 : 0;
               return (
                 <tr key={`${p.date}-${i}`}>
                   <th scope="row">{formatDate(p.date, dateFormat)}</th>
@@ -98,7 +111,7 @@ export function OutcomeChart({
                     <td>
                       {i === 0
                         ? 'First score'
-                        : `${change > 0 ? '+' : ''}${change}${Math.abs(change) >= band.meaningfulChange ? ' (meaningful)' : ''}`}
+                        : `${signedChange(difference)}${Math.abs(difference) >= band.meaningfulChange ? ' (minimal important change reached)' : ''}`}
                     </td>
                   ) : null}
                 </tr>
@@ -122,10 +135,10 @@ export function OutcomeChart({
               <line x1={x(band.date)} x2={right} y1={y(band.upper)} y2={y(band.upper)} className="mcid-line" />
               <line x1={x(band.date)} x2={right} y1={y(band.lower)} y2={y(band.lower)} className="mcid-line" />
               <text x={right + 8} y={y(band.upper) + 4} className="chart__note">
-                {`+${band.meaningfulChange}: ${band.upper}`}
+                {`+${formatOneDecimal(band.meaningfulChange)}: ${formatOneDecimal(band.upper)}`}
               </text>
               <text x={right + 8} y={y(band.lower) + 4} className="chart__note">
-                {`−${band.meaningfulChange}: ${band.lower}`}
+                {`−${formatOneDecimal(band.meaningfulChange)}: ${formatOneDecimal(band.lower)}`}
               </text>
             </>
           ) : null}

@@ -13,9 +13,9 @@ import {
   VISA_A_MAX,
   VISA_A_PART_LABELS,
   VISA_A_PARTS,
-  VISA_A_HEALTHY_ABOVE,
   type VisaAScore,
 } from '../../../shared/clinical/intake/measures/visa-a';
+import { VISA_A_REFERENCE } from '../../../shared/clinical/intake/soap';
 import { IntakeRadio, IntakeSelect, IntakeText } from './controls';
 import { IntakeSection, SECTION_IDS } from './Section';
 
@@ -35,7 +35,7 @@ export const VisaASection = memo(function VisaASection({
           {score?.computable ? (
             <>
               VISA-A <strong>{score.total}</strong>/{VISA_A_MAX}
-              {score.inHealthyRange ? ` (healthy range, above ${VISA_A_HEALTHY_ABOVE})` : ''}
+              <span className="score-badge__note"> ({VISA_A_REFERENCE})</span>
             </>
           ) : (
             'Not recorded'

@@ -373,6 +373,9 @@ export function CheckInForm(props: {
               error={shownError('levelRun')}
             />
           </div>
+          <p className="muted" data-testid="programme-warm-up">
+            Warm-up for this programme ({programme.warmUp.minutes} min): {programme.warmUp.description}
+          </p>
           {REPORT_QUESTIONS.filter((q) => questionApplies(q.field, answers)).map((q) => (
             <RadioGroup<string>
               key={q.field}

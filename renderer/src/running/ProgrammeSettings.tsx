@@ -97,6 +97,9 @@ function ProgrammeItem(props: {
       </div>
       {basedOn ? <p className="library-item__meta">Based on {basedOn}</p> : null}
       {programme.summary ? <p>{programme.summary}</p> : null}
+      <p className="library-item__meta">
+        Warm-up ({programme.warmUp.minutes} min): {programme.warmUp.description}
+      </p>
       <p className="library-item__source">Source: {programme.source}</p>
       <details className="library-item__details">
         <summary>Levels</summary>
@@ -240,6 +243,24 @@ function ProgrammeEditor({ programme, onDone }: { programme: Programme; onDone(s
         rows={2}
         maxLength={600}
       />
+      <TextAreaField
+        label="Warm-up before every run (the patient's words)"
+        value={draft.warmUpDescription}
+        onChange={(v) => setDraft({ ...draft, warmUpDescription: v })}
+        error={errors['warmUp.description']}
+        hint="Rule 1 asks whether soreness in the warm-up continued: say what the warm-up is."
+        rows={2}
+        maxLength={300}
+      />
+      <div className="form-grid form-grid--narrow">
+        <TextField
+          label="Warm-up minutes"
+          value={draft.warmUpMinutes}
+          onChange={(v) => setDraft({ ...draft, warmUpMinutes: v })}
+          error={errors['warmUp.minutes']}
+          inputMode="numeric"
+        />
+      </div>
       <TextAreaField
         label="Source"
         value={draft.source}

@@ -23,6 +23,7 @@ import { SelectField, TextAreaField, TextField } from '../ui/fields';
 import { CheckboxField } from './CheckboxField';
 import { CopyForm } from './CopyForm';
 import { typedNumber } from './programme-draft';
+import { RuleSetComparisonTable } from './RuleSetComparison';
 import type { RuleDraft, RuleSetDraft } from './rule-set-draft';
 import { LEVEL_CHANGE_LABELS, ruleSetDraftOf, ruleSetOf } from './rule-set-draft';
 import { useRunningLibrary } from './useRunningLibrary';
@@ -110,6 +111,11 @@ export function RuleSetSettings() {
               Make default
             </button>
           </form>
+          <RuleSetComparisonTable
+            sets={library.ruleSets.filter((e) => e.origin === 'shipped').map((e) => e.ruleSet)}
+            defaultId={library.defaultRuleSetId}
+            caption="The rule sets that come with the app, side by side"
+          />
           {editing ? (
             <RuleSetEditor
               key={`${editing.id}@${editing.version}`}

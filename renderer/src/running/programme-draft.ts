@@ -58,6 +58,8 @@ export interface ProgrammeDraft {
   name: string;
   summary: string;
   source: string;
+  warmUpDescription: string;
+  warmUpMinutes: string;
   maxAdvancesPer7Days: string;
   painLimit: string;
   levels: LevelDraft[];
@@ -131,6 +133,8 @@ export function programmeDraftOf(p: Programme, units: DistanceUnit): ProgrammeDr
     name: p.name,
     summary: p.summary,
     source: p.source,
+    warmUpDescription: p.warmUp.description,
+    warmUpMinutes: String(p.warmUp.minutes),
     maxAdvancesPer7Days: p.maxAdvancesPer7Days === null ? '' : String(p.maxAdvancesPer7Days),
     painLimit: p.painLimit === null ? '' : String(p.painLimit),
     levels: p.levels.map((l) => levelDraftOf(l, units)),
@@ -186,6 +190,7 @@ export function programmeOf(base: Programme, d: ProgrammeDraft, units: DistanceU
     name: d.name,
     summary: d.summary,
     source: d.source,
+    warmUp: { description: d.warmUpDescription, minutes: typedNumber(d.warmUpMinutes) },
     maxAdvancesPer7Days: limit(d.maxAdvancesPer7Days),
     painLimit: limit(d.painLimit),
     levels: d.levels.map((l, i) => levelOf(l, i + 1, units)),

@@ -5,6 +5,7 @@ import { SetupInput } from '../../../shared/domain/session';
 import { PROFESSIONS } from '../../../shared/domain/settings';
 import { fieldErrors } from '../../../shared/ipc/field-errors';
 import type { AppErrorShape } from '../../../shared/ipc/result';
+import { DEFAULT_RULE_SET, SHIPPED_RULE_SETS } from '../../../shared/clinical/rule-sets';
 import { call } from '../api/client';
 import { ErrorNotice } from '../ui/feedback';
 import { SelectField, TextField } from '../ui/fields';
@@ -12,6 +13,7 @@ import { ClinicSettingsFields, defaultClinicForm, type ClinicForm } from '../set
 import type { NewPassword } from '../ui/PasswordFields';
 import { emptyNewPassword, newPasswordErrors, PasswordFields } from '../ui/PasswordFields';
 import { RestorePanel } from '../records/RestorePanel';
+import { RuleSetComparisonTable } from '../running/RuleSetComparison';
 
 interface Props {
   status: AppStatus;
@@ -130,6 +132,13 @@ export function SetupScreen({ status, onStatus, onSetUp }: Props) {
             errors={errors}
             context={{ clinicianName: name, clinicName: clinic.clinicName }}
           />
+          <h2 className="section-title">Soreness rules</h2>
+          <p className="muted">
+            At each check-in the app applies soreness rules to the patient’s running. New programmes use the clinic
+            article’s rules. The table shows how the other built-in sets differ; you can choose the default, or tune a
+            copy, in Settings at any time.
+          </p>
+          <RuleSetComparisonTable sets={SHIPPED_RULE_SETS} defaultId={DEFAULT_RULE_SET.id} />
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? 'Setting up…' : 'Create the clinic'}

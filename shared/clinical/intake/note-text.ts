@@ -162,6 +162,8 @@ export interface IntakeNoteInput {
   /** The clinic's date, for the time-based readiness gates. */
   today?: IsoDate | undefined;
   previousLefs?: ObjectiveOptions['previousLefs'];
+  /** Earlier PSFS average and VISA-A total, for their change since. */
+  previousScores?: ObjectiveOptions['previousScores'];
   /** The starting point, once chosen. */
   start?: StartingDecisionText | undefined;
 }
@@ -177,6 +179,7 @@ function section(generated: readonly string[], typed: string): string {
 export function composeIntakeNote(input: IntakeNoteInput): SoapNote {
   const options: ObjectiveOptions = { thresholds: input.thresholds, today: input.today };
   if (input.previousLefs !== undefined) options.previousLefs = input.previousLefs;
+  if (input.previousScores !== undefined) options.previousScores = input.previousScores;
   const start = input.start;
   return {
     subjective: section(subjectiveLines(input.draft), input.typed.subjective),

@@ -10,9 +10,10 @@ import { optionalText } from '../../domain/fields';
 import type { IsoDate } from '../../time/dates';
 import { formatOneDecimal, formatPercent } from './format';
 import type { IntakeDraft } from './intake';
-import { compareLefs, LEFS_MAX } from './measures/lefs';
+import { changeVerdict, outcomeChange, type OutcomeMeasure } from '../outcome-change';
+import { LEFS_MAX } from './measures/lefs';
 import { PSFS_MAX } from './measures/psfs';
-import { VISA_A_HEALTHY_ABOVE, VISA_A_MAX } from './measures/visa-a';
+import { VISA_A_MAX } from './measures/visa-a';
 import {
   STRENGTH_METHOD_IN_TEXT,
   SWELLING_GRADE_LABELS,
@@ -38,10 +39,24 @@ export const SoapNote = z.strictObject({
 });
 export type SoapNote = z.infer<typeof SoapNote>;
 
+/**
+ * What a VISA-A total means, as published: a reference, not a cut-off. Robinson 2001 (BJSM 35:335):
+ * healthy controls averaged about 96 (95% CI 94-99); Iversen 2012 treats about 90 as full recovery.
+ */
+export const VISA_A_REFERENCE = '0-100, 100 = no symptoms; healthy adults average about 96 (Robinson 2001)';
+
+/** An earlier total of a measure (the PSFS: its average), to show the change since. */
+export interface EarlierScore {
+  total: number;
+  date: IsoDate;
+}
+
 export interface ObjectiveOptions {
   thresholds?: ReadinessThresholds;
   /** The last LEFS total on record, to show the change and whether it is clinically meaningful. */
-  previousLefs?: { total: number; date: IsoDate };
+  previousLefs?: EarlierScore;
+  /** Earlier PSFS average and VISA-A total, to show their change the same way. */
+  previousScores?: Partial<Record<Exclude<OutcomeMeasure, 'lefs'>, EarlierScore>>;
   /** Close with the readiness result (the default); false for the measures and tests alone. */
   withReadiness?: boolean;
   /** The clinic's date, for the time-based gates (weeks since surgery or birth). */
@@ -123,6 +138,13 @@ function strengthLine(
   return [`${label}: ${sidesText(test, (v) => formatOneDecimal(v))}${lsiNote(lsi)}${method}`];
 }
 
+/** " (since 2026-10-01: 57 -> 66, +9, as much as the 9-point minimal important change)", or "". */
+function changeSince(measure: OutcomeMeasure, earlier: EarlierScore | undefined, now: number): string {
+  if (earlier === undefined) return '';
+  const change = outcomeChange(measure, earlier.total, now);
+  return ` (since ${earlier.date}: ${formatOneDecimal(earlier.total)} -> ${formatOneDecimal(now)}, ${changeVerdict(change)})`;
+}
+
 /** The objective section as lines, in the order a clinician writes them. */
 export function objectiveLines(intake: IntakeDraft, options: ObjectiveOptions = {}): string[] {
   const summary = summarizeIntake(intake, options.thresholds ?? DEFAULT_READINESS_THRESHOLDS, options.today);
@@ -130,13 +152,7 @@ export function objectiveLines(intake: IntakeDraft, options: ObjectiveOptions = 
 
   const { lefs, psfs, visaA } = summary;
   if (lefs?.computable) {
-    let line = `LEFS: ${lefs.total}/${LEFS_MAX}`;
-    if (options.previousLefs !== undefined) {
-      const change = compareLefs(options.previousLefs.total, lefs.total);
-      const signed = change.change > 0 ? `+${change.change}` : String(change.change);
-      line += ` (${signed} since ${options.previousLefs.date}: ${change.meaningful ? 'clinically meaningful' : 'within measurement error'})`;
-    }
-    lines.push(line);
+    lines.push(`LEFS: ${lefs.total}/${LEFS_MAX}${changeSince('lefs', options.previousLefs, lefs.total)}`);
   } else if (lefs?.started) lines.push(lefs.message);
 
   if (psfs?.computable) {
@@ -145,13 +161,16 @@ export function objectiveLines(intake: IntakeDraft, options: ObjectiveOptions = 
       .map((row) => `${row.activity.trim()}: ${row.score}/${PSFS_MAX}`);
     const count = psfs.activityCount;
     lines.push(
-      `PSFS: ${formatOneDecimal(psfs.average)}/${PSFS_MAX}, mean of ${count} ${count === 1 ? 'activity' : 'activities'} (${rows.join('; ')})`,
+      `PSFS: ${formatOneDecimal(psfs.average)}/${PSFS_MAX}, mean of ${count} ${count === 1 ? 'activity' : 'activities'} (${rows.join('; ')})` +
+        changeSince('psfs', options.previousScores?.psfs, psfs.average),
     );
   } else if (psfs?.started) lines.push(psfs.message);
 
   if (visaA?.computable) {
-    const healthy = visaA.inHealthyRange ? ` (healthy range, above ${VISA_A_HEALTHY_ABOVE})` : '';
-    lines.push(`VISA-A: ${visaA.total}/${VISA_A_MAX}${healthy}`);
+    lines.push(
+      `VISA-A: ${visaA.total}/${VISA_A_MAX} (${VISA_A_REFERENCE})` +
+        changeSince('visaA', options.previousScores?.visaA, visaA.total),
+    );
   } else if (visaA?.started) lines.push(visaA.message);
 
   const tests = intake.physicalTests;

@@ -9,9 +9,23 @@ export const CLINIC = {
   password: 'river bend morning run',
 };
 
+/** The first-start screen's table of the shipped soreness rule sets, side by side. */
+export function ruleSetComparison(page: Page) {
+  return page.getByRole('table', { name: 'The soreness rule sets side by side' });
+}
+
 /** First start: the clinic, its first clinician and their password; then the recovery key screen. */
 export async function setUpClinic(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Welcome to Stride Clinic' })).toBeVisible();
+  // The shipped rule sets side by side: the clinic article's (default) and the published version.
+  const rules = ruleSetComparison(page);
+  await expect(rules.getByRole('columnheader', { name: 'Soreness rules (clinic article) (default)' })).toBeVisible();
+  await expect(rules.getByRole('row', { name: /^Rule 1: soreness in the warm-up that continued/ })).toContainText(
+    'stop the run, 2 days off, down 1 level',
+  );
+  await expect(rules.getByRole('row', { name: /^Levels it may move up in 7 days/ })).toContainText(
+    'At most 1 level up in 7 days',
+  );
   await page.getByLabel('Clinic name').fill(CLINIC.name);
   await page.getByLabel('Clinic phone').fill(CLINIC.phone);
   await page.getByLabel('Your name').fill(CLINIC.clinician);

@@ -146,7 +146,13 @@ describe('replaying a course', () => {
 
   it('finishes the programme only when the clinician keeps the last level', () => {
     const last = TIME_WALK_RUN.levels.length;
-    const done = decide(report({ levelRun: last }), at(last), SEED_RULE_SET, TIME_WALK_RUN);
+    // The last level (week 5) is done 3 times: this is its third clean session.
+    const done = decide(
+      report({ levelRun: last }),
+      at(last, { cleanSessionsAtLevel: 2 }),
+      SEED_RULE_SET,
+      TIME_WALK_RUN,
+    );
     expect(done.programmeComplete).toBe(true);
     expect(replayCourse(last, [courseStep(done, null, null)]).complete).toBe(true);
     expect(replayCourse(last, [courseStep(done, null, { levelAfter: last, daysOff: 4 })]).complete).toBe(true);

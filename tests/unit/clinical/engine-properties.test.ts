@@ -39,7 +39,7 @@ const ruleSetArb: fc.Arbitrary<RuleSet> = fc.oneof(
           ...r.action,
           daysOff: daysOff[i] ?? 0,
           callClinic: calls[i] ?? false,
-          levelChange: r.trigger === 'no_soreness' ? (advances ? 1 : 0) : ((drops[i] ?? 0)),
+          levelChange: r.trigger === 'no_soreness' ? (advances ? 1 : 0) : (drops[i] ?? 0),
         },
       })),
       maxAdvancesPer7Days: cap,

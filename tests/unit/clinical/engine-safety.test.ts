@@ -9,6 +9,7 @@ import type { DecisionContext } from '../../../shared/clinical/engine';
 import { decide } from '../../../shared/clinical/engine';
 import { decisionContextOf } from '../../../shared/clinical/injury';
 import type { Programme, RunLevel } from '../../../shared/clinical/programme';
+import { DEFAULT_WARM_UP } from '../../../shared/clinical/programme';
 import type { Progress } from '../../../shared/clinical/progress';
 import { startProgress } from '../../../shared/clinical/progress';
 import type { RuleSet } from '../../../shared/clinical/rule-set';
@@ -42,6 +43,7 @@ function programme(levels = 6): Programme {
     source: 'Test fixture',
     basedOn: null,
     summary: '',
+    warmUp: DEFAULT_WARM_UP,
     maxAdvancesPer7Days: null,
     painLimit: null,
     levels: Array.from({ length: levels }, (_, i) => level(i + 1)),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../../shared/clinical/engine';
-import type { Programme, RunLevel } from '../../../shared/clinical/programme';
+import { DEFAULT_WARM_UP, type Programme, type RunLevel } from '../../../shared/clinical/programme';
 import type { Progress } from '../../../shared/clinical/progress';
 import type { RuleSet } from '../../../shared/clinical/rule-set';
 import { DELAWARE_PUBLISHED_RULE_SET, SEED_RULE_SET } from '../../../shared/clinical/rule-sets';
@@ -58,6 +58,7 @@ function programme(cleanSessions: number, cap: number | null): Programme {
     source: 'Test fixture',
     basedOn: null,
     summary: '',
+    warmUp: DEFAULT_WARM_UP,
     maxAdvancesPer7Days: cap,
     painLimit: null,
     levels,

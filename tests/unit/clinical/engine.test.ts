@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decision } from '../../../shared/clinical/decision';
 import { decide, DecisionInputError, problemsWith } from '../../../shared/clinical/engine';
-import type { Programme, RunLevel } from '../../../shared/clinical/programme';
+import { DEFAULT_WARM_UP, type Programme, type RunLevel } from '../../../shared/clinical/programme';
 import { MILITARY_RETURN_TO_RUN, TIME_WALK_RUN } from '../../../shared/clinical/programme-templates';
 import type { Progress } from '../../../shared/clinical/progress';
 import { progressAfter, startProgress, withEntryCheckSignedOff, withLevel } from '../../../shared/clinical/progress';
@@ -40,6 +40,7 @@ function programme(changes: Partial<RunLevel> = {}, limits: Partial<Programme> =
     source: 'Test fixture',
     basedOn: null,
     summary: '',
+    warmUp: DEFAULT_WARM_UP,
     maxAdvancesPer7Days: null,
     painLimit: null,
     levels,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Programme, RunLevel } from '../../../shared/clinical/programme';
 import {
+  DEFAULT_WARM_UP,
   duplicateProgramme,
+  readStoredProgramme,
   levelKind,
   levelTotal,
   maxSessionsPerWeek,
@@ -11,12 +13,14 @@ import {
 } from '../../../shared/clinical/programme';
 import {
   DELAWARE_TREADMILL,
+  HAMSTRING_SPEED,
   MILITARY_RETURN_TO_RUN,
   MTSS_MOEN,
   PROGRAMME_TEMPLATES,
   TIME_WALK_RUN,
 } from '../../../shared/clinical/programme-templates';
 import { METRES_PER_MILE } from '../../../shared/clinical/units';
+import { readingStats } from '../../../shared/text/readability';
 
 const inMiles = (metres: number) => Math.round((metres / METRES_PER_MILE) * 1000) / 1000;
 
@@ -88,6 +92,26 @@ describe('shipped programme templates', () => {
     expect(runs[0]?.entryCheck).toMatch(/30 minutes/);
   });
 
+  it('time-based walk/run matches the source table session by session: 3 sessions every week, week 5 too', () => {
+    // clinical.md section 2 (HSS-affiliated protocol): per week, each session as repetitions x (walk/run) minutes.
+    const SOURCE: Record<string, string[]> = {
+      'Week 1': ['3 x (walk 4 / run 1)', '3 x (walk 3 / run 2)', '3 x (walk 2 / run 3)'],
+      'Week 2': ['4 x (walk 1 / run 4)', '3 x (walk 1 / run 5)', '3 x (walk 1 / run 6)'],
+      'Week 3': ['3 x (walk 1 / run 7)', '2 x (walk 1 / run 8)', '2 x (walk 1 / run 10)'],
+      'Week 4': ['1 x (walk 3 / run 12)', '1 x (walk 3 / run 15)', '1 x (walk 3 / run 18)'],
+      'Week 5': ['1 x (walk 3 / run 20)', '1 x (walk 3 / run 20)', '1 x (walk 3 / run 20)'],
+    };
+    // A level is done as many times as the clean sessions it needs before moving on (or finishing).
+    const sessions: Record<string, string[]> = {};
+    for (const l of TIME_WALK_RUN.levels.filter((level) => level.title.startsWith('Week'))) {
+      const session = `${l.repetitions} x (${l.bouts.map((b) => `${b.activity} ${b.amount}`).join(' / ')})`;
+      const week = (sessions[l.title] ??= []);
+      for (let i = 0; i < l.cleanSessionsToAdvance; i += 1) week.push(session);
+    }
+    expect(sessions).toEqual(SOURCE);
+    for (const week of Object.values(sessions)) expect(week).toHaveLength(3);
+  });
+
   it('Delaware treadmill: the 8 levels, 4 sessions a week, never consecutive days, 2 levels in 7 days', () => {
     const rows = DELAWARE_TREADMILL.levels.map((l) => [
       l.bouts.map((b) => `${b.activity} ${inMiles(b.amount)}`).join(', '),
@@ -145,6 +169,29 @@ describe('shipped programme templates', () => {
     ]);
     for (const l of MTSS_MOEN.levels) expect([l.sessionsPerWeek, l.minRestDays]).toEqual([3, 1]);
     expect(MTSS_MOEN.painLimit).toBe(4);
+  });
+
+  it('hamstring strain: progresses by % of top speed, not distance, through Heiderscheit 2010 phases 2 and 3', () => {
+    const rows = HAMSTRING_SPEED.levels.map((l) => [
+      l.title,
+      l.effort.kind === 'top_speed' ? l.effort.percent : null,
+      inMiles(levelTotal(l).amount),
+    ]);
+    expect(rows.map(([title, percent]) => [title, percent])).toEqual([
+      ['Phase 2', 50],
+      ['Phase 2', 60],
+      ['Phase 2', 70],
+      ['Phase 3', 80],
+      ['Phase 3', 90],
+      ['Phase 3', 100],
+    ]);
+    // Same distance at every level: only the speed changes.
+    expect(new Set(HAMSTRING_SPEED.levels.map((l) => levelTotal(l).amount)).size).toBe(1);
+    // The checks between phases are on the first level of each phase.
+    expect(HAMSTRING_SPEED.levels[0]?.entryCheck).toMatch(/normal walking stride.*very slow jog.*90 degrees/);
+    expect(HAMSTRING_SPEED.levels[3]?.entryCheck).toMatch(/full strength.*forwards and backwards/);
+    expect(HAMSTRING_SPEED.source).toMatch(/Heiderscheit BC.*J Orthop Sports Phys Ther 2010;40\(2\):67-81/);
+    expect(HAMSTRING_SPEED.painLimit).toBe(0);
   });
 
   it('the longest stretch of running never gets shorter from one level to the next (same measure)', () => {
@@ -244,5 +291,41 @@ describe('a clinic copy of a template', () => {
     const fewer = { ...copy, levels: renumberLevels(copy.levels.filter((l) => l.number !== 6)) };
     expect(messages(ProgrammeSchema, fewer)).toEqual([]);
     expect(fewer.levels.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
+describe('the warm-up each programme defines (rule 1 depends on it)', () => {
+  it('every shipped template has a warm-up in plain words, with its minutes', () => {
+    for (const p of PROGRAMME_TEMPLATES) {
+      expect(p.warmUp.description.length, p.id).toBeGreaterThan(10);
+      expect(p.warmUp.minutes, p.id).toBeGreaterThanOrEqual(5);
+      expect(p.warmUp.minutes, p.id).toBeLessThanOrEqual(20);
+      const { grade } = readingStats(p.warmUp.description);
+      expect(grade, `${p.id}: ${p.warmUp.description}`).toBeLessThanOrEqual(6);
+    }
+    // Trials 2023 Table 1: warm up and stretch for 10 to 15 minutes.
+    expect(MILITARY_RETURN_TO_RUN.warmUp.minutes).toBe(10);
+    expect(MILITARY_RETURN_TO_RUN.warmUp.description).toMatch(/10 to 15 minutes/);
+  });
+
+  it('a programme stored before warm-ups existed still loads, with the default warm-up', () => {
+    const { warmUp: _dropped, ...old } = JSON.parse(JSON.stringify(TIME_WALK_RUN)) as Programme;
+    const stored = JSON.stringify(old);
+    expect(stored).not.toContain('warmUp');
+    const loaded = readStoredProgramme(stored);
+    expect(loaded.warmUp).toEqual(DEFAULT_WARM_UP);
+    expect(loaded.levels).toEqual(TIME_WALK_RUN.levels);
+    // The schema accepts it too (the engine checks programmes with it), filling in the default.
+    expect(ProgrammeSchema.parse(old).warmUp).toEqual(DEFAULT_WARM_UP);
+    // A stored warm-up is kept as it was.
+    expect(readStoredProgramme(JSON.stringify(MILITARY_RETURN_TO_RUN)).warmUp).toEqual(MILITARY_RETURN_TO_RUN.warmUp);
+  });
+
+  it('asks for a warm-up description and sensible minutes', () => {
+    const bad = { ...TIME_WALK_RUN, warmUp: { description: '', minutes: 0 } };
+    expect(messages(ProgrammeSchema, bad).join(' ')).toMatch(/warm-up/i);
+    expect(messages(ProgrammeSchema, { ...TIME_WALK_RUN, warmUp: { description: 'Walk', minutes: 90 } })).toEqual([
+      'A warm-up longer than 60 minutes is a typing slip: check the minutes.',
+    ]);
   });
 });

@@ -81,11 +81,27 @@ describe('the intake note written from the data', () => {
     expect(note.objective).toBe(
       `${objectiveText(readyKneeIntake(), { previousLefs: { total: 40, date: '2026-03-01' }, today: TODAY })}\n\nFull extension.`,
     );
-    expect(note.objective).toContain('LEFS: 66/80 (+26 since 2026-03-01: clinically meaningful)');
+    expect(note.objective).toContain(
+      'LEFS: 66/80 (since 2026-03-01: 40 -> 66, +26, more than the 9-point minimal important change)',
+    );
     expect(note.assessment).toBe('Ready.');
     expect(note.plan).toBe(
       'Starting point: running level 1, as the readiness checklist recommends.\n\nReview in 2 weeks.',
     );
+  });
+
+  it('writes the VISA-A with its published reference and its change since an earlier score', () => {
+    const note = composeIntakeNote({
+      draft: readyAchillesIntake(),
+      typed: NO_TEXT,
+      thresholds: DEFAULT_READINESS_THRESHOLDS,
+      previousScores: { visaA: { total: 50, date: '2026-03-01' } },
+    });
+    expect(note.objective).toContain(
+      'VISA-A: 55/100 (0-100, 100 = no symptoms; healthy adults average about 96 (Robinson 2001)) ' +
+        '(since 2026-03-01: 50 -> 55, +5, less than the 6.5-point minimal important change)',
+    );
+    expect(note.objective).not.toMatch(/healthy range|above 96/);
   });
 
   it('leaves the plan to the clinician before a starting point is chosen', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWith } from '../../../shared/clinical/intake/fields';
 import type { IntakeDraft } from '../../../shared/clinical/intake/intake';
-import { objectiveLines, objectiveText, SoapNote } from '../../../shared/clinical/intake/soap';
+import { objectiveLines, objectiveText, SoapNote, VISA_A_REFERENCE } from '../../../shared/clinical/intake/soap';
 import { copy, readyAchillesIntake, readyKneeIntake, TODAY } from './fixtures';
 import { fullVisaA } from './measure-fixtures';
 
@@ -75,11 +75,12 @@ describe('SOAP objective from the recorded data', () => {
 
   it('counts only applicable criteria, and writes the VISA-A', () => {
     const lines = objectiveLines(readyAchillesIntake(), { today: TODAY });
-    expect(lines).toContain('VISA-A: 55/100');
+    expect(lines).toContain(`VISA-A: 55/100 (${VISA_A_REFERENCE})`);
     expect(lines).toContain('Readiness to run: start running at level 1; 6 of 6 criteria met');
   });
 
-  it('marks a VISA-A in the healthy range', () => {
+  it('gives the VISA-A published reference, not a "healthy above 96" cut-off', () => {
+    expect(VISA_A_REFERENCE).toBe('0-100, 100 = no symptoms; healthy adults average about 96 (Robinson 2001)');
     const lines = linesWith(
       (i) =>
         (i.measures = {
@@ -96,15 +97,41 @@ describe('SOAP objective from the recorded data', () => {
         }),
       readyAchillesIntake(),
     );
-    expect(lines).toContain('VISA-A: 100/100 (healthy range, above 96)');
+    expect(lines).toContain(
+      'VISA-A: 100/100 (0-100, 100 = no symptoms; healthy adults average about 96 (Robinson 2001))',
+    );
+    expect(lines.join('\n')).not.toMatch(/healthy range|above 96|> ?96/);
   });
 
   it.each([
-    [{ total: 57, date: '2026-10-01' }, 'LEFS: 66/80 (+9 since 2026-10-01: clinically meaningful)'],
-    [{ total: 58, date: '2026-10-01' }, 'LEFS: 66/80 (+8 since 2026-10-01: within measurement error)'],
-    [{ total: 76, date: '2026-10-01' }, 'LEFS: 66/80 (-10 since 2026-10-01: clinically meaningful)'],
+    [
+      { total: 57, date: '2026-10-01' },
+      'LEFS: 66/80 (since 2026-10-01: 57 -> 66, +9, as much as the 9-point minimal important change)',
+    ],
+    [
+      { total: 58, date: '2026-10-01' },
+      'LEFS: 66/80 (since 2026-10-01: 58 -> 66, +8, less than the 9-point minimal important change)',
+    ],
+    [
+      { total: 76, date: '2026-10-01' },
+      'LEFS: 66/80 (since 2026-10-01: 76 -> 66, -10, worse by more than the 9-point minimal important change)',
+    ],
   ])('shows the LEFS change from %j', (previousLefs, line) => {
     expect(objectiveLines(readyKneeIntake(), { previousLefs, today: TODAY })[0]).toBe(line);
+  });
+
+  it('shows the VISA-A and PSFS change since an earlier score, against their minimal important changes', () => {
+    const visa = objectiveLines(readyAchillesIntake(), {
+      previousScores: { visaA: { total: 47, date: '2026-09-01' } },
+    });
+    expect(visa).toContain(
+      `VISA-A: 55/100 (${VISA_A_REFERENCE}) (since 2026-09-01: 47 -> 55, +8, more than the 6.5-point minimal important change)`,
+    );
+    const psfs = objectiveLines(readyKneeIntake(), { previousScores: { psfs: { total: 3.5, date: '2026-09-01' } } });
+    expect(psfs[1]).toBe(
+      'PSFS: 5/10, mean of 2 activities (Run 30 minutes: 3/10; Stairs down: 7/10) ' +
+        '(since 2026-09-01: 3.5 -> 5, +1.5, less than the 2-point minimal important change)',
+    );
   });
 
   it('says a started measure is not computable, and leaves out one never started', () => {

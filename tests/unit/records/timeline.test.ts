@@ -383,6 +383,35 @@ describe('buildTimeline: chart series', () => {
     expect(outcomes.visaA).toEqual([]);
   });
 
+  it("says each measure's change since the first score, against its minimal important change", () => {
+    const facts = emptyFacts();
+    facts.measures = [
+      { episodeId: 3, episodeTitle: 'Left Achilles', date: '2025-03-01', signed: true, lefs: 52, visaA: 48, psfs: 3 },
+      { episodeId: 7, episodeTitle: '', date: '2026-10-01', signed: true, lefs: 63, visaA: 53, psfs: 5.5 },
+    ];
+    const { outcomes } = buildTimeline(facts, 'DD/MM/YYYY').series;
+    expect(outcomes.changes.map((c) => [c.measure, c.words, c.reached])).toEqual([
+      ['lefs', 'LEFS 52 -> 63: +11, more than the 9-point minimal important change', true],
+      ['psfs', 'PSFS average 3 -> 5.5: +2.5, more than the 2-point minimal important change', true],
+      ['visaA', 'VISA-A 48 -> 53: +5, less than the 6.5-point minimal important change', false],
+    ]);
+    expect(outcomes.changes[0]).toMatchObject({ fromDate: '2025-03-01', toDate: '2026-10-01' });
+    // Bands for VISA-A and the PSFS too, kept inside their scales.
+    expect(outcomes.visaABand).toEqual({
+      baseline: 48,
+      date: '2025-03-01',
+      meaningfulChange: 6.5,
+      lower: 41.5,
+      upper: 54.5,
+    });
+    expect(outcomes.psfsBand).toEqual({ baseline: 3, date: '2025-03-01', meaningfulChange: 2, lower: 1, upper: 5 });
+  });
+
+  it('gives no change with one score only', () => {
+    const { outcomes } = buildTimeline(fullFacts(), 'DD/MM/YYYY').series;
+    expect(outcomes.changes.map((c) => c.measure)).toEqual(['lefs']);
+  });
+
   it('keeps the band inside 0-80', () => {
     const facts = emptyFacts();
     facts.measures = [
@@ -413,7 +442,7 @@ describe('buildTimeline: an empty episode', () => {
     expect(t.series).toEqual({
       pain: [],
       level: { levelCount: null, points: [], rests: [], stepBacks: [] },
-      outcomes: { lefs: [], lefsBand: null, visaA: [], psfs: [] },
+      outcomes: { lefs: [], lefsBand: null, visaA: [], visaABand: null, psfs: [], psfsBand: null, changes: [] },
     });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * VISA-A, the Victorian Institute of Sport Assessment - Achilles (Robinson et al., Br J Sports Med
- * 2001;35:335-41), for Achilles tendinopathy episodes. Total 0-100, higher is better; control
- * subjects scored above 96 (clinical.md section 3).
+ * 2001;35:335-41), for Achilles tendinopathy episodes. Total 0-100, higher is better; healthy
+ * controls averaged about 96 (95% CI 94-99): a reference, not a cut-off (clinical.md section 3).
  *
  * Structure, from the published scoring:
  * - Items 1-6 (pain and function): each 0-10, on an 11-point scale (0 worst, 10 best).
@@ -25,7 +25,7 @@ import { wholeNumber } from '../fields';
 import type { ScoreIncomplete } from './score';
 
 export const VISA_A_MAX = 100;
-/** Control subjects scored above 96 (Robinson 2001). */
+/** Healthy controls averaged about 96 (Robinson 2001); not a cut-off, and no longer shown as one. */
 export const VISA_A_HEALTHY_ABOVE = 96;
 
 /** Neutral topics of our own for items 1-8 (see the licensing note above). */
@@ -109,7 +109,7 @@ export interface VisaAScore {
   max: typeof VISA_A_MAX;
   /** Points from item 8 alone (0-30), by the part answered. */
   item8Points: number;
-  /** Above 96, the range of the published healthy controls. */
+  /** Above 96, the healthy controls' average (Robinson 2001); a reference, not a healthy range. */
   inHealthyRange: boolean;
 }
 
