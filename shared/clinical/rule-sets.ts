@@ -72,9 +72,8 @@ function set(
 }
 
 const SAFETY_NOTE =
-  "Rules 6 and 7 are the app's safety rules for pain that starts mid-run and for a limp or run pain lasting " +
-  'into the next day, which the five rules do not cover. The clinical stop-and-call signs list pain that ' +
-  'builds, a limp or changed stride, and pain lasting into the next day.';
+  "Rules 6 and 7 are the app's safety rules for what the five rules do not cover: pain that starts " +
+  'mid-run, and a limp or run pain lasting into the next day (stop-and-call signs).';
 
 export const SEED_RULE_SET: RuleSet = set(
   {
