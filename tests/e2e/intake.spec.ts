@@ -251,7 +251,7 @@ test('bone stress injury at the navicular, 6 weeks in, no imaging clearance: not
   await expect(checks).toContainText('Navicular is a high-risk site');
   await radioGroup(page, 'Healing confirmed before running').getByRole('radio', { name: 'Not yet' }).check();
   await intakeField(page, 'Pain-free walk phase done (weeks)').fill('1');
-  await radioGroup(page, 'Bone tender when the site is pressed').getByRole('radio', { name: 'No, not tender' }).check();
+  await radioGroup(page, 'Bone tender when the site is pressed').getByRole('radio', { name: 'Not tender' }).check();
   await radioGroup(page, '10-15 hops on the spot, injured leg').getByRole('radio', { name: 'Pain-free' }).check();
   // The RED-S screen by keys: N answers "no" and moves on.
   const redS = quickRows(page, 'red-s');

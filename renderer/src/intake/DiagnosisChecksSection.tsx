@@ -146,32 +146,31 @@ function BoneStressChecks({ draft, thresholds }: { draft: IntakeDraft; threshold
             : `${BONE_STRESS_SITE_LABELS[site!]} is a low-risk site: imaging clearance and the walk phase are not required (Hoenig 2023).`}
       </p>
       {highRiskChecks ? (
-        <div className="form-grid form-grid--onset">
-          <IntakeText
-            path="diagnosisChecks.boneStress.walkPhaseWeeks"
-            label="Pain-free walk phase done (weeks)"
-            hint={`At least ${weeks} weeks at a high-risk site.`}
-            inputMode="numeric"
-          />
+        <>
           <IntakeRadio
             path="diagnosisChecks.boneStress.healingClearance"
             legend="Healing confirmed before running"
             options={HEALING_CLEARANCES.map((c) => ({ value: c, label: HEALING_CLEARANCE_LABELS[c] }))}
           />
-        </div>
+          <IntakeText
+            path="diagnosisChecks.boneStress.walkPhaseWeeks"
+            label="Pain-free walk phase done (weeks)"
+            hint={`At least ${weeks} weeks at a high-risk site.`}
+            inputMode="numeric"
+            className="diagnosis-checks__number"
+          />
+        </>
       ) : null}
-      <div className="form-grid">
-        <IntakeRadio
-          path="diagnosisChecks.boneStress.siteTender"
-          legend="Bone tender when the site is pressed"
-          options={yesNoOptions('Yes, tender', 'No, not tender')}
-        />
-        <IntakeRadio
-          path="diagnosisChecks.boneStress.hopOnSpotPainFree"
-          legend="10-15 hops on the spot, injured leg"
-          options={yesNoOptions('Pain-free', 'Painful')}
-        />
-      </div>
+      <IntakeRadio
+        path="diagnosisChecks.boneStress.siteTender"
+        legend="Bone tender when the site is pressed"
+        options={yesNoOptions('Tender', 'Not tender')}
+      />
+      <IntakeRadio
+        path="diagnosisChecks.boneStress.hopOnSpotPainFree"
+        legend="10-15 hops on the spot, injured leg"
+        options={yesNoOptions('Pain-free', 'Painful')}
+      />
       <h4 className="intake-subtitle intake-subtitle--minor" id="red-s-title">
         Low energy availability (RED-S) screen
       </h4>
@@ -206,7 +205,7 @@ function BoneStressChecks({ draft, thresholds }: { draft: IntakeDraft; threshold
 
 function HamstringChecks() {
   return (
-    <div className="form-grid">
+    <>
       <IntakeRadio
         path="diagnosisChecks.hamstring.walkingStridePainFree"
         legend="Normal walking stride"
@@ -222,7 +221,7 @@ function HamstringChecks() {
         legend="Very slow jog"
         options={yesNoOptions('Pain-free', 'Painful')}
       />
-    </div>
+    </>
   );
 }
 
