@@ -58,6 +58,10 @@ function hamstring(onsetDate: string): IntakeDraft {
       squatQuality: { left: 'good', right: 'fair' },
       briskWalk: { minutes: 20, painFree: true },
     },
+    // The hamstring checks (Heiderscheit 2010): stride and isometric flexion pain-free, the slow jog not yet.
+    diagnosisChecks: {
+      hamstring: { walkingStridePainFree: true, isometricFlexionPainFree: true, slowJogPainFree: false },
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { printFigures } from './stats';
 import { benchBackup } from './suites/backup';
 import { benchHandout } from './suites/handout';
+import { benchReadiness } from './suites/readiness';
 import { benchRecords } from './suites/records';
 import { benchRunning, CHECK_INS } from './suites/running';
 import { benchTimeline, TIMELINE_EVENTS } from './suites/timeline';
@@ -19,13 +20,25 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** `--only handout` (or `records`, or `timeline`) runs one suite; by default all run. */
+/** `--only handout` (or `records`, `timeline`, `readiness`) runs one suite; by default all run. */
 function wanted(suite: string): boolean {
   const i = process.argv.indexOf('--only');
   return i < 0 || process.argv[i + 1] === suite;
 }
 
+function header(): void {
+  console.log(
+    `Stride Clinic benchmark: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
+  );
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--only') && wanted('readiness')) {
+    // The intake's readiness result on its own: pure functions, no clinic needed.
+    header();
+    printFigures('Intake readiness, per keystroke', benchReadiness());
+    return;
+  }
   if (process.argv.includes('--only') && wanted('timeline')) {
     // The episode history on its own, in a smaller clinic (its queries are keyed by episode).
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-bench-'));
@@ -69,6 +82,7 @@ async function main(): Promise<void> {
     );
     printFigures(`Episode history (${TIMELINE_EVENTS} timeline events)`, await benchTimeline(clinic));
     printFigures('Backups, restores and exports', await benchBackup(clinic));
+    printFigures('Intake readiness, per keystroke', benchReadiness());
     if (wanted('handout')) printFigures('Take-home handout', await benchHandout());
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

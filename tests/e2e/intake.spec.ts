@@ -8,16 +8,20 @@ import {
   api,
   intakeField,
   intakeSection,
+  openSeededIntake,
   quickRows,
   radioGroup,
+  readinessResult,
   saveState,
   startIntakeByKeyboard,
   tabTo,
   typeInto,
 } from './pages/intake';
+import { ACL_KNEE_TESTS, aclDraft, hamstringDraft, navicularDraft, weeksAgo } from './pages/intake-drafts';
 import { addPatient, patientHeading } from './pages/patients';
 import { setUpClinic } from './pages/setup';
 import { hamstringIntake, TYPED_NOTE } from '../helpers/intake';
+import { formatDate } from '../../shared/time/dates';
 
 test('clinician intake session: keyboard only, from a new patient to a signed note in the history', async ({
   page,
@@ -59,9 +63,10 @@ test('clinician intake session: keyboard only, from a new patient to a signed no
   await typeInto(page, intakeField(page, 'Pain walking (0-10) (required)'), '1');
   await typeInto(page, intakeField(page, 'Pain hopping (0-10)'), '3');
   const flags = quickRows(page, 'red-flags');
-  await expect(flags).toHaveCount(10);
+  // Every runner's urgent signs and the runner-specific ones; no post-surgery or bone stress questions.
+  await expect(flags).toHaveCount(18);
   await tabTo(page, flags.first());
-  await page.keyboard.type('nnnnnnnnnn');
+  await page.keyboard.type('n'.repeat(18));
   for (const row of await flags.all()) await expect(row.getByRole('radio', { name: 'No', exact: true })).toBeChecked();
 
   // 4. LEFS: one digit per item, the focus moves on by itself.
@@ -92,6 +97,17 @@ test('clinician intake session: keyboard only, from a new patient to a signed no
   await typeInto(page, intakeField(page, 'Brisk walk (minutes)'), '20');
   await tabTo(page, radioGroup(page, 'Brisk walk pain-free'));
   await page.keyboard.press('Space');
+
+  // 7b. The hamstring checks (Heiderscheit 2010): Space answers the first choice, "Pain-free".
+  for (const check of [
+    'Normal walking stride',
+    'Isometric knee flexion at 90°, prone, moderate resistance',
+    'Very slow jog',
+  ]) {
+    await tabTo(page, radioGroup(page, check));
+    await page.keyboard.press('Space');
+    await expect(radioGroup(page, check).getByRole('radio', { name: 'Pain-free' })).toBeChecked();
+  }
 
   // 8. Readiness: walking stage, with the unmet items named.
   const readiness = intakeSection(page, '8. Readiness to run');
@@ -126,8 +142,9 @@ test('clinician intake session: keyboard only, from a new patient to a signed no
   const note = page.getByRole('article');
   await expect(note).toContainText('Signed by Priya Shah (Physiotherapist)');
   await expect(note).toContainText(
-    'Readiness to run: walking stage (comfortable, then brisk walking); 3 of 6 criteria met',
+    'Readiness to run: walking stage (comfortable, then brisk walking); 6 of 9 criteria met',
   );
+  await expect(note).toContainText('- Met: Isometric knee flexion at 90 degrees pain-free.');
   await expect(note).toContainText('- Not met: Single-leg hop LSI 70% is below 75%.');
   await expect(note).toContainText('Starting point: walking stage, as the readiness checklist recommends.');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Signed');
@@ -221,4 +238,98 @@ test('a signed intake cannot be changed from another window; corrections go in a
   await page.reload();
   await expect(page.getByRole('article').getByLabel('Addenda')).toContainText('Correction: 8 years running');
   expect((await api(page, app, 'intake.get', { episodeId: episode.id }))?.draft.runningHistory?.yearsRunning).toBe(7.5);
+});
+
+test('bone stress injury at the navicular, 6 weeks in, no imaging clearance: not ready to run; a RED-S yes shows referral advice', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await setUpClinic(page);
+  await openSeededIntake(page, app, navicularDraft(), 'RR-0101');
+  const checks = intakeSection(page, '7b. Checks for this diagnosis');
+  await expect(checks).toContainText('Navicular is a high-risk site');
+  await radioGroup(page, 'Healing confirmed before running').getByRole('radio', { name: 'Not yet' }).check();
+  await intakeField(page, 'Pain-free walk phase done (weeks)').fill('1');
+  await radioGroup(page, 'Bone tender when the site is pressed').getByRole('radio', { name: 'Not tender' }).check();
+  await radioGroup(page, '10-15 hops on the spot, injured leg').getByRole('radio', { name: 'Pain-free' }).check();
+  // The RED-S screen by keys: N answers "no" and moves on.
+  const redS = quickRows(page, 'red-s');
+  await expect(redS).toHaveCount(6);
+  await tabTo(page, redS.first());
+  await page.keyboard.type('nnnnnn');
+  await expect(redS.last().getByRole('radio', { name: 'No', exact: true })).toBeChecked();
+
+  const result = readinessResult(page);
+  await expect(result).toContainText('Walking stage');
+  await expect(result).not.toContainText('Ready to start running');
+  await expect(result).toContainText('No imaging or doctor’s clearance of healing yet (navicular, high-risk site)');
+  await expect(result).toContainText('Pain-free walk phase of 1 week is shorter than 2 weeks.');
+  const readiness = intakeSection(page, '8. Readiness to run');
+  await expect(readiness.getByRole('row', { name: /Healing confirmed on imaging/ })).toContainText('Not met');
+  await expect(readiness.getByRole('row', { name: /RED-S/ })).toContainText('Met');
+
+  // A yes to one RED-S question: referral advice, a doctor and a sports dietitian.
+  await redS.filter({ hasText: 'Restrictive eating' }).getByRole('radio', { name: 'Yes' }).check();
+  await expect(readiness.getByRole('alert', { name: 'Referral advice' })).toContainText(
+    'refer to a doctor and a sports dietitian',
+  );
+  await expect(readiness.getByRole('row', { name: /RED-S/ })).toContainText('Not met');
+});
+
+test('ACL reconstruction: ready at 14 weeks with knee range, strength and hops at the thresholds; not at 10 weeks', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await setUpClinic(page);
+  await openSeededIntake(page, app, aclDraft(14), 'RR-0102');
+  const tests = intakeSection(page, '7. Physical tests');
+  await intakeField(page, 'Quadriceps strength measured with').selectOption({ label: 'Hand-held dynamometer' });
+  await intakeField(page, 'Hamstring strength measured with').selectOption({ label: 'Hand-held dynamometer' });
+  const k = ACL_KNEE_TESTS;
+  for (const limb of ['left', 'right'] as const) {
+    await intakeField(page, `Knee flexion, ${limb} (degrees)`).fill(k.flexion[limb]);
+    await intakeField(page, `Knee extension deficit, ${limb} (degrees)`).fill(k.extensionDeficit[limb]);
+    await intakeField(page, `Quadriceps strength, ${limb} (N)`).fill(k.quadriceps[limb]);
+    await intakeField(page, `Hamstring strength, ${limb} (N)`).fill(k.hamstrings[limb]);
+  }
+  await expect(tests.getByRole('row', { name: /Knee range of motion/ })).toContainText('96.3%, meets 95%');
+  await expect(tests.getByRole('row', { name: /Quadriceps strength/ })).toContainText('78.9%, meets 70%');
+  await expect(tests.getByRole('row', { name: /Hamstring strength/ })).toContainText('90%, meets 70%');
+  await expect(readinessResult(page)).toContainText('Ready to start running at level 1');
+
+  // Ten weeks after surgery: not yet, and the 12-week gate says why.
+  const tenWeeks = weeksAgo(10);
+  await intakeField(page, 'Date of surgery (required)').fill(formatDate(tenWeeks, 'DD/MM/YYYY'));
+  await expect(readinessResult(page)).toContainText('Walking stage');
+  await expect(readinessResult(page)).toContainText(`10 weeks since surgery (${tenWeeks}) is fewer than 12 weeks.`);
+  await expect(
+    intakeSection(page, '8. Readiness to run').getByRole('row', { name: /At least 12 weeks since surgery/ }),
+  ).toContainText('Not met');
+});
+
+test('a red flag graded "note" holds the intake until the clinician types a reason to go on', async ({ page, app }) => {
+  await openApp(page, app);
+  await setUpClinic(page);
+  await openSeededIntake(page, app, hamstringDraft(), 'RR-0103');
+  const row = quickRows(page, 'red-flags').filter({ hasText: 'Pain above 3/10 while running' });
+  await tabTo(page, row, 40);
+  await page.keyboard.press('y');
+  // The yes opens the reason box, and the focus goes to it.
+  const reason = intakeField(page, 'Your reason to go on: pain above 3/10 while running (required)');
+  await expect(reason).toBeFocused();
+  await expect(row).toContainText('Clinician judges: a reason is needed to go on');
+  const banner = page.locator('.page--intake > .red-flag-alert');
+  await expect(banner).toContainText('Your judgement: type your reason to go on');
+  await expect(readinessResult(page)).toContainText('Not ready to run yet: a red flag needs your judgement');
+
+  await page.keyboard.type('Pain 4/10 only on the last hill, settles within the hour; no other sign.');
+  await expect(readinessResult(page)).not.toContainText('Not ready to run');
+  await expect(readinessResult(page)).toContainText('Walking stage');
+  await expect(banner).toContainText('Noted, going on for your reason');
+  await expect(
+    intakeSection(page, '8. Readiness to run').getByRole('row', { name: /No red flag holding running/ }),
+  ).toContainText('Met');
+  await expect(saveState(page)).toHaveText(/^Draft saved/);
 });

@@ -15,7 +15,7 @@ import { isAchillesEpisode } from '../../../shared/clinical/intake/episode';
 import type { FieldProblem } from '../../../shared/clinical/intake/fields';
 import { parseIntakeDraft, type IntakeDraft } from '../../../shared/clinical/intake/intake';
 import { positiveRedFlags, subjectiveLines } from '../../../shared/clinical/intake/note-text';
-import type { ReadinessResult } from '../../../shared/clinical/intake/readiness';
+import { intakeRedFlagScreen, type ReadinessResult } from '../../../shared/clinical/intake/readiness';
 import { checkIntakeForSigning } from '../../../shared/clinical/intake/signing';
 import { objectiveText, SoapNote } from '../../../shared/clinical/intake/soap';
 import { startingPointLine, type StartingPoint } from '../../../shared/clinical/intake/starting-point';
@@ -31,6 +31,7 @@ import { ConfirmDialog } from '../ui/Dialog';
 import { ErrorNotice, InfoNotice, Loading } from '../ui/feedback';
 import { todayIso } from '../ui/format';
 import { focusField, IntakeFormContext, type IntakeForm } from './controls';
+import { DiagnosisChecksSection, diagnosisCheckParts } from './DiagnosisChecksSection';
 import { EpisodeSection } from './EpisodeSection';
 import { errorsOf, formPath, fromDraft, toDraft, typedOf, VISA_A_PATHS, type FormValues } from './form-model';
 import { createFormStore, useFormValues } from './form-store';
@@ -169,6 +170,8 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
   const summary = useMemo(() => summarizeIntake(liveDraft, thresholds, todayIso()), [liveDraft, thresholds]);
   const readiness: ReadinessResult = signed && record.readiness ? record.readiness : summary.readiness;
   const redFlags = useMemo(() => positiveRedFlags(liveDraft), [liveDraft]);
+  const redFlagScreen = useMemo(() => intakeRedFlagScreen(liveDraft), [liveDraft]);
+  const checkParts = useMemo(() => diagnosisCheckParts(liveDraft, values), [liveDraft, values]);
   const signCheck = useMemo(() => checkIntakeForSigning(liveDraft, todayIso()), [liveDraft]);
 
   const autosave = useAutosave({
@@ -359,7 +362,7 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
           }
         />
       ) : null}
-      {signed ? null : <RedFlagAlert flags={redFlags} />}
+      {signed ? null : <RedFlagAlert screen={redFlagScreen} />}
       {closed && !signed ? (
         <InfoNotice>
           <p>
@@ -386,13 +389,16 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
               <legend className="visually-hidden">Intake</legend>
               <EpisodeSection />
               <HistorySection />
-              <SymptomsSection draft={liveDraft} positive={redFlags} />
+              <SymptomsSection draft={liveDraft} screen={redFlagScreen} />
               <LefsSection score={summary.lefs} previous={record.previousLefs} />
               <PsfsSection score={summary.psfs} />
               {showVisaA ? (
                 <VisaASection score={summary.visaA} forAchilles={isAchillesEpisode(liveDraft.episode)} />
               ) : null}
               <PhysicalTestsSection draft={liveDraft} summary={summary} thresholds={thresholds} />
+              {checkParts.length > 0 ? (
+                <DiagnosisChecksSection draft={liveDraft} parts={checkParts} thresholds={thresholds} />
+              ) : null}
             </fieldset>
             <ReadinessSection
               readiness={readiness}

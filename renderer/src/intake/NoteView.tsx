@@ -12,7 +12,7 @@ import { ConfirmDialog } from '../ui/Dialog';
 import { ErrorNotice } from '../ui/feedback';
 import { TextAreaField } from '../ui/fields';
 import { formatTimestamp } from '../ui/format';
-import { RedFlagAlert } from './SymptomsSection';
+import { RecordedRedFlagAlert } from './SymptomsSection';
 
 const PARTS = [
   ['subjective', 'Subjective'],
@@ -57,7 +57,7 @@ export function NoteView({
           <p className="note-view__signature">Draft: not signed yet.</p>
         )}
       </header>
-      <RedFlagAlert flags={note.alerts} />
+      <RecordedRedFlagAlert flags={note.alerts} />
       <dl className="note-view__parts">
         {PARTS.map(([key, title]) => (
           <div key={key} className="note-view__part">

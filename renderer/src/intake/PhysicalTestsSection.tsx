@@ -1,10 +1,11 @@
 /**
  * Section 7, physical tests on both sides, with the limb symmetry index shown as the numbers go in.
  * The involved side comes from the episode. A test not done stays empty (readiness: "not tested");
- * a test the patient cannot do for pain is recorded as 0.
+ * a test the patient cannot do for pain is recorded as 0. Knee episodes also get knee range of
+ * motion and quadriceps and hamstring strength (the knee surgery gates, readiness-gates.ts).
  */
 import type { ReactNode } from 'react';
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { isKneeEpisode, type Side } from '../../../shared/clinical/intake/episode';
 import { formatOneDecimal, formatPercent } from '../../../shared/clinical/intake/format';
 import type { IntakeDraft } from '../../../shared/clinical/intake/intake';
@@ -12,19 +13,34 @@ import {
   LIMBS,
   SQUAT_QUALITIES,
   SQUAT_QUALITY_MEANINGS,
+  STRENGTH_METHOD_LABELS,
+  STRENGTH_METHODS,
   SWELLING_GRADE_LABELS,
   SWELLING_GRADE_MEANINGS,
   SWELLING_GRADES,
   type Limb,
   type LsiResult,
+  type StrengthMethod,
 } from '../../../shared/clinical/intake/physical-tests';
 import type { ReadinessThresholds } from '../../../shared/clinical/intake/readiness';
 import type { IntakeSummary } from '../../../shared/clinical/intake/summary';
-import { IntakeRadio, IntakeText, useIntakeForm, useValue } from './controls';
+import { IntakeRadio, IntakeSelect, IntakeText, useIntakeForm, useValue } from './controls';
 import { fieldId } from './form-model';
 import { IntakeSection, SECTION_IDS } from './Section';
 
 const LIMB_LABELS: Readonly<Record<Limb, string>> = { left: 'Left', right: 'Right' };
+
+/** The unit strength is typed in, by how it was measured. */
+const STRENGTH_UNITS: Readonly<Record<StrengthMethod, string>> = {
+  hand_held_dynamometer: 'N',
+  one_rep_max: 'kg',
+  isokinetic: 'Nm',
+};
+
+/** The knee fields: the knee block stays on show while any holds a value, whatever the region. */
+const KNEE_PATHS = ['kneeFlexionDeg', 'kneeExtensionDeficitDeg', 'quadricepsStrength', 'hamstringStrength'].flatMap(
+  (test) => [...LIMBS, 'method'].map((part) => `physicalTests.${test}.${part}`),
+);
 
 function limbHeading(limb: Limb, side: Side | undefined): string {
   if (side === limb) return `${LIMB_LABELS[limb]} (involved)`;
@@ -89,12 +105,15 @@ function CellSelect({
   const form = useIntakeForm();
   const value = useValue(path);
   const error = form.errors[path];
+  const errorId = `${fieldId(path)}-error`;
   return (
     <div className={`cell-field${error ? ' field--invalid' : ''}`}>
       <select
         id={fieldId(path)}
         className="field__input field__select cell-field__input"
         aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
         value={value}
         onChange={(e) => form.set(path, e.target.value)}
       >
@@ -106,7 +125,7 @@ function CellSelect({
         ))}
       </select>
       {error ? (
-        <p className="field__error" role="alert">
+        <p id={errorId} className="field__error" role="alert">
           {error}
         </p>
       ) : null}
@@ -160,6 +179,7 @@ export const PhysicalTestsSection = memo(function PhysicalTestsSection({
   const swellingRight = useValue('physicalTests.kneeSwelling.right');
   const side = draft.episode?.side;
   const knee = isKneeEpisode(draft.episode) === true || swellingLeft !== '' || swellingRight !== '';
+  const kneeData = useKneeData();
   const k2w = draft.physicalTests?.kneeToWallCm;
   const k2wDifference =
     k2w?.left !== undefined && k2w.right !== undefined
@@ -266,6 +286,7 @@ export const PhysicalTestsSection = memo(function PhysicalTestsSection({
             : null}
         </dl>
       </details>
+      {knee || kneeData ? <KneeTests draft={draft} summary={summary} thresholds={thresholds} /> : null}
       <h3 className="intake-subtitle">Brisk walk</h3>
       <div className="brisk-walk">
         <IntakeText path="physicalTests.briskWalk.minutes" label="Brisk walk (minutes)" inputMode="numeric" />
@@ -281,3 +302,116 @@ export const PhysicalTestsSection = memo(function PhysicalTestsSection({
     </IntakeSection>
   );
 });
+
+/** Whether any knee range or strength field holds a value. */
+function useKneeData(): boolean {
+  const { store } = useIntakeForm();
+  return useSyncExternalStore(store.subscribe, () => KNEE_PATHS.some((path) => store.get(path) !== ''));
+}
+
+function degrees(value: number | undefined): string {
+  return value === undefined ? '–' : `${value}°`;
+}
+
+/**
+ * Knee range of motion and quadriceps and hamstring strength, both sides, with the LSI against the
+ * knee surgery thresholds (Rambaud 2018). The range is flexion minus the extension deficit.
+ */
+function KneeTests({
+  draft,
+  summary,
+  thresholds,
+}: {
+  draft: IntakeDraft;
+  summary: IntakeSummary;
+  thresholds: ReadinessThresholds;
+}) {
+  const side = draft.episode?.side;
+  const tests = draft.physicalTests;
+  const quadMethod = useValue('physicalTests.quadricepsStrength.method');
+  const hamMethod = useValue('physicalTests.hamstringStrength.method');
+  const unitOf = (method: string) => STRENGTH_UNITS[method as StrengthMethod] ?? 'N, kg or Nm';
+  const methodOptions = STRENGTH_METHODS.map((m) => ({ value: m, label: STRENGTH_METHOD_LABELS[m] }));
+  const arc = (limb: Limb) => {
+    const flexion = tests?.kneeFlexionDeg?.[limb];
+    const deficit = tests?.kneeExtensionDeficitDeg?.[limb];
+    return flexion === undefined || deficit === undefined ? undefined : flexion - deficit;
+  };
+  const cells = (test: string, label: string, unit: string, inputMode: 'numeric' | 'decimal') =>
+    LIMBS.map((limb) => (
+      <td key={limb}>
+        <CellInput path={`physicalTests.${test}.${limb}`} label={`${label}, ${limb} (${unit})`} inputMode={inputMode} />
+      </td>
+    ));
+  return (
+    <>
+      <h3 className="intake-subtitle" id="knee-tests-title">
+        Knee range and strength
+      </h3>
+      <p className="field__hint" id="knee-tests-hint">
+        Goniometer, both knees. Extension deficit: degrees short of straight (0 is straight; hyperextension is negative,
+        −5). Strength: the same method on both sides.
+      </p>
+      <div className="form-grid">
+        <IntakeSelect
+          path="physicalTests.quadricepsStrength.method"
+          label="Quadriceps strength measured with"
+          options={methodOptions}
+          placeholder="Choose the method…"
+        />
+        <IntakeSelect
+          path="physicalTests.hamstringStrength.method"
+          label="Hamstring strength measured with"
+          options={methodOptions}
+          placeholder="Choose the method…"
+        />
+      </div>
+      <table className="tests-table" aria-labelledby="knee-tests-title" aria-describedby="knee-tests-hint">
+        <thead>
+          <tr>
+            <th scope="col">Test</th>
+            {LIMBS.map((limb) => (
+              <th scope="col" key={limb}>
+                {limbHeading(limb, side)}
+              </th>
+            ))}
+            <th scope="col">LSI or comparison</th>
+          </tr>
+        </thead>
+        <tbody>
+          <Row label="Knee flexion" unit="degrees" result={null}>
+            {cells('kneeFlexionDeg', 'Knee flexion', 'degrees', 'numeric')}
+          </Row>
+          <Row label="Knee extension deficit" unit="degrees" result={null}>
+            {cells('kneeExtensionDeficitDeg', 'Knee extension deficit', 'degrees', 'numeric')}
+          </Row>
+          <Row
+            label="Knee range of motion"
+            unit="flexion − deficit"
+            result={<Verdict {...lsiText(summary.lsi.kneeRange, thresholds.kneeRomPercentAtLeast)} />}
+          >
+            {LIMBS.map((limb) => (
+              <td key={limb} className="tests-table__computed">
+                {degrees(arc(limb))}
+              </td>
+            ))}
+          </Row>
+          <Row
+            label="Quadriceps strength"
+            unit={unitOf(quadMethod)}
+            result={<Verdict {...lsiText(summary.lsi.quadriceps, thresholds.kneeStrengthLsiAtLeast)} />}
+          >
+            {cells('quadricepsStrength', 'Quadriceps strength', unitOf(quadMethod), 'decimal')}
+          </Row>
+          <Row
+            label="Hamstring strength"
+            unit={unitOf(hamMethod)}
+            result={<Verdict {...lsiText(summary.lsi.hamstrings, thresholds.kneeStrengthLsiAtLeast)} />}
+          >
+            {cells('hamstringStrength', 'Hamstring strength', unitOf(hamMethod), 'decimal')}
+          </Row>
+        </tbody>
+      </table>
+    </>
+  );
+}

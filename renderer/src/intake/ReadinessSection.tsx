@@ -139,6 +139,9 @@ export const ReadinessSection = memo(function ReadinessSection({
       {readiness.guidance.length > 0 ? (
         <div className="notice" aria-label="Guidance for this diagnosis">
           <div className="notice__body">
+            <p className="notice__text">
+              <strong>Guidance for this diagnosis</strong>
+            </p>
             <ul>
               {readiness.guidance.map((g) => (
                 <li key={g}>{g}</li>

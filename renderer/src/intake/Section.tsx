@@ -9,6 +9,7 @@ export const SECTION_IDS = {
   psfs: 'intake-psfs',
   visaA: 'intake-visa-a',
   tests: 'intake-tests',
+  checks: 'intake-checks',
   readiness: 'intake-readiness',
   note: 'intake-note',
   sign: 'intake-sign',

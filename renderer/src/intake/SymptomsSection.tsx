@@ -1,9 +1,19 @@
-/** Section 3, symptoms: pain 0-10, what eases and aggravates it, and the red-flag screen (clinical.md §5). */
+/**
+ * Section 3, symptoms: pain 0-10, what eases and aggravates it, and the red-flag screen (clinical.md
+ * §5 and §8). A yes shows its grade: urgent care now, refer to a doctor, or the clinician's
+ * judgement; a "note" yes opens a box for the reason to go on, required before the readiness
+ * result can go past "not ready".
+ */
 import { memo } from 'react';
-import { hadSurgery } from '../../../shared/clinical/intake/episode';
+import { hadSurgery, isBoneStressEpisode } from '../../../shared/clinical/intake/episode';
 import type { IntakeDraft } from '../../../shared/clinical/intake/intake';
-import { applicableRedFlags, RED_FLAGS } from '../../../shared/clinical/intake/red-flags';
-import { IntakeText, IntakeTextArea, QuickChoiceRow } from './controls';
+import {
+  applicableRedFlags,
+  RED_FLAG_GRADE_LABELS,
+  RED_FLAGS,
+  type RedFlagScreen,
+} from '../../../shared/clinical/intake/red-flags';
+import { IntakeReasonBox, IntakeText, IntakeTextArea, QuickChoiceRow, useValue } from './controls';
 import { IntakeSection, SECTION_IDS } from './Section';
 
 const ANSWERS = [
@@ -13,8 +23,13 @@ const ANSWERS = [
 ] as const;
 const KEYS = { y: 'yes', n: 'no', a: 'not_asked' } as const;
 
-/** The positive red flags, on top of the page and of the section: never only in a list. */
-export function RedFlagAlert({ flags }: { flags: readonly string[] }) {
+export const reasonPath = (id: string) => `symptoms.redFlagReasons.${id}`;
+
+/** "Fever of 38 °C" -> "fever of 38 °C", inside a sentence. */
+const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** A saved note's red flags, as words: the note already says each one's grade and advice. */
+export function RecordedRedFlagAlert({ flags }: { flags: readonly string[] }) {
   if (flags.length === 0) return null;
   return (
     <div className="red-flag-alert" role="alert">
@@ -35,16 +50,136 @@ export function RedFlagAlert({ flags }: { flags: readonly string[] }) {
   );
 }
 
+/**
+ * The positive red flags by grade, on top of the page and of the section: never only in a list.
+ * Urgent signs first (urgent care now), then referrals (a doctor before running), then the
+ * clinician's judgement: the reason typed to go on, or that it is still needed.
+ */
+export function RedFlagAlert({ screen }: { screen: RedFlagScreen }) {
+  if (screen.positive.length === 0) return null;
+  const holding = screen.emergency.length + screen.refer.length + screen.needReason.length > 0;
+  const count = screen.positive.length;
+  return (
+    <div className={`red-flag-alert${holding ? '' : ' red-flag-alert--noted'}`} role="alert">
+      <span className="red-flag-alert__icon" aria-hidden="true">
+        !
+      </span>
+      <div>
+        <p className="red-flag-alert__title">
+          {holding
+            ? `Red flag${count === 1 ? '' : 's'} positive: no running until ${count === 1 ? 'it is' : 'they are'} dealt with.`
+            : `Red flag${count === 1 ? '' : 's'} positive, noted with your reason to go on.`}
+        </p>
+        {screen.emergency.length > 0 ? (
+          <div className="red-flag-alert__grade red-flag-alert__grade--emergency">
+            <p className="red-flag-alert__grade-title">
+              Urgent: stop, and send the patient for urgent medical care now (emergency department; an ambulance for
+              chest pain).
+            </p>
+            <ul className="red-flag-alert__list">
+              {screen.emergency.map((f) => (
+                <li key={f.id}>{f.clinician}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {screen.refer.length > 0 ? (
+          <div className="red-flag-alert__grade">
+            <p className="red-flag-alert__grade-title">Refer to a doctor before any running.</p>
+            <ul className="red-flag-alert__list">
+              {screen.refer.map((f) => (
+                <li key={f.id}>{f.clinician}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {screen.needReason.length > 0 ? (
+          <div className="red-flag-alert__grade">
+            <p className="red-flag-alert__grade-title">
+              Your judgement: type your reason to go on under the question (section 3), or refer.
+            </p>
+            <ul className="red-flag-alert__list">
+              {screen.needReason.map((f) => (
+                <li key={f.id}>{f.clinician}: no reason typed yet.</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {screen.noted.length > 0 ? (
+          <div className="red-flag-alert__grade">
+            <p className="red-flag-alert__grade-title">Noted, going on for your reason:</p>
+            <ul className="red-flag-alert__list">
+              {screen.noted.map(({ flag, reason }) => (
+                <li key={flag.id}>
+                  {flag.clinician}: “{reason}”
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** A red flag answered yes, with its grade; a "note" yes gets the reason box under it. */
+function RedFlagRow({ flag }: { flag: (typeof RED_FLAGS)[number] }) {
+  const path = `symptoms.redFlags.${flag.id}`;
+  const typedAnswer = useValue(path);
+  const reason = useValue(reasonPath(flag.id));
+  const yes = typedAnswer === 'yes';
+  const isNote = flag.grade === 'note';
+  // The box stays while it holds text, so a reason left after the answer changed can be cleared.
+  const showReason = isNote && (yes || reason !== '');
+  return (
+    <>
+      <QuickChoiceRow
+        group="red-flags"
+        path={path}
+        label={
+          <>
+            {yes ? <strong className="red-flags__marker">Red flag: </strong> : null}
+            {flag.clinician}
+            {flag.afterSurgeryOnly ? <span className="red-flags__tag"> (after surgery)</span> : null}
+            {yes ? (
+              <span className={`red-flags__grade red-flags__grade--${flag.grade}`}>
+                {RED_FLAG_GRADE_LABELS[flag.grade]}
+              </span>
+            ) : null}
+          </>
+        }
+        hint={'formHint' in flag ? flag.formHint : undefined}
+        options={ANSWERS}
+        keys={KEYS}
+        tone={yes ? 'alert' : undefined}
+        focusAfter={isNote ? (value) => (value === 'yes' ? reasonPath(flag.id) : undefined) : undefined}
+      />
+      {showReason ? (
+        <IntakeReasonBox
+          path={reasonPath(flag.id)}
+          label={`Your reason to go on: ${lower(flag.clinician)}`}
+          hint={
+            yes
+              ? 'Until a reason is typed, the readiness result stays “not ready”. If you do not go on, refer.'
+              : 'The answer is no longer yes: clear this reason if it no longer applies.'
+          }
+          className="red-flags__reason"
+        />
+      ) : null}
+    </>
+  );
+}
+
 export const SymptomsSection = memo(function SymptomsSection({
   draft,
-  positive,
+  screen,
 }: {
   draft: IntakeDraft;
-  positive: readonly string[];
+  screen: RedFlagScreen;
 }) {
   const answers = draft.symptoms?.redFlags;
   const surgery = hadSurgery(draft.episode);
-  const asked = applicableRedFlags(surgery);
+  const asked = applicableRedFlags(surgery, isBoneStressEpisode(draft.episode));
   // A "yes" to an item that no longer applies (surgery changed to no) stays on show: a yes is never hidden.
   const shown = RED_FLAGS.filter((f) => asked.includes(f) || answers?.[f.id] === 'yes');
   return (
@@ -67,34 +202,16 @@ export const SymptomsSection = memo(function SymptomsSection({
         Red-flag screen
       </h3>
       <p className="field__hint">
-        Keys: <kbd>Y</kbd> yes, <kbd>N</kbd> no, <kbd>A</kbd> not asked; the next question follows.
+        Keys: <kbd>Y</kbd> yes, <kbd>N</kbd> no, <kbd>A</kbd> not asked; the next question follows. A yes shows its
+        grade: urgent care now, refer to a doctor, or your judgement with a reason to go on.
         {surgery === false ? ' Post-surgery questions are left out: no surgery.' : ''}
         {surgery === undefined ? ' Post-surgery questions are included until surgery is answered.' : ''}
       </p>
-      <RedFlagAlert flags={positive} />
+      <RedFlagAlert screen={screen} />
       <div className="red-flags" role="group" aria-labelledby="red-flags-title">
-        {shown.map((flag) => {
-          const path = `symptoms.redFlags.${flag.id}`;
-          const yes = answers?.[flag.id] === 'yes';
-          return (
-            <QuickChoiceRow
-              key={flag.id}
-              group="red-flags"
-              path={path}
-              label={
-                <>
-                  {yes ? <strong className="red-flags__marker">Red flag: </strong> : null}
-                  {flag.clinician}
-                  {flag.afterSurgeryOnly ? <span className="red-flags__tag"> (after surgery)</span> : null}
-                </>
-              }
-              hint={'formHint' in flag ? flag.formHint : undefined}
-              options={ANSWERS}
-              keys={KEYS}
-              tone={yes ? 'alert' : undefined}
-            />
-          );
-        })}
+        {shown.map((flag) => (
+          <RedFlagRow key={flag.id} flag={flag} />
+        ))}
       </div>
     </IntakeSection>
   );

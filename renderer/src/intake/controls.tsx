@@ -93,6 +93,55 @@ export function IntakeTextArea({
   );
 }
 
+/**
+ * A required text box for a reason, laid out as the other fields (label, hint, error linked with
+ * aria-describedby) and marked required, for the reason to go on under a red flag graded "note".
+ */
+export function IntakeReasonBox({
+  path,
+  label,
+  hint,
+  className,
+}: {
+  path: string;
+  label: string;
+  hint: string;
+  className?: string;
+}) {
+  const form = useIntakeForm();
+  const value = useValue(path);
+  const id = fieldId(path);
+  const error = form.errors[path];
+  const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+        <span className="field__required"> (required)</span>
+      </label>
+      <textarea
+        id={id}
+        className="field__input field__textarea"
+        value={value}
+        rows={2}
+        maxLength={1000}
+        onChange={(e) => form.set(path, e.target.value)}
+        aria-required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <p id={`${id}-hint`} className="field__hint">
+        {hint}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function IntakeSelect({
   path,
   label,
@@ -135,11 +184,14 @@ export function IntakeRadio({
   path,
   legend,
   options,
+  hint,
   className,
 }: {
   path: string;
   legend: string;
   options: readonly { value: string; label: string; hint?: string }[];
+  /** A note under the legend, linked to the group with aria-describedby. */
+  hint?: string | undefined;
   className?: string;
 }) {
   const form = useIntakeForm();
@@ -152,10 +204,19 @@ export function IntakeRadio({
       value={value}
       options={options}
       onChange={(v) => form.set(path, v)}
+      hint={hint}
       error={form.errors[path]}
       {...(className ? { className } : {})}
     />
   );
+}
+
+/** Yes / no answers for a yes-no field (stored as true / false), in the words of the question. */
+export function yesNoOptions(yes: string, no: string): readonly { value: string; label: string }[] {
+  return [
+    { value: 'yes', label: yes },
+    { value: 'no', label: no },
+  ];
 }
 
 /**
@@ -186,6 +247,7 @@ export function QuickChoiceRow({
   labelClassName,
   tone,
   group,
+  focusAfter,
 }: {
   path: string;
   /** The list this row belongs to: a quick answer moves on to the next row of the same list. */
@@ -198,12 +260,19 @@ export function QuickChoiceRow({
   labelClassName?: string;
   /** Marks the row, e.g. a red flag answered yes. Never the only sign: the answer is in words too. */
   tone?: 'alert' | undefined;
+  /**
+   * The field a quick answer leads to instead of the next row (the reason box a "note" red flag
+   * opens), by its path; undefined to go on to the next row.
+   */
+  focusAfter?: ((value: string) => string | undefined) | undefined;
 }) {
   const form = useIntakeForm();
   const labelId = useId();
   const hintId = `${labelId}-hint`;
+  const errorId = `${labelId}-error`;
   const value = useValue(path);
   const error = form.errors[path];
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (form.readOnly || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -212,7 +281,9 @@ export function QuickChoiceRow({
     if (chosen !== undefined) {
       e.preventDefault();
       form.set(path, chosen);
-      focusNextQuickRow(e.target as HTMLElement);
+      const then = focusAfter?.(chosen);
+      if (then === undefined) focusNextQuickRow(e.target as HTMLElement);
+      else focusWhenShown(then, e.target as HTMLElement);
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       form.set(path, '');
@@ -225,7 +296,8 @@ export function QuickChoiceRow({
       className={`quick-row${tone === 'alert' ? ' quick-row--alert' : ''}${error ? ' quick-row--invalid' : ''}${className ? ` ${className}` : ''}`}
       role="radiogroup"
       aria-labelledby={labelId}
-      aria-describedby={hint ? hintId : undefined}
+      aria-describedby={describedBy || undefined}
+      aria-invalid={error ? true : undefined}
       data-quick-row={group}
       onKeyDown={onKeyDown}
     >
@@ -252,12 +324,21 @@ export function QuickChoiceRow({
         ))}
       </div>
       {error ? (
-        <p className="field__error quick-row__error" role="alert">
+        <p id={errorId} className="field__error quick-row__error" role="alert">
           {error}
         </p>
       ) : null}
     </div>
   );
+}
+
+/** Focuses a field that the answer just brought on show; the next row if it does not come. */
+function focusWhenShown(path: string, from: HTMLElement, tries = 10): void {
+  window.setTimeout(() => {
+    if (document.getElementById(fieldId(path))) focusField(path);
+    else if (tries > 0) focusWhenShown(path, from, tries - 1);
+    else focusNextQuickRow(from);
+  }, 16);
 }
 
 /** Focuses a field by its path: the input itself, or the chosen (or first) radio of a group. */

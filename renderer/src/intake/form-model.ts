@@ -14,7 +14,11 @@ import type { FieldProblem } from '../../../shared/clinical/intake/fields';
 import type { IntakeDraft } from '../../../shared/clinical/intake/intake';
 import { LEFS_ITEM_COUNT } from '../../../shared/clinical/intake/measures/lefs';
 import { PSFS_MAX_ACTIVITIES } from '../../../shared/clinical/intake/measures/psfs';
-import { POSTNATAL_LOAD_TEST_IDS, RED_S_IDS } from '../../../shared/clinical/intake/diagnosis-checks';
+import {
+  POSTNATAL_LOAD_TEST_IDS,
+  POSTNATAL_STRENGTH_TEST_IDS,
+  RED_S_IDS,
+} from '../../../shared/clinical/intake/diagnosis-checks';
 import { RED_FLAG_IDS } from '../../../shared/clinical/intake/red-flags';
 import { formatNumber } from '../../../shared/clinical/units';
 import { formatDate, parseTypedDate, type DateFormat } from '../../../shared/time/dates';
@@ -96,6 +100,9 @@ export const SCALAR_FIELDS: Readonly<Record<string, Kind>> = {
   'diagnosisChecks.postnatal.birthDate': 'date',
   'diagnosisChecks.postnatal.pelvicFloorSymptoms': 'yesno',
   ...Object.fromEntries(POSTNATAL_LOAD_TEST_IDS.map((id) => [`diagnosisChecks.postnatal.loadTests.${id}`, 'choice'])),
+  ...Object.fromEntries(
+    POSTNATAL_STRENGTH_TEST_IDS.map((id) => [`diagnosisChecks.postnatal.strengthTests.${id}`, 'choice']),
+  ),
 };
 
 /** Distances: the number typed at `${path}.value`, its unit at `${path}.unit`. */

@@ -2,7 +2,7 @@
  * What some diagnoses need recorded before running, beyond the common checklist and the physical
  * tests (clinical.md section 7): the surgeon's running date after meniscus surgery; healing,
  * tenderness, hopping and the RED-S screen for a bone stress injury; the early hamstring tests;
- * the postnatal load and impact tests. Each part is asked only for its diagnosis; the readiness
+ * the postnatal load and impact tests and strength tests. Each part is asked only for its diagnosis; the readiness
  * gates (readiness-gates.ts) read it. Every field is optional in a draft. Codes are stored: never
  * rename or reuse one.
  */
@@ -61,6 +61,22 @@ export const POSTNATAL_LOAD_TEST_IDS = POSTNATAL_LOAD_TESTS.map((t) => t.id) as 
   PostnatalLoadTestId,
   ...PostnatalLoadTestId[],
 ];
+/**
+ * The strength tests before running after childbirth, 20 repetitions each side (Goom, Donnelly,
+ * Brockwell 2019; clinical.md section 7). A test passes only with 20 on each side without pain,
+ * heaviness or dragging, or leaking.
+ */
+export const POSTNATAL_STRENGTH_TESTS = [
+  { id: 'single_leg_calf_raise', label: 'Single-leg calf raise, 20 each side' },
+  { id: 'single_leg_bridge', label: 'Single-leg bridge, 20 each side' },
+  { id: 'single_leg_sit_to_stand', label: 'Single-leg sit to stand, 20 each side' },
+  { id: 'side_lying_leg_raise', label: 'Side-lying leg raise, 20 each side' },
+] as const;
+export type PostnatalStrengthTestId = (typeof POSTNATAL_STRENGTH_TESTS)[number]['id'];
+export const POSTNATAL_STRENGTH_TEST_IDS = POSTNATAL_STRENGTH_TESTS.map((t) => t.id) as [
+  PostnatalStrengthTestId,
+  ...PostnatalStrengthTestId[],
+];
 export const PASS_FAIL = ['pass', 'fail'] as const;
 export type PassFail = (typeof PASS_FAIL)[number];
 
@@ -105,6 +121,11 @@ function diagnosisChecksObject(birthDate: z.ZodType<string>) {
           loadTests: z.partialRecord(
             z.enum(POSTNATAL_LOAD_TEST_IDS),
             z.enum(PASS_FAIL, { error: 'Record each load and impact test as passed or failed.' }),
+          ),
+          /** The four strength tests, 20 each side; absent in intakes saved before them. */
+          strengthTests: z.partialRecord(
+            z.enum(POSTNATAL_STRENGTH_TEST_IDS),
+            z.enum(PASS_FAIL, { error: 'Record each strength test as passed or failed.' }),
           ),
         })
         .partial(),

@@ -12,6 +12,7 @@ import { daysBetween, type IsoDate } from '../../time/dates';
 import {
   HEALING_CLEARANCE_LABELS,
   POSTNATAL_LOAD_TESTS,
+  POSTNATAL_STRENGTH_TESTS,
   RED_S_ITEMS,
   type DiagnosisChecksDraft,
 } from './diagnosis-checks';
@@ -57,6 +58,7 @@ export const GATE_IDS = [
   'postnatal_time',
   'postnatal_pelvic_floor',
   'postnatal_load_tests',
+  'postnatal_strength_tests',
 ] as const;
 export type GateId = (typeof GATE_IDS)[number];
 
@@ -210,6 +212,12 @@ export const DIAGNOSIS_GATES: readonly DiagnosisGate[] = [
     diagnoses: ['postnatal_return'],
     label: 'Load and impact tests passed without pain, heaviness or dragging, or leaking',
     source: `${GOOM}: walk 30 min, balance, single-leg squats, jog on the spot, bounds, hops, running man.`,
+  },
+  {
+    id: 'postnatal_strength_tests',
+    diagnoses: ['postnatal_return'],
+    label: 'Strength tests passed, 20 each side, without symptoms',
+    source: `${GOOM}: single-leg calf raise, single-leg bridge, single-leg sit to stand, side-lying leg raise, 20 each side.`,
   },
 ];
 
@@ -438,6 +446,20 @@ const GATE_CHECKS: Readonly<Record<GateId, (ctx: GateContext) => Status>> = {
     }
     return met(`All ${POSTNATAL_LOAD_TESTS.length} load and impact tests passed.`);
   },
+  postnatal_strength_tests: ({ checks }) => {
+    const results = checks.postnatal?.strengthTests;
+    const failed = POSTNATAL_STRENGTH_TESTS.filter((t) => results?.[t.id] === 'fail');
+    const missing = POSTNATAL_STRENGTH_TESTS.filter((t) => results?.[t.id] === undefined);
+    if (failed.length > 0) {
+      return notMet(
+        `Failed: ${joinList(failed.map((t) => t.label.toLowerCase()))}. Refer to a pelvic health physiotherapist.`,
+      );
+    }
+    if (missing.length > 0) {
+      return notTested(`${missing.length} of ${POSTNATAL_STRENGTH_TESTS.length} strength tests not recorded.`);
+    }
+    return met(`All ${POSTNATAL_STRENGTH_TESTS.length} strength tests passed (20 each side).`);
+  },
 };
 
 export interface GateResult {
@@ -512,7 +534,10 @@ export function gateAdvice(gates: readonly GateResult[], checks: DiagnosisChecks
     );
   }
   if (gates.some((g) => g.id === 'postnatal_load_tests')) {
-    const failed = POSTNATAL_LOAD_TESTS.filter((t) => checks.postnatal?.loadTests?.[t.id] === 'fail');
+    const failed = [
+      ...POSTNATAL_LOAD_TESTS.filter((t) => checks.postnatal?.loadTests?.[t.id] === 'fail'),
+      ...POSTNATAL_STRENGTH_TESTS.filter((t) => checks.postnatal?.strengthTests?.[t.id] === 'fail'),
+    ];
     const findings = [
       ...(checks.postnatal?.pelvicFloorSymptoms === true ? ['pelvic floor symptoms'] : []),
       ...(failed.length > 0 ? [`failed ${joinList(failed.map((t) => t.label.toLowerCase()))}`] : []),

@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import type { IntakeDraft } from '../../../shared/clinical/intake/intake';
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import type { PreviewApp } from '../fixtures';
@@ -38,7 +39,10 @@ export function radioGroup(page: Page, name: string): Locator {
   return page.getByRole('group', { name, exact: true });
 }
 
-export function quickRows(page: Page, list: 'red-flags' | 'lefs'): Locator {
+export function quickRows(
+  page: Page,
+  list: 'red-flags' | 'lefs' | 'red-s' | 'postnatal-load' | 'postnatal-strength',
+): Locator {
   return page.locator(`[data-quick-row="${list}"]`);
 }
 
@@ -71,4 +75,49 @@ export async function api<C extends Channel>(
   const body = (await res.json()) as Result<ResponseOf<C>>;
   if (!body.ok) throw new Error(`${channel} failed: ${body.error.code} ${body.error.message}`);
   return body.value;
+}
+
+/**
+ * A patient with one episode and a saved draft intake, through the API; opens the intake page.
+ * For tests about one part of the form, so they do not type a whole intake first.
+ */
+export async function openSeededIntake(
+  page: Page,
+  app: PreviewApp,
+  draft: IntakeDraft,
+  recordNumber: string,
+): Promise<void> {
+  const patient = await api(page, app, 'patients.create', {
+    givenName: 'Sam',
+    familyName: 'Okafor',
+    dateOfBirth: '1990-05-14',
+    sex: 'female',
+    phone: '',
+    email: '',
+    recordNumber,
+    notes: '',
+  });
+  const e = draft.episode!;
+  const episode = await api(page, app, 'episodes.create', {
+    patientId: patient.id,
+    diagnosis: e.diagnosis!,
+    diagnosisDetail: e.diagnosisDetail ?? '',
+    side: e.side!,
+    ...(e.region ? { region: e.region } : {}),
+    onsetDate: e.onsetDate ?? null,
+  });
+  const started = await api(page, app, 'intake.start', { episodeId: episode.id });
+  await api(page, app, 'intake.saveDraft', {
+    episodeId: episode.id,
+    expectedVersion: started.version,
+    draft,
+    typed: { subjective: '', objective: '', assessment: '', plan: '' },
+  });
+  await page.goto(`${app.origin}/#/patients/${patient.id}/episodes/${episode.id}/intake`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Intake:');
+}
+
+/** The readiness section's result box: the recommended starting point with its reasons. */
+export function readinessResult(page: Page): Locator {
+  return intakeSection(page, '8. Readiness to run').getByRole('status');
 }

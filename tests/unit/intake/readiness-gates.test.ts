@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { POSTNATAL_LOAD_TESTS, RED_S_ITEMS } from '../../../shared/clinical/intake/diagnosis-checks';
+import {
+  POSTNATAL_LOAD_TESTS,
+  POSTNATAL_STRENGTH_TESTS,
+  RED_S_ITEMS,
+} from '../../../shared/clinical/intake/diagnosis-checks';
 import { HIGH_RISK_BONE_STRESS_SITES } from '../../../shared/clinical/intake/episode';
 import { parseIntakeDraft, type IntakeDraft } from '../../../shared/clinical/intake/intake';
 import {
@@ -243,12 +247,28 @@ describe('return to running after childbirth', () => {
           birthDate: '2026-08-01',
           pelvicFloorSymptoms: false,
           loadTests: Object.fromEntries(POSTNATAL_LOAD_TESTS.map((t) => [t.id, 'pass'])),
+          strengthTests: Object.fromEntries(POSTNATAL_STRENGTH_TESTS.map((t) => [t.id, 'pass'])),
         },
       };
     });
 
-  it('runs at level 1 after 12 weeks with every load and impact test passed', () => {
+  it('runs at level 1 after 12 weeks with every load and impact test and strength test passed', () => {
     expect(evaluate(postnatal()).recommendation).toBe('running_level_1');
+  });
+
+  it('the four strength tests (20 each side) are a gate of their own, sourced to Goom 2019', () => {
+    const result = evaluate(changed(postnatal(), (i) => delete i.diagnosisChecks!.postnatal!.strengthTests));
+    expect(result.untested).toEqual(['postnatal_strength_tests']);
+    expect(gate(result, 'postnatal_strength_tests')?.reason).toBe('4 of 4 strength tests not recorded.');
+    expect(gate(result, 'postnatal_strength_tests')?.source).toContain('Goom, Donnelly, Brockwell 2019');
+    const failed = evaluate(
+      changed(postnatal(), (i) => (i.diagnosisChecks!.postnatal!.strengthTests!.single_leg_bridge = 'fail')),
+    );
+    expect(failed.unmet).toEqual(['postnatal_strength_tests']);
+    expect(failed.advice).toEqual([
+      'Refer to a pelvic health physiotherapist (failed single-leg bridge, 20 each side; ' +
+        'Goom, Donnelly, Brockwell 2019).',
+    ]);
   });
 
   it('not before 12 weeks after the birth', () => {

@@ -495,12 +495,5 @@ describe('readiness thresholds', () => {
   });
 });
 
-describe('readiness speed', () => {
-  it('is fast enough to run on every keystroke', () => {
-    const intake = readyKneeIntake();
-    const start = performance.now();
-    for (let i = 0; i < 10_000; i++) evaluateReadiness(intake);
-    // About 7 microseconds each on the development machine; the bound is loose so slow CI machines pass.
-    expect(performance.now() - start).toBeLessThan(2_000);
-  });
-});
+// Speed is measured by `npm run bench -- --only readiness` (tests/bench/suites/readiness.ts), not here:
+// a timed unit test fails on a loaded machine without anything being wrong.
