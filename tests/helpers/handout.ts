@@ -29,6 +29,9 @@ export function handoutExercise(id: string, dosage?: Dosage, note = ''): Handout
     illustration: e.illustration,
     dosage: dosage ?? e.dosage,
     note,
+    mistakes: e.mistakes,
+    easier: e.easier.flatMap((v) => findExercise(v)?.name ?? []),
+    harder: e.harder.flatMap((v) => findExercise(v)?.name ?? []),
   };
 }
 
@@ -78,12 +81,14 @@ export function fixtureHandout(overrides: Partial<HandoutData> = {}): HandoutDat
       phone: '+44 113 496 0000',
       address: '12 River Street, Leeds LS1 4AB',
       email: 'desk@riverside.example',
+      emergencyNumber: '999',
     },
     patient: { givenName: 'Zoë', familyName: 'Łukasiewicz-Ørsted' },
     clinician: { name: 'Priya Shah', profession: 'Physiotherapist', registrationNumber: 'PH123456' },
     units: 'km',
     paperSize: 'A4',
     weekStartsOn: 'monday',
+    dateOrder: 'dmy',
     running: {
       programmeName: TIME_WALK_RUN.name,
       programmeSource: TIME_WALK_RUN.source,

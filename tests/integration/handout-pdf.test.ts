@@ -207,7 +207,9 @@ describe('handouts with parts missing', () => {
       allText(
         await readPdf(
           await renderHandout(
-            fixtureHandout({ clinic: { name: 'Riverside Running Clinic', phone: '', address: '', email: '' } }),
+            fixtureHandout({
+              clinic: { name: 'Riverside Running Clinic', phone: '', address: '', email: '', emergencyNumber: '999' },
+            }),
           ),
         ),
       ),

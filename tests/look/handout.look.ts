@@ -88,7 +88,7 @@ describe('handout pages for review', () => {
         running: null,
         exercises: [],
         nextVisit: null,
-        clinic: { name: 'Riverside Running Clinic', phone: '', address: '', email: '' },
+        clinic: { name: 'Riverside Running Clinic', phone: '', address: '', email: '', emergencyNumber: '999' },
       }),
     );
     expect(pages.length).toBe(1);
