@@ -59,10 +59,15 @@ function listItem(
   const mark = wrap(f.doc, runs(marker, marker !== '•'), style, BULLET_INDENT);
   return {
     height: wrapped.height,
+    // One LBody per item: a step's number is read with it ("1. Keep your heel down"); a bullet
+    // is decoration. Fewer elements keep the tree, and the time to write it, small.
     draw: (y) =>
       inNew(f.doc, 'LI', () => {
-        leaf(f.doc, 'Lbl', () => drawWrapped(f.doc, mark, f.x, y));
-        leaf(f.doc, 'LBody', () => drawWrapped(f.doc, wrapped, f.x + BULLET_INDENT, y));
+        if (marker === '•') artifact(f.doc, () => drawWrapped(f.doc, mark, f.x, y));
+        leaf(f.doc, 'LBody', () => {
+          if (marker !== '•') drawWrapped(f.doc, mark, f.x, y);
+          drawWrapped(f.doc, wrapped, f.x + BULLET_INDENT, y);
+        });
       }),
   };
 }
@@ -96,7 +101,10 @@ function columnWidths(columns: readonly Column[], width: number): number[] {
 
 interface MeasuredCell {
   height: number;
-  draw: (x: number, y: number, width: number, height: number) => void;
+  /** The cell's words; none for a box to tick (an empty cell to a reader). */
+  draw: ((x: number, y: number, width: number, height: number) => void) | null;
+  /** Lines drawn with the row's borders (the box to tick). */
+  decoration?: (x: number, y: number, width: number, height: number) => void;
 }
 
 /** The box to tick: big enough for a pen mark. */
@@ -107,14 +115,9 @@ function measureCell(f: Frame, cell: Cell, width: number, style: TextStyle, cent
   if (cell.kind === 'tick') {
     return {
       height: TICK_SIZE,
-      draw: (x, y, w, h) => {
-        f.doc
-          .save()
-          .lineWidth(1)
-          .strokeColor(INK)
-          .rect(x + (w - TICK_SIZE) / 2, y + (h - TICK_SIZE) / 2, TICK_SIZE, TICK_SIZE)
-          .stroke()
-          .restore();
+      draw: null,
+      decoration: (x, y, w, h) => {
+        f.doc.rect(x + (w - TICK_SIZE) / 2, y + (h - TICK_SIZE) / 2, TICK_SIZE, TICK_SIZE);
       },
     };
   }
@@ -161,37 +164,41 @@ function tableUnits(f: Frame, block: Extract<Block, { kind: 'table' }>): Unit[] 
     );
     const content = Math.max(...measured.map((m) => m.height));
     const height = Math.max(content + 2 * CELL_PAD_Y, !header && block.rowStyle === 'write' ? WRITE_ROW_HEIGHT : 0);
+    const lefts = widths.map((_, i) => f.x + widths.slice(0, i).reduce((a, b) => a + b, 0));
     const cellsOf = (y: number, tagged: boolean) => {
-      let x = f.x;
       measured.forEach((m, i) => {
         const w = widths[i] ?? 0;
-        const left = x;
-        const draw = () => m.draw(left, y, w, height);
-        if (tagged) leaf(doc, header ? 'TH' : 'TD', draw, header ? { scope: 'Column' } : {});
-        else draw();
-        x += w;
+        const left = lefts[i] ?? 0;
+        const draw = m.draw;
+        const type = header ? 'TH' : 'TD';
+        if (!draw) {
+          if (tagged) inNew(doc, type, () => {});
+        } else if (tagged) leaf(doc, type, () => draw(left, y, w, height), header ? { scope: 'Column' } : {});
+        else draw(left, y, w, height);
       });
     };
     const borders = (y: number) => {
       // Cell borders: dark enough to guide a pen, quiet enough to read past.
       doc.save().lineWidth(0.75).strokeColor(RULE);
-      doc.rect(f.x, y, f.width, height).stroke();
-      let x = f.x;
-      for (const w of widths.slice(0, -1)) {
-        x += w;
-        doc
-          .moveTo(x, y)
-          .lineTo(x, y + height)
-          .stroke();
+      doc.rect(f.x, y, f.width, height);
+      for (const x of lefts.slice(1)) doc.moveTo(x, y).lineTo(x, y + height);
+      doc.stroke().restore();
+      const boxes = measured.filter((m) => m.decoration);
+      if (boxes.length > 0) {
+        doc.save().lineWidth(1).strokeColor(INK);
+        measured.forEach((m, i) => m.decoration?.(lefts[i] ?? 0, y, widths[i] ?? 0, height));
+        doc.stroke().restore();
       }
-      doc.restore();
     };
     return {
       height,
       draw: (y) => {
-        if (header) artifact(doc, () => doc.rect(f.x, y, f.width, height).fill(HEADER_FILL));
+        // Fill and lines first, in one artifact; the words go on top.
+        artifact(doc, () => {
+          if (header) doc.rect(f.x, y, f.width, height).fill(HEADER_FILL);
+          borders(y);
+        });
         within(doc, table, () => inNew(doc, 'TR', () => cellsOf(y, true)));
-        artifact(doc, () => borders(y));
       },
       drawPlain: (y) =>
         artifact(doc, () => {
