@@ -219,6 +219,7 @@ export function seedDemoClinic(db: Db, clock: Clock): Clinician {
           address: '1 Example Road, Demo Town',
           phone: '+44 20 7946 0000',
           email: 'clinic@example.org',
+          emergencyNumber: '999',
           units: 'km',
           paperSize: 'A4',
           dateFormat: 'DD/MM/YYYY',

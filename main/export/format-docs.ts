@@ -34,6 +34,7 @@ export const TABLE_DOCS: Readonly<Record<string, TableDoc>> = {
       updated_at: `When the settings last changed, ${WHEN}.`,
       auto_lock_minutes: 'Minutes without activity before the app locks itself.',
       backup_keep: 'How many automatic snapshots the data folder keeps.',
+      emergency_number: 'Number to call for an ambulance, printed on handouts: 2 to 6 digits, like 999, 911 or 112.',
     },
   },
   clinicians: {

@@ -1,10 +1,12 @@
 /**
  * Lays out each kind of content block (shared/handout/content.ts) as measured units: paragraphs,
  * lists, label-and-value facts, tables with header rows, the walk/run strip, the calendar, the
- * exercise blocks with their pictures, and framed boxes.
+ * exercise blocks with their pictures, and framed boxes. Each is tagged as it is drawn
+ * (tags.ts): paragraphs, headings, lists, tables and figures, decoration as artifacts.
  */
 import type { Block, Cell, Column, Picture, Run } from '../../shared/handout/content';
 import { drawDrawing } from './drawing';
+import { artifact, group, inNew, leaf, within } from './tags';
 import type { Unit } from './layout';
 import { ACCENT, HEADER_FILL, INK, LIGHT_RULE, MUTED, RULE, STYLE, TINT, URGENT, URGENT_TINT } from './layout';
 import type { TextStyle, Wrapped } from './text';
@@ -37,8 +39,13 @@ function unit(height: number, spaceBefore: number, draw: (y: number) => void, ke
   return { height, spaceBefore, draw, ...(keepWithNext ? { keepWithNext } : {}) };
 }
 
-function textUnit(f: Frame, wrapped: Wrapped, spaceBefore: number, keepWithNext = false): Unit {
-  return unit(wrapped.height, spaceBefore, (y) => drawWrapped(f.doc, wrapped, f.x, y), keepWithNext);
+function textUnit(f: Frame, wrapped: Wrapped, spaceBefore: number, keepWithNext = false, tag = 'P'): Unit {
+  return unit(
+    wrapped.height,
+    spaceBefore,
+    (y) => leaf(f.doc, tag, () => drawWrapped(f.doc, wrapped, f.x, y)),
+    keepWithNext,
+  );
 }
 
 /** A list item: the marker in the margin, the text beside it. */
@@ -52,10 +59,16 @@ function listItem(
   const mark = wrap(f.doc, runs(marker, marker !== '•'), style, BULLET_INDENT);
   return {
     height: wrapped.height,
-    draw: (y) => {
-      drawWrapped(f.doc, mark, f.x, y);
-      drawWrapped(f.doc, wrapped, f.x + BULLET_INDENT, y);
-    },
+    // One LBody per item: a step's number is read with it ("1. Keep your heel down"); a bullet
+    // is decoration. Fewer elements keep the tree, and the time to write it, small.
+    draw: (y) =>
+      inNew(f.doc, 'LI', () => {
+        if (marker === '•') artifact(f.doc, () => drawWrapped(f.doc, mark, f.x, y));
+        leaf(f.doc, 'LBody', () => {
+          if (marker !== '•') drawWrapped(f.doc, mark, f.x, y);
+          drawWrapped(f.doc, wrapped, f.x + BULLET_INDENT, y);
+        });
+      }),
   };
 }
 
@@ -71,11 +84,13 @@ function factRow(
   const valueHeight = values.reduce((sum, v) => sum + v.height, 0);
   return {
     height: Math.max(labelText.height, valueHeight),
-    draw: (y) => {
-      drawWrapped(f.doc, labelText, f.x, y);
-      let top = y;
-      for (const v of values) top = drawWrapped(f.doc, v, f.x + FACT_LABEL_WIDTH, top);
-    },
+    // Read as one sentence: "How often: 3 times a week."
+    draw: (y) =>
+      leaf(f.doc, 'P', () => {
+        drawWrapped(f.doc, labelText, f.x, y);
+        let top = y;
+        for (const v of values) top = drawWrapped(f.doc, v, f.x + FACT_LABEL_WIDTH, top);
+      }),
   };
 }
 
@@ -86,11 +101,26 @@ function columnWidths(columns: readonly Column[], width: number): number[] {
 
 interface MeasuredCell {
   height: number;
-  draw: (x: number, y: number, width: number, height: number) => void;
+  /** The cell's words; none for a box to tick (an empty cell to a reader). */
+  draw: ((x: number, y: number, width: number, height: number) => void) | null;
+  /** Lines drawn with the row's borders (the box to tick). */
+  decoration?: (x: number, y: number, width: number, height: number) => void;
 }
+
+/** The box to tick: big enough for a pen mark. */
+const TICK_SIZE = 13;
 
 function measureCell(f: Frame, cell: Cell, width: number, style: TextStyle, centre: boolean): MeasuredCell {
   const inner = width - 2 * CELL_PAD_X;
+  if (cell.kind === 'tick') {
+    return {
+      height: TICK_SIZE,
+      draw: null,
+      decoration: (x, y, w, h) => {
+        f.doc.rect(x + (w - TICK_SIZE) / 2, y + (h - TICK_SIZE) / 2, TICK_SIZE, TICK_SIZE);
+      },
+    };
+  }
   if (cell.kind === 'choice') {
     // "yes   no": words to circle, spaced so a pen circle round one misses the other; stacked one
     // under the other when they do not fit side by side in a narrow column.
@@ -130,7 +160,11 @@ function measureCell(f: Frame, cell: Cell, width: number, style: TextStyle, cent
 function tableUnits(f: Frame, block: Extract<Block, { kind: 'table' }>): Unit[] {
   const widths = columnWidths(block.columns, f.width);
   const doc = f.doc;
-  const rowOf = (cells: readonly Cell[], header: boolean): { height: number; draw: (y: number) => void } => {
+  const table = group('Table');
+  const rowOf = (
+    cells: readonly Cell[],
+    header: boolean,
+  ): { height: number; draw: (y: number) => void; drawPlain: (y: number) => void } => {
     const centre = !header && block.rowStyle === 'write';
     const body = block.compact ? STYLE.table : STYLE.body;
     const measured = cells.map((c, i) =>
@@ -138,29 +172,48 @@ function tableUnits(f: Frame, block: Extract<Block, { kind: 'table' }>): Unit[] 
     );
     const content = Math.max(...measured.map((m) => m.height));
     const height = Math.max(content + 2 * CELL_PAD_Y, !header && block.rowStyle === 'write' ? WRITE_ROW_HEIGHT : 0);
+    const lefts = widths.map((_, i) => f.x + widths.slice(0, i).reduce((a, b) => a + b, 0));
+    const cellsOf = (y: number, tagged: boolean) => {
+      measured.forEach((m, i) => {
+        const w = widths[i] ?? 0;
+        const left = lefts[i] ?? 0;
+        const draw = m.draw;
+        const type = header ? 'TH' : 'TD';
+        if (!draw) {
+          if (tagged) inNew(doc, type, () => {});
+        } else if (tagged) leaf(doc, type, () => draw(left, y, w, height), header ? { scope: 'Column' } : {});
+        else draw(left, y, w, height);
+      });
+    };
+    const borders = (y: number) => {
+      // Cell borders: dark enough to guide a pen, quiet enough to read past.
+      doc.save().lineWidth(0.75).strokeColor(RULE);
+      doc.rect(f.x, y, f.width, height);
+      for (const x of lefts.slice(1)) doc.moveTo(x, y).lineTo(x, y + height);
+      doc.stroke().restore();
+      const boxes = measured.filter((m) => m.decoration);
+      if (boxes.length > 0) {
+        doc.save().lineWidth(1).strokeColor(INK);
+        measured.forEach((m, i) => m.decoration?.(lefts[i] ?? 0, y, widths[i] ?? 0, height));
+        doc.stroke().restore();
+      }
+    };
     return {
       height,
       draw: (y) => {
-        let x = f.x;
-        if (header) doc.rect(f.x, y, f.width, height).fill(HEADER_FILL);
-        measured.forEach((m, i) => {
-          const w = widths[i] ?? 0;
-          m.draw(x, y, w, height);
-          x += w;
+        // Fill and lines first, in one artifact; the words go on top.
+        artifact(doc, () => {
+          if (header) doc.rect(f.x, y, f.width, height).fill(HEADER_FILL);
+          borders(y);
         });
-        // Cell borders: dark enough to guide a pen, quiet enough to read past.
-        doc.save().lineWidth(0.75).strokeColor(RULE);
-        doc.rect(f.x, y, f.width, height).stroke();
-        x = f.x;
-        for (const w of widths.slice(0, -1)) {
-          x += w;
-          doc
-            .moveTo(x, y)
-            .lineTo(x, y + height)
-            .stroke();
-        }
-        doc.restore();
+        within(doc, table, () => inNew(doc, 'TR', () => cellsOf(y, true)));
       },
+      drawPlain: (y) =>
+        artifact(doc, () => {
+          if (header) doc.rect(f.x, y, f.width, height).fill(HEADER_FILL);
+          cellsOf(y, false);
+          borders(y);
+        }),
     };
   };
   const headerRow = rowOf(
@@ -182,7 +235,12 @@ function tableUnits(f: Frame, block: Extract<Block, { kind: 'table' }>): Unit[] 
     ];
   }
   const header: Unit = { height: headerRow.height, spaceBefore: 8, draw: headerRow.draw, keepWithNext: true };
-  const repeat: Unit = { height: headerRow.height, spaceBefore: 0, draw: headerRow.draw };
+  // The header row again on the next page is a reminder for the eye, not read out twice.
+  const repeat: Unit = {
+    height: headerRow.height,
+    spaceBefore: 0,
+    draw: headerRow.drawPlain,
+  };
   return [
     header,
     ...rows.map((r): Unit => ({ height: r.height, spaceBefore: 0, draw: r.draw, repeatOnNewPage: repeat })),
@@ -204,22 +262,29 @@ function boutsUnit(f: Frame, block: Extract<Block, { kind: 'bouts' }>): Unit {
     if (spareTotal <= 0) break;
     widths = widths.map((w, i) => w + (short[i] ?? 0) - ((spare[i] ?? 0) / spareTotal) * Math.min(lack, spareTotal));
   }
+  const lefts = widths.map((_, i) => f.x + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const repeat = wrap(doc, runs(block.repeat, true), STYLE.strong, f.width);
   return unit(barHeight + 8 + repeat.height, 8, (y) => {
-    let x = f.x;
-    block.segments.forEach((s, i) => {
-      const w = widths[i] ?? 0;
-      const running = s.activity !== 'walk';
-      doc.save();
-      doc.rect(x, y, w, barHeight).lineWidth(1.2);
-      if (running) doc.fillAndStroke(ACCENT, ACCENT);
-      else doc.fillAndStroke(TINT, ACCENT);
-      doc.restore();
-      const label = wrap(doc, runs(s.label, true), { ...STYLE.body, color: running ? '#ffffff' : INK }, w);
-      drawWrapped(doc, label, x + (w - (label.lines[0]?.width ?? 0)) / 2, y + (barHeight - STYLE.body.leading) / 2);
-      x += w;
+    artifact(doc, () => {
+      block.segments.forEach((s, i) => {
+        doc.save();
+        doc.rect(lefts[i] ?? 0, y, widths[i] ?? 0, barHeight).lineWidth(1.2);
+        if (s.activity !== 'walk') doc.fillAndStroke(ACCENT, ACCENT);
+        else doc.fillAndStroke(TINT, ACCENT);
+        doc.restore();
+      });
     });
-    drawWrapped(doc, repeat, f.x, y + barHeight + 8);
+    // The strip's words in order, read as one line: "Walk 1 min Run 4 min".
+    leaf(doc, 'P', () => {
+      block.segments.forEach((s, i) => {
+        const w = widths[i] ?? 0;
+        const color = s.activity !== 'walk' ? '#ffffff' : INK;
+        const label = wrap(doc, runs(s.label, true), { ...STYLE.body, color }, w);
+        const x = (lefts[i] ?? 0) + (w - (label.lines[0]?.width ?? 0)) / 2;
+        drawWrapped(doc, label, x, y + (barHeight - STYLE.body.leading) / 2);
+      });
+    });
+    leaf(doc, 'P', () => drawWrapped(doc, repeat, f.x, y + barHeight + 8));
   });
 }
 
@@ -231,114 +296,235 @@ function calendarUnit(f: Frame, block: Extract<Block, { kind: 'calendar' }>): Un
     (week) => Math.max(2, 1 + Math.max(...week.map((d) => d.marks.length))) * STYLE.body.leading + 8,
   );
   const height = headerHeight + heights.reduce((a, b) => a + b, 0);
-  return unit(height, 8, (top) => {
-    block.weekdays.forEach((name, i) => {
-      drawWrapped(doc, wrap(doc, runs(name, true), STYLE.body, cellWidth), f.x + i * cellWidth + CELL_PAD_X, top + 2);
-    });
-    let y = top + headerHeight;
-    block.weeks.forEach((week, w) => {
-      const rowHeight = heights[w] ?? 0;
-      week.forEach((day, i) => {
-        const x = f.x + i * cellWidth;
-        // Run and visit days are framed (runs also shaded); the words in them say which is which.
-        const event = !day.outside && day.marks.some((m) => m !== 'Today');
-        const shaded = !day.outside && day.marks.some((m) => m === 'Run' || m === 'Walk');
-        doc.save();
-        if (shaded) doc.rect(x, y, cellWidth, rowHeight).fill(TINT);
-        doc.lineWidth(event ? 2 : 0.75).strokeColor(event ? ACCENT : LIGHT_RULE);
-        const inset = event ? 1 : 0;
-        doc.rect(x + inset, y + inset, cellWidth - 2 * inset, rowHeight - 2 * inset).stroke();
-        doc.restore();
-        const label = wrap(doc, runs(day.label), { ...STYLE.body, color: day.outside ? MUTED : INK }, cellWidth);
-        drawWrapped(doc, label, x + CELL_PAD_X, y + 4);
-        day.marks.forEach((mark, m) => {
-          const word = wrap(doc, runs(mark, true), STYLE.body, cellWidth - 2 * CELL_PAD_X);
-          drawWrapped(doc, word, x + CELL_PAD_X, y + 4 + (m + 1) * STYLE.body.leading);
-        });
+  return unit(height, 8, (top) =>
+    inNew(doc, 'Table', () => {
+      inNew(doc, 'TR', () =>
+        block.weekdays.forEach((name, i) => {
+          const word = wrap(doc, runs(name, true), STYLE.body, cellWidth);
+          leaf(doc, 'TH', () => drawWrapped(doc, word, f.x + i * cellWidth + CELL_PAD_X, top + 2), {
+            scope: 'Column',
+          });
+        }),
+      );
+      let y = top + headerHeight;
+      block.weeks.forEach((week, w) => {
+        const rowHeight = heights[w] ?? 0;
+        const rowTop = y;
+        artifact(doc, () =>
+          week.forEach((day, i) => {
+            const x = f.x + i * cellWidth;
+            // Run and visit days are framed (runs also shaded); the words in them say which is which.
+            const event = !day.outside && day.marks.some((m) => m !== 'Today');
+            const shaded = !day.outside && day.marks.some((m) => m === 'Run' || m === 'Walk');
+            doc.save();
+            if (shaded) doc.rect(x, rowTop, cellWidth, rowHeight).fill(TINT);
+            doc.lineWidth(event ? 2 : 0.75).strokeColor(event ? ACCENT : LIGHT_RULE);
+            const inset = event ? 1 : 0;
+            doc.rect(x + inset, rowTop + inset, cellWidth - 2 * inset, rowHeight - 2 * inset).stroke();
+            doc.restore();
+          }),
+        );
+        inNew(doc, 'TR', () =>
+          week.forEach((day, i) => {
+            const x = f.x + i * cellWidth;
+            leaf(doc, 'TD', () => {
+              const label = wrap(doc, runs(day.label), { ...STYLE.body, color: day.outside ? MUTED : INK }, cellWidth);
+              drawWrapped(doc, label, x + CELL_PAD_X, rowTop + 4);
+              day.marks.forEach((mark, m) => {
+                const word = wrap(doc, runs(mark, true), STYLE.body, cellWidth - 2 * CELL_PAD_X);
+                drawWrapped(doc, word, x + CELL_PAD_X, rowTop + 4 + (m + 1) * STYLE.body.leading);
+              });
+            });
+          }),
+        );
+        y += rowHeight;
       });
-      y += rowHeight;
-    });
-  });
+    }),
+  );
 }
 
-function pictureUnit(f: Frame, picture: Picture | null, x: number, y: number): void {
+/** The picture, tagged as a figure with its description as the text alternative. */
+function drawPicture(f: Frame, picture: Picture | null, x: number, y: number): void {
   const doc = f.doc;
   const box = { x, y, width: PICTURE_WIDTH, height: PICTURE_HEIGHT };
-  if (picture?.kind === 'drawing') {
-    drawDrawing(doc, picture.drawing, box);
-  } else if (picture?.kind === 'image') {
-    doc.image(Buffer.from(picture.base64, 'base64'), box.x, box.y, {
-      fit: [box.width, box.height],
-      align: 'center',
-      valign: 'center',
-    });
+  if (picture) {
+    leaf(
+      doc,
+      'Figure',
+      () => {
+        if (picture.kind === 'drawing') {
+          drawDrawing(doc, picture.drawing, box);
+        } else {
+          doc.image(Buffer.from(picture.base64, 'base64'), box.x, box.y, {
+            fit: [box.width, box.height],
+            align: 'center',
+            valign: 'center',
+          });
+        }
+      },
+      { alt: picture.description },
+    );
   }
-  doc.save().lineWidth(0.75).strokeColor(LIGHT_RULE).rect(box.x, box.y, box.width, box.height).stroke().restore();
+  artifact(doc, () =>
+    doc.save().lineWidth(0.75).strokeColor(LIGHT_RULE).rect(box.x, box.y, box.width, box.height).stroke().restore(),
+  );
+}
+
+/** A part of an exercise block: measured, placed in its column, then drawn in reading order. */
+interface Part {
+  height: number;
+  space: number;
+  draw: (y: number) => void;
 }
 
 function exerciseUnit(f: Frame, block: Extract<Block, { kind: 'exercise' }>): Unit {
   const doc = f.doc;
-  type Part = { height: number; space: number; draw: (y: number) => void };
-  const stack = (parts: readonly Part[]) => parts.reduce((sum, p) => sum + p.space + p.height, 0);
-  const drawStack = (parts: readonly Part[], y: number) => {
-    let cursor = y;
-    for (const p of parts) {
-      cursor += p.space;
-      p.draw(cursor);
-      cursor += p.height;
-    }
-  };
-  const para = (column: Frame, content: readonly Run[], style: TextStyle, space: number): Part => {
-    const w = wrap(doc, content, style, column.width);
-    return { height: w.height, space, draw: (y) => drawWrapped(doc, w, column.x, y) };
-  };
+  /** A part made for the column it falls in: beside the picture, or the full width below it. */
+  type Maker = { space: number; make: (column: Frame) => Omit<Part, 'space'> };
+  const para = (content: readonly Run[], style: TextStyle, space: number, tag = 'P'): Maker => ({
+    space,
+    make: (column) => {
+      const w = wrap(doc, content, style, column.width);
+      return { height: w.height, draw: (y) => leaf(doc, tag, () => drawWrapped(doc, w, column.x, y)) };
+    },
+  });
+  const labelled = (label: string, words: string, space: number): Maker =>
+    para([{ text: `${label} `, bold: true }, { text: words }], STYLE.body, space);
 
-  // Left: the picture, and under it how much to do. Right: what it is for, how to start, the
-  // numbered steps, the tips and the clinician's note.
+  // Left: the picture, and under it how much to do as a small grid. Right: the name, what it is
+  // for, how to start, the numbered steps, the tips, what to avoid, the easier and harder
+  // versions and the clinician's note; what comes below the picture's column takes the full
+  // width. Read in this order: name and purpose, picture, dosage, the rest.
   const left: Frame = { doc, x: f.x, width: PICTURE_COLUMN };
   const right: Frame = { doc, x: f.x + PICTURE_COLUMN + PICTURE_GAP, width: f.width - PICTURE_COLUMN - PICTURE_GAP };
-  const leftParts: Part[] = [
-    { height: PICTURE_HEIGHT, space: 0, draw: (y) => pictureUnit(f, block.picture, left.x, y) },
-    para(left, runs('How much:', true), STYLE.body, 6),
-    para(left, runs(block.dosage, true), STYLE.body, 0),
+  const picture: Part = { height: PICTURE_HEIGHT, space: 0, draw: (y) => drawPicture(f, block.picture, left.x, y) };
+  const dosage: Part = { ...dosageGrid(left, block.dosage), space: 6 };
+  const steps = group('L');
+  const makers: Maker[] = [
+    para(runs(`${block.number}. ${block.name}`), STYLE.exerciseName, 0, 'H3'),
+    para(runs(block.purpose), STYLE.body, 0),
+    labelled('Start:', block.start, 4),
+    ...block.steps.map((step, i): Maker => ({
+      space: i === 0 ? 4 : 0.5,
+      make: (column) => {
+        const li = listItem(column, `${i + 1}.`, runs(step), STYLE.body);
+        return { height: li.height, draw: (y) => within(doc, steps, () => li.draw(y)) };
+      },
+    })),
+    labelled('Tips:', block.tips.join(' '), 4),
   ];
-  const rightParts: Part[] = [
-    para(right, runs(`${block.number}. ${block.name}`), STYLE.exerciseName, 0),
-    para(right, runs(block.purpose), STYLE.body, 0),
-    para(right, [{ text: 'Start: ', bold: true }, { text: block.start }], STYLE.body, 4),
-    ...block.steps.map((step, i): Part => {
-      const li = listItem(right, `${i + 1}.`, runs(step), STYLE.body);
-      return { height: li.height, space: i === 0 ? 4 : 0.5, draw: li.draw };
-    }),
-    para(right, [{ text: 'Tips: ', bold: true }, { text: block.tips.join(' ') }], STYLE.body, 4),
-  ];
-  if (block.note) {
-    const inner = right.width - 18;
-    const w = wrap(doc, [{ text: `${block.note.label} `, bold: true }, { text: block.note.text }], STYLE.body, inner);
-    const h = w.height + 10;
-    rightParts.push({
-      height: h,
+  if (block.mistakes.length > 0) makers.push(labelled('Avoid:', block.mistakes.join(' '), 4));
+  // Easier and harder versions share a paragraph: "Too hard? Do this instead: X. Too easy? Ask us about: Y."
+  const variants: Run[] = [];
+  if (block.easier.length > 0) {
+    variants.push({ text: 'Too hard? Do this instead: ', bold: true }, { text: `${block.easier.join(' or ')}. ` });
+  }
+  if (block.harder.length > 0) {
+    variants.push({ text: 'Too easy? Ask us about: ', bold: true }, { text: `${block.harder.join(' or ')}.` });
+  }
+  if (variants.length > 0) makers.push(para(variants, STYLE.body, 4));
+  const note = block.note;
+  if (note) {
+    makers.push({
       space: 5,
-      draw: (y) => {
-        doc.save().rect(right.x, y, right.width, h).fill(TINT).restore();
-        doc.save().rect(right.x, y, 3, h).fill(ACCENT).restore();
-        drawWrapped(doc, w, right.x + 12, y + 5);
+      make: (column) => {
+        const w = wrap(
+          doc,
+          [{ text: `${note.label} `, bold: true }, { text: note.text }],
+          STYLE.body,
+          column.width - 18,
+        );
+        const h = w.height + 10;
+        return {
+          height: h,
+          draw: (y) => {
+            artifact(doc, () => {
+              doc.save().rect(column.x, y, column.width, h).fill(TINT).restore();
+              doc.save().rect(column.x, y, 3, h).fill(ACCENT).restore();
+            });
+            leaf(doc, 'P', () => drawWrapped(doc, w, column.x + 12, y + 5));
+          },
+        };
       },
     });
   }
-  const height = 8 + Math.max(stack(leftParts), stack(rightParts)) + 3;
-  return unit(height, 4, (y) => {
-    doc
-      .save()
-      .lineWidth(0.75)
-      .strokeColor(LIGHT_RULE)
-      .moveTo(f.x, y)
-      .lineTo(f.x + f.width, y)
-      .stroke()
-      .restore();
-    drawStack(leftParts, y + 8);
-    drawStack(rightParts, y + 8);
+  const leftHeight = picture.height + dosage.space + dosage.height;
+  let cursor = 0;
+  const placed = makers.map((m) => {
+    cursor += m.space;
+    const part = m.make(cursor >= leftHeight + 6 ? f : right);
+    const at = cursor;
+    cursor += part.height;
+    return { ...part, at };
   });
+  const height = 8 + Math.max(leftHeight, cursor) + 3;
+  return unit(height, 4, (y) => {
+    artifact(doc, () =>
+      doc
+        .save()
+        .lineWidth(0.75)
+        .strokeColor(LIGHT_RULE)
+        .moveTo(f.x, y)
+        .lineTo(f.x + f.width, y)
+        .stroke()
+        .restore(),
+    );
+    const top = y + 8;
+    inNew(doc, 'Sect', () => {
+      const [name, purpose, ...rest] = placed;
+      name?.draw(top + name.at);
+      purpose?.draw(top + purpose.at);
+      picture.draw(top);
+      dosage.draw(top + picture.height + dosage.space);
+      for (const p of rest) p.draw(top + p.at);
+    });
+  });
+}
+
+const DOSE_LABEL_WIDTH = 46;
+
+/** "How much" as a two-column grid under the picture: "Sets 3", "Reps 12 each side", ... */
+function dosageGrid(column: Frame, rows: readonly { label: string; value: string }[]): Part {
+  const doc = column.doc;
+  const title = wrap(doc, runs('How much:', true), STYLE.body, column.width);
+  const measured = rows.map((r) => ({
+    label: wrap(doc, runs(r.label), STYLE.body, DOSE_LABEL_WIDTH - 4),
+    value: wrap(doc, runs(r.value, true), STYLE.body, column.width - DOSE_LABEL_WIDTH - 4),
+  }));
+  const rowHeights = measured.map((m) => Math.max(m.label.height, m.value.height) + 3);
+  const height = title.height + 2 + rowHeights.reduce((a, b) => a + b, 0);
+  return {
+    height,
+    space: 0,
+    draw: (y) => {
+      leaf(doc, 'P', () => drawWrapped(doc, title, column.x, y));
+      let top = y + title.height + 2;
+      const tops = rowHeights.map((h) => {
+        const at = top;
+        top += h;
+        return at;
+      });
+      artifact(doc, () => {
+        doc.save().lineWidth(0.75).strokeColor(LIGHT_RULE);
+        for (const at of tops.slice(1)) {
+          doc
+            .moveTo(column.x, at - 1.5)
+            .lineTo(column.x + column.width, at - 1.5)
+            .stroke();
+        }
+        doc.restore();
+      });
+      inNew(doc, 'Table', () =>
+        measured.forEach((m, i) =>
+          inNew(doc, 'TR', () => {
+            const at = tops[i]!;
+            leaf(doc, 'TH', () => drawWrapped(doc, m.label, column.x, at), { scope: 'Row' });
+            leaf(doc, 'TD', () => drawWrapped(doc, m.value, column.x + DOSE_LABEL_WIDTH, at));
+          }),
+        ),
+      );
+    },
+  };
 }
 
 function boxUnit(f: Frame, block: Extract<Block, { kind: 'box' }>): Unit {
@@ -351,57 +537,62 @@ function boxUnit(f: Frame, block: Extract<Block, { kind: 'box' }>): Unit {
   const body = units.reduce((sum, u, i) => sum + (i === 0 ? 4 : u.spaceBefore) + u.height, 0);
   const height = pad + title.height + body + pad;
   return unit(height, 12, (y) => {
-    doc.save();
-    doc.roundedRect(f.x, y, f.width, height, 6).lineWidth(urgent ? 2.5 : 1.5);
-    doc.fillAndStroke(urgent ? URGENT_TINT : TINT, urgent ? URGENT : ACCENT);
-    doc.restore();
-    let cursor = drawWrapped(doc, title, inner.x, y + pad);
-    units.forEach((u, i) => {
-      cursor += i === 0 ? 4 : u.spaceBefore;
-      u.draw(cursor);
-      cursor += u.height;
+    artifact(doc, () => {
+      doc.save();
+      doc.roundedRect(f.x, y, f.width, height, 6).lineWidth(urgent ? 2.5 : 1.5);
+      doc.fillAndStroke(urgent ? URGENT_TINT : TINT, urgent ? URGENT : ACCENT);
+      doc.restore();
+    });
+    inNew(doc, 'Div', () => {
+      let cursor = y + pad + title.height;
+      leaf(doc, 'H3', () => drawWrapped(doc, title, inner.x, y + pad));
+      units.forEach((u, i) => {
+        cursor += i === 0 ? 4 : u.spaceBefore;
+        u.draw(cursor);
+        cursor += u.height;
+      });
     });
   });
 }
 
-/** A long list of short items in two columns, read down the left then down the right; one unit per row. */
-function twoColumnBullets(f: Frame, items: readonly (readonly Run[])[]): Unit[] {
+/**
+ * A long list of short items in two columns, read down the left then down the right: one unit
+ * (the list is short and read as a whole), the left column drawn first so it is read first.
+ */
+function twoColumnBullets(f: Frame, items: readonly (readonly Run[])[]): Unit {
   const gap = 18;
   const half = (f.width - gap) / 2;
   const leftCount = Math.ceil(items.length / 2);
   const left: Frame = { doc: f.doc, x: f.x, width: half };
   const right: Frame = { doc: f.doc, x: f.x + half + gap, width: half };
-  const units: Unit[] = [];
-  for (let row = 0; row < leftCount; row++) {
-    const a = listItem(left, '•', items[row]!, STYLE.body);
-    const bItem = items[row + leftCount];
-    const b = bItem ? listItem(right, '•', bItem, STYLE.body) : null;
-    units.push(
-      unit(Math.max(a.height, b?.height ?? 0), row === 0 ? 6 : 5, (y) => {
-        a.draw(y);
-        b?.draw(y);
-      }),
-    );
-  }
-  return units;
+  const measured = items.map((item, i) => listItem(i < leftCount ? left : right, '•', item, STYLE.body));
+  const rowHeights = Array.from({ length: leftCount }, (_, row) =>
+    Math.max(measured[row]?.height ?? 0, measured[row + leftCount]?.height ?? 0),
+  );
+  const rowTops = rowHeights.map((_, row) => rowHeights.slice(0, row).reduce((sum, h) => sum + h + 5, 0));
+  const height = rowHeights.reduce((sum, h) => sum + h, 0) + 5 * (leftCount - 1);
+  return unit(height, 6, (y) =>
+    inNew(f.doc, 'L', () => measured.forEach((li, i) => li.draw(y + (rowTops[i % leftCount] ?? 0)))),
+  );
 }
 
 /** The units of one block, laid out in the frame's column. */
 export function blockUnits(f: Frame, block: Block): Unit[] {
   switch (block.kind) {
     case 'heading':
-      return [textUnit(f, wrap(f.doc, runs(block.text, true), STYLE.heading, f.width), 16, true)];
+      return [textUnit(f, wrap(f.doc, runs(block.text, true), STYLE.heading, f.width), 16, true, 'H3')];
     case 'paragraph':
       return [
         textUnit(f, wrap(f.doc, block.runs, STYLE.body, f.width), block.spaceBefore ?? 7, block.keepWithNext ?? false),
       ];
-    case 'bullets':
-      return block.columns === 2
-        ? twoColumnBullets(f, block.items)
-        : block.items.map((item, i) => {
-            const li = listItem(f, '•', item, STYLE.body);
-            return unit(li.height, i === 0 ? 6 : 3, li.draw);
-          });
+    case 'bullets': {
+      if (block.columns === 2) return [twoColumnBullets(f, block.items)];
+      const list = group('L');
+      return block.items.map((item, i) => {
+        const li = listItem(f, '•', item, STYLE.body);
+        return unit(li.height, i === 0 ? 6 : 3, (y) => within(f.doc, list, () => li.draw(y)));
+      });
+    }
     case 'facts':
       return block.rows.map((row, i) => {
         const r = factRow(f, row.label, row.lines);

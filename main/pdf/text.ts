@@ -162,11 +162,14 @@ export function drawWrapped(doc: Doc, wrapped: Wrapped, x: number, y: number): n
   let top = y;
   for (const line of wrapped.lines) {
     let left = x;
-    for (const seg of line.segments) {
+    line.segments.forEach((seg, i) => {
       setFace(doc, seg.face, style.size);
-      doc.fillColor(style.color).text(seg.text, left, top + inset, { lineBreak: false });
+      // Each line ends in a space (invisible): text copied or read aloud keeps its words apart
+      // where the line breaks, and a label apart from its value.
+      const text = i === line.segments.length - 1 ? `${seg.text} ` : seg.text;
+      doc.fillColor(style.color).text(text, left, top + inset, { lineBreak: false });
       left += seg.width;
-    }
+    });
     top += style.leading;
   }
   return top;

@@ -10,6 +10,7 @@ interface SettingsRow {
   address: string;
   phone: string;
   email: string;
+  emergency_number: string;
   units: ClinicSettings['units'];
   paper_size: ClinicSettings['paperSize'];
   date_format: ClinicSettings['dateFormat'];
@@ -24,7 +25,7 @@ export interface StoredSettings extends ClinicSettings {
 export function readSettings(db: Db): StoredSettings | null {
   const r = db
     .prepare(
-      'SELECT clinic_name, address, phone, email, units, paper_size, date_format, auto_lock_minutes, is_demo FROM clinic_settings WHERE id = 1',
+      'SELECT clinic_name, address, phone, email, emergency_number, units, paper_size, date_format, auto_lock_minutes, is_demo FROM clinic_settings WHERE id = 1',
     )
     .get() as SettingsRow | undefined;
   if (!r) return null;
@@ -33,6 +34,7 @@ export function readSettings(db: Db): StoredSettings | null {
     address: r.address,
     phone: r.phone,
     email: r.email,
+    emergencyNumber: r.emergency_number,
     units: r.units,
     paperSize: r.paper_size,
     dateFormat: r.date_format,
@@ -60,11 +62,12 @@ export function writeSettings(
       const before = readSettings(db);
       const now = clock.now().toISOString();
       db.prepare(
-        `INSERT INTO clinic_settings (id, clinic_name, address, phone, email, units, paper_size, date_format, auto_lock_minutes, is_demo,
-         created_at, updated_at)
-       VALUES (1, @clinicName, @address, @phone, @email, @units, @paperSize, @dateFormat, @autoLockMinutes, @isDemo, @now, @now)
+        `INSERT INTO clinic_settings (id, clinic_name, address, phone, email, emergency_number, units, paper_size, date_format,
+         auto_lock_minutes, is_demo, created_at, updated_at)
+       VALUES (1, @clinicName, @address, @phone, @email, @emergencyNumber, @units, @paperSize, @dateFormat, @autoLockMinutes,
+         @isDemo, @now, @now)
        ON CONFLICT (id) DO UPDATE SET clinic_name = excluded.clinic_name, address = excluded.address, phone = excluded.phone,
-         email = excluded.email, units = excluded.units, paper_size = excluded.paper_size, date_format = excluded.date_format,
+         email = excluded.email, emergency_number = excluded.emergency_number, units = excluded.units, paper_size = excluded.paper_size, date_format = excluded.date_format,
          auto_lock_minutes = excluded.auto_lock_minutes, updated_at = excluded.updated_at`,
       ).run({ ...settings, isDemo: options.isDemo || before?.isDemo ? 1 : 0, now });
       const after = requireSettings(db);

@@ -2,7 +2,8 @@
  * Gathers an episode's HandoutData from the records, one small function per part, so each part
  * can be replaced as the feature behind it lands:
  *
- *   clinic settings  -> clinic, units, paper size, first day of the week
+ *   clinic settings  -> clinic (with its emergency number), units, paper size, first day of
+ *                       the week, date order
  *   patient          -> the name printed on every page
  *   clinician        -> who gives the handout (the signed-in clinician)
  *   running          -> runningOf(): the episode's programme and where the patient is in it
@@ -21,6 +22,7 @@ import { diagnosisEntry } from '../../shared/clinical/intake/episode';
 import type { RuleSet } from '../../shared/clinical/rule-set';
 import type { EpisodeSummary } from '../../shared/domain/episode';
 import type {
+  DateOrder,
   HandoutData,
   HandoutExercise,
   HandoutImage,
@@ -32,6 +34,7 @@ import { exercisePart, runningPart } from '../../shared/handout/parts';
 import type { DateFormat, IsoDate } from '../../shared/time/dates';
 import type { Db } from '../db/open';
 import { getClinician, requireSettings } from './clinic';
+import { findLibraryExercise } from './clinic-exercises';
 import { getEpisode } from './episodes';
 import { readImage } from './exercise-images';
 import { getPatient } from './patients';
@@ -44,13 +47,25 @@ export function weekStartFor(dateFormat: DateFormat): WeekStart {
   return dateFormat === 'MM/DD/YYYY' ? 'sunday' : 'monday';
 }
 
-function clinicPart(db: Db): Pick<HandoutData, 'clinic' | 'units' | 'paperSize' | 'weekStartsOn'> {
+/** The order of day, month and year in the clinic's date format. */
+export function dateOrderFor(dateFormat: DateFormat): DateOrder {
+  return dateFormat === 'MM/DD/YYYY' ? 'mdy' : dateFormat === 'YYYY-MM-DD' ? 'ymd' : 'dmy';
+}
+
+function clinicPart(db: Db): Pick<HandoutData, 'clinic' | 'units' | 'paperSize' | 'weekStartsOn' | 'dateOrder'> {
   const s = requireSettings(db);
   return {
-    clinic: { name: s.clinicName, phone: s.phone, address: s.address, email: s.email },
+    clinic: {
+      name: s.clinicName,
+      phone: s.phone,
+      address: s.address,
+      email: s.email,
+      emergencyNumber: s.emergencyNumber,
+    },
     units: s.units,
     paperSize: s.paperSize,
     weekStartsOn: weekStartFor(s.dateFormat),
+    dateOrder: dateOrderFor(s.dateFormat),
   };
 }
 
@@ -107,7 +122,9 @@ export function runningOf(
 export function exercisesOf(db: Db, episode: EpisodeSummary): { exercises: HandoutExercise[]; images: HandoutImage[] } {
   const prescription = currentPrescription(db, episode.id);
   if (!prescription) return { exercises: [], images: [] };
-  const exercises = prescription.items.map((item) => exercisePart(item.exercise, item.dosage, item.note));
+  // Variants are named from the library as it is now (built-in and the clinic's own).
+  const nameOf = (id: string) => findLibraryExercise(db, id)?.exercise.name ?? null;
+  const exercises = prescription.items.map((item) => exercisePart(item.exercise, item.dosage, item.note, nameOf));
   const imageIds = [
     ...new Set(exercises.flatMap((e) => (e.illustration.kind === 'image' ? [e.illustration.imageId] : []))),
   ];

@@ -8,11 +8,24 @@ export type DistanceUnit = (typeof UNITS)[number];
 export const PAPER_SIZES = ['A4', 'Letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 
+/**
+ * The number to call for an ambulance, printed in the handout's urgent box ("Call an ambulance
+ * (999)"): 999 in the UK, 911 in North America, 112 across Europe and on most mobile networks.
+ * A new clinic starts on 112 and is asked to check it; existing clinics got one by migration 10.
+ */
+export const DEFAULT_EMERGENCY_NUMBER = '112';
+export const EmergencyNumber = z
+  .string({ error: 'Enter the emergency number, like 999, 911 or 112.' })
+  .trim()
+  .regex(/^[0-9]{2,6}$/, { error: 'Enter the emergency number as 2 to 6 digits, like 999, 911 or 112.' });
+
 export const ClinicSettings = z.strictObject({
   clinicName: requiredText('Clinic name', 120),
   address: optionalText('Address', 400),
   phone: optionalPhone('Clinic phone'),
   email: optionalEmail('Clinic email'),
+  /** Optional in requests from before the setting existed; then the default. */
+  emergencyNumber: EmergencyNumber.default(DEFAULT_EMERGENCY_NUMBER),
   units: z.enum(UNITS, { error: 'Choose kilometres or miles.' }),
   paperSize: z.enum(PAPER_SIZES, { error: 'Choose A4 or Letter paper.' }),
   dateFormat: z.enum(DATE_FORMATS, { error: 'Choose a date format from the list.' }),

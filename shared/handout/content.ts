@@ -11,8 +11,6 @@
  */
 import { levelBreakdown } from '../clinical/describe-level';
 import type { LevelBreakdown } from '../clinical/describe-level';
-import { describeDosage } from '../clinical/exercises/dosage';
-import { illustrationDrawing } from '../clinical/exercises/lookup';
 import { stopAndCallItems } from '../clinical/intake/red-flags';
 import type { Activity, RunLevel } from '../clinical/programme';
 import { levelKind } from '../clinical/programme';
@@ -23,9 +21,11 @@ import { capitalize, longDate } from '../clinical/wording';
 import type { Drawing } from '../drawing/drawing';
 import type { IsoDate } from '../time/dates';
 import { addDays } from '../time/dates';
+import { exerciseLogSection, exercisesSection } from './exercises-section';
 import type { HandoutData, HandoutExercise } from './handout-data';
 import { calendarWeeks, planEnd } from './plan';
 import {
+  ambulanceIntro,
   callUsIntro,
   dateWithYear,
   daysChangeWords,
@@ -36,7 +36,6 @@ import {
   levelName,
   levelTableWords,
   levelWords,
-  noteFrom,
   restWords,
   shortDate,
   shortDosage,
@@ -53,7 +52,9 @@ export interface Run {
 
 export type Cell =
   | { readonly kind: 'text'; readonly runs: readonly Run[] }
-  | { readonly kind: 'choice'; readonly options: readonly string[] };
+  | { readonly kind: 'choice'; readonly options: readonly string[] }
+  /** An empty box to tick by hand. */
+  | { readonly kind: 'tick' };
 
 export interface Column {
   readonly header: string;
@@ -124,10 +125,15 @@ export type Block =
       readonly number: number;
       readonly name: string;
       readonly purpose: string;
-      readonly dosage: string;
+      /** How much, as short rows: "Sets 3", "Reps 12 each side", "Rest 1 to 2 min", "Days 3 a week". */
+      readonly dosage: readonly { readonly label: string; readonly value: string }[];
       readonly start: string;
       readonly steps: readonly string[];
       readonly tips: readonly string[];
+      /** Common mistakes; the names of the easier and harder versions. Each may be empty. */
+      readonly mistakes: readonly string[];
+      readonly easier: readonly string[];
+      readonly harder: readonly string[];
       /** "Note from Priya Shah:" and the note; null when there is none. */
       readonly note: { readonly label: string; readonly text: string } | null;
       readonly picture: Picture | null;
@@ -140,13 +146,18 @@ export type Block =
       readonly blocks: readonly Block[];
     };
 
-export type SectionId = 'glance' | 'running' | 'self-check' | 'exercises' | 'log' | 'stop-and-call';
+export type SectionId = 'glance' | 'running' | 'self-check' | 'exercises' | 'log' | 'exercise-log' | 'stop-and-call';
 
 export interface Section {
   readonly id: SectionId;
   /** Empty for the glance box, which carries its own title. */
   readonly title: string;
   readonly blocks: readonly Block[];
+  /**
+   * Read as a whole (the warning signs): the title and this many first blocks are never split
+   * across pages. What follows them (a closing line) may go on the next page.
+   */
+  readonly keepTogether?: number;
 }
 
 export interface HandoutContent {
@@ -221,7 +232,7 @@ function glance(data: HandoutData, level: LevelBreakdown | null): Section {
   if (data.exercises.length > 0) {
     rows.push({ label: 'Exercises', lines: data.exercises.map(exerciseLine) });
   }
-  if (data.nextVisit) rows.push({ label: 'Next visit', lines: [[text(fullDate(data.nextVisit))]] });
+  if (data.nextVisit) rows.push({ label: 'Next visit', lines: [[text(fullDate(data.nextVisit, data.dateOrder))]] });
   const phone = data.clinic.phone.trim();
   rows.push({
     label: 'Call us',
@@ -377,70 +388,11 @@ function selfCheckSection(check: SelfCheck): Section {
   };
 }
 
-/**
- * Drawings already made from a pose scene. A Drawing is a pure function of the scene, and posing
- * a figure is most of the work of making the handout's content, so the same exercise is posed
- * once per process (and the PDF renderer can keep its operators for the same Drawing object).
- */
-const drawings = new Map<string, Drawing | null>();
-const DRAWING_CACHE_LIMIT = 200;
-
-function drawingOf(
-  name: string,
-  illustration: Extract<HandoutExercise['illustration'], { kind: 'pose' }>,
-): Drawing | null {
-  const key = JSON.stringify([name, illustration]);
-  let drawing = drawings.get(key);
-  if (drawing === undefined) {
-    if (drawings.size >= DRAWING_CACHE_LIMIT) drawings.clear();
-    drawing = illustrationDrawing({ name, illustration });
-    drawings.set(key, drawing);
-  }
-  return drawing;
-}
-
-function pictureOf(data: HandoutData, e: HandoutExercise): Picture | null {
-  const illustration = e.illustration;
-  if (illustration.kind === 'pose') {
-    const drawing = drawingOf(e.name, illustration);
-    return drawing ? { kind: 'drawing', drawing, description: illustration.description } : null;
-  }
-  const image = data.images.find((i) => i.id === illustration.imageId);
-  return image
-    ? { kind: 'image', mediaType: image.mediaType, base64: image.base64, description: illustration.description }
-    : null;
-}
-
-function exercisesSection(data: HandoutData): Section {
-  return {
-    id: 'exercises',
-    title: T.exercises,
-    blocks: [
-      leadIn(T.exercisesIntro),
-      ...data.exercises.map((e, i): Block => ({
-        kind: 'exercise',
-        number: i + 1,
-        name: e.name,
-        purpose: e.purpose,
-        dosage: keepUnitsTogether(`${capitalize(describeDosage(e.dosage))}.`),
-        start: e.startingPosition,
-        steps: e.steps,
-        tips: e.cues,
-        note: e.note.trim() === '' ? null : { label: noteFrom(data.clinician.name), text: e.note.trim() },
-        picture: pictureOf(data, e),
-      })),
-    ],
-  };
-}
-
-const YES_NO: Cell = { kind: 'choice', options: [T.yes, T.no] };
 const BLANK: Cell = { kind: 'text', runs: [] };
 /** Rows for writing in when no dates are planned: about two weeks of runs. */
 const BLANK_LOG_ROWS = 8;
 /** Runs side by side in one table of the running log (columns wide enough to circle a word). */
 const RUNS_PER_LOG_TABLE = 6;
-/** A log this short fits on one page: it is kept whole rather than split under a repeated header. */
-const LOG_ROWS_KEPT_TOGETHER = 16;
 
 function logSection(data: HandoutData): Section | null {
   const running = data.running;
@@ -456,7 +408,7 @@ function logSection(data: HandoutData): Section | null {
         kind: 'table',
         columns: [
           { header: T.logDate, weight: 2.4 },
-          ...chunk.map((d) => ({ header: d === null ? '' : shortDate(d), weight: 1 })),
+          ...chunk.map((d) => ({ header: d === null ? '' : shortDate(d, data.dateOrder), weight: 1 })),
         ],
         rows: [
           [cell(T.logLevel, true), ...chunk.map(() => BLANK)],
@@ -475,29 +427,13 @@ function logSection(data: HandoutData): Section | null {
       blocks: [leadIn(running.selfCheck?.walking ? T.logIntroWalking : T.logIntroRunning), ...tables],
     };
   }
-  if (data.exercises.length === 0) return null;
-  const end = planEnd(data.issuedOn, data.nextVisit);
-  const days: IsoDate[] = [];
-  for (let d = addDays(data.issuedOn, 1); d < end && days.length < 14; d = addDays(d, 1)) days.push(d);
-  return {
-    id: 'log',
-    title: T.log,
-    blocks: [
-      leadIn(T.logIntroExercises),
-      {
-        kind: 'table',
-        columns: [
-          { header: T.logDate, weight: 1.3 },
-          { header: T.logExercises, weight: 1.4 },
-          { header: T.logPain, weight: 1.2 },
-          { header: T.logNotes, weight: 4 },
-        ],
-        rows: days.map((d): Cell[] => [cell(shortDate(d)), YES_NO, BLANK, BLANK]),
-        rowStyle: 'write',
-        keepTogether: days.length <= LOG_ROWS_KEPT_TOGETHER,
-      },
-    ],
-  };
+  // Without running, the log is the exercise log (exercises-section.ts).
+  return null;
+}
+
+/** The sign alone: the box's lead-in already says to call an ambulance. */
+function urgentSign(item: string): string {
+  return item.replace(/\s*Call an ambulance(?: now)?\.?\s*$/i, '');
 }
 
 function stopAndCallSection(data: HandoutData): Section {
@@ -507,18 +443,23 @@ function stopAndCallSection(data: HandoutData): Section {
     blocks.push({
       kind: 'box',
       tone: 'urgent',
-      title: T.getHelpNow,
-      blocks: [{ kind: 'bullets', items: emergency.map((e) => [text(e, true)]) }],
+      title: T.getUrgentHelp,
+      blocks: [
+        { kind: 'paragraph', runs: [text(ambulanceIntro(data.clinic.emergencyNumber), true)], keepWithNext: true },
+        { kind: 'bullets', items: emergency.map((e) => [text(urgentSign(e), true)]) },
+      ],
     });
   }
   blocks.push(leadIn(callUsIntro(data.clinic.name, data.clinic.phone), true));
   blocks.push({ kind: 'bullets', items: callUs.map((c) => [text(c)]), columns: 2 });
+  // The signs and what to do are read as one: the box, the lead-in and the list stay together.
+  const keepTogether = blocks.length;
   blocks.push(paragraph(T.questions));
   const contact = [data.clinic.address.replace(/\s*\n\s*/g, ', ').trim(), data.clinic.email.trim()].filter(
     (p) => p !== '',
   );
   if (contact.length > 0) blocks.push({ kind: 'paragraph', runs: [text([data.clinic.name, ...contact].join(' · '))] });
-  return { id: 'stop-and-call', title: T.stopAndCall, blocks };
+  return { id: 'stop-and-call', title: T.stopAndCall, blocks, keepTogether };
 }
 
 /** The handout's content for its data: the words in order, ready to lay out. */
@@ -533,6 +474,8 @@ export function handoutContent(data: HandoutData): HandoutContent {
   if (data.exercises.length > 0) sections.push(exercisesSection(data));
   const log = logSection(data);
   if (log) sections.push(log);
+  const exerciseLog = exerciseLogSection(data);
+  if (exerciseLog) sections.push(exerciseLog);
 
   const clinician = data.clinician;
   const role =
@@ -540,18 +483,18 @@ export function handoutContent(data: HandoutData): HandoutContent {
       ? clinician.profession
       : `${clinician.profession}, registration ${clinician.registrationNumber}`;
   return {
-    documentTitle: `${name}: handout of ${dateWithYear(data.issuedOn)}`,
+    documentTitle: `${name}: handout of ${dateWithYear(data.issuedOn, data.dateOrder)}`,
     header: {
       clinicName: data.clinic.name,
       contact: contactLine(data),
       patientName: name,
-      date: dateWithYear(data.issuedOn),
+      date: dateWithYear(data.issuedOn, data.dateOrder),
     },
     title: data.running ? T.titleRunning : data.exercises.length > 0 ? T.titleExercises : T.titlePlain,
     byline: [
       text('For ', false),
       text(name, true),
-      text(`, from ${clinician.name} (${role}), on ${fullDate(data.issuedOn)}.`),
+      text(`, from ${clinician.name} (${role}), on ${fullDate(data.issuedOn, data.dateOrder)}.`),
     ],
     sections,
   };

@@ -32,12 +32,28 @@ export const MAX_IMAGE_BASE64 = Math.ceil((2 * 1024 * 1024 * 4) / 3) + 4;
 export const WEEK_STARTS = ['monday', 'sunday'] as const;
 export type WeekStart = (typeof WEEK_STARTS)[number];
 
+/**
+ * How the clinic writes a date: day first (28 Nov), month first (Nov 28, the US) or year first.
+ * Handouts stored before this existed read as day first, which is how they were printed.
+ */
+export const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
 export const HandoutClinic = z.strictObject({
   name: requiredText('Clinic name', 120),
   /** May be empty: the handout then names the clinic instead of a number (and the app warns). */
   phone: optionalText('Clinic phone', 40),
   address: optionalText('Address', 400),
   email: optionalText('Clinic email', 200),
+  /**
+   * The ambulance number printed in the urgent box ("Call an ambulance (999)"). Empty in
+   * handouts stored before the setting existed: they print "Call an ambulance" with no number,
+   * as they did, rather than a number the clinic never chose.
+   */
+  emergencyNumber: z
+    .string()
+    .regex(/^(?:[0-9]{2,6})?$/)
+    .default(''),
 });
 export type HandoutClinic = z.infer<typeof HandoutClinic>;
 
@@ -92,6 +108,11 @@ export const HandoutExercise = z.strictObject({
   dosage: Dosage,
   /** The clinician's note to the patient about this exercise; empty for none. */
   note: optionalText('Note for the patient', 500),
+  /** What people often get wrong (the library's "common mistakes"); none in older handouts. */
+  mistakes: z.array(requiredText('Common mistake', 220)).max(8).default([]),
+  /** Names of the easier and harder versions in the library; none in older handouts. */
+  easier: z.array(requiredText('Easier version', 80)).max(4).default([]),
+  harder: z.array(requiredText('Harder version', 80)).max(4).default([]),
 });
 export type HandoutExercise = z.infer<typeof HandoutExercise>;
 
@@ -128,6 +149,8 @@ const snapshotShape = {
   paperSize: z.enum(PAPER_SIZES),
   /** The calendar's first column: Sunday where the clinic writes dates month first (US), else Monday. */
   weekStartsOn: z.enum(WEEK_STARTS),
+  /** The clinic's date order, for the dates in the log ("Sat 28 Nov", "Sat Nov 28"). */
+  dateOrder: z.enum(DATE_ORDERS).default('dmy'),
   running: HandoutRunning.nullable(),
   /** The soreness rule set the app applies to this patient (older stored sets read in today's shape). */
   ruleSet: z.preprocess(upgradeStoredRuleSet, RuleSet).nullable(),

@@ -7,6 +7,7 @@
 import type { Dosage } from '../clinical/exercises/dosage';
 import type { Exercise } from '../clinical/exercises/exercise';
 import type { DecisionContext } from '../clinical/engine';
+import { findExercise } from '../clinical/exercises/lookup';
 import type { Programme } from '../clinical/programme';
 import { levelAt } from '../clinical/programme';
 import type { Progress } from '../clinical/progress';
@@ -58,8 +59,23 @@ export function runningPart(
   };
 }
 
-/** One prescribed exercise for the handout: the exercise's patient text and picture, this patient's dose and note. */
-export function exercisePart(exercise: Exercise, dosage: Dosage, note: string): HandoutExercise {
+/** The name of a library exercise by id, or null when the library has none (a deleted variant). */
+export type ExerciseNameOf = (id: string) => string | null;
+
+const builtInName: ExerciseNameOf = (id) => findExercise(id)?.name ?? null;
+
+/**
+ * One prescribed exercise for the handout: the exercise's patient text and picture, its common
+ * mistakes and the names of its easier and harder versions (looked up in `nameOf`, the built-in
+ * library by default; ids it does not know are left out), this patient's dose and note.
+ */
+export function exercisePart(
+  exercise: Exercise,
+  dosage: Dosage,
+  note: string,
+  nameOf: ExerciseNameOf = builtInName,
+): HandoutExercise {
+  const names = (ids: readonly string[]) => ids.flatMap((id) => nameOf(id) ?? []);
   return {
     id: exercise.id,
     name: exercise.name,
@@ -70,5 +86,8 @@ export function exercisePart(exercise: Exercise, dosage: Dosage, note: string): 
     illustration: exercise.illustration,
     dosage,
     note,
+    mistakes: exercise.mistakes,
+    easier: names(exercise.easier),
+    harder: names(exercise.harder),
   };
 }

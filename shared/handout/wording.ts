@@ -56,6 +56,21 @@ export const HANDOUT_TEXT = {
   no: 'no',
   stopAndCall: 'Stop and call us',
   getHelpNow: 'Get help now',
+  getUrgentHelp: 'Stop and get urgent help',
+  exercisePictures:
+    'The pictures: the solid figure shows how to start. The faint figure shows where you end. The arrow shows which way to move.',
+  exerciseWords: 'Words we use:',
+  wordRep: 'One time through the move.',
+  wordSet: 'A number of reps in a row. Then you rest.',
+  wordHold: 'Stay still in that spot for the time given.',
+  wordEffort: 'How hard it feels. 0 is at rest and 10 is as hard as you can go. At 3 you can still talk.',
+  avoid: 'Avoid:',
+  tooHard: 'Too hard? Do this instead:',
+  tooEasy: 'Too easy? Ask us about:',
+  exerciseLog: 'Your exercise log',
+  exerciseLogIntro: 'Tick the box on each day you do the exercise. Bring this page to your next visit.',
+  exerciseLogExercise: 'Exercise',
+  exerciseLogPain: 'Pain 0 to 10',
   questions: 'Do you have a question? Call us. We are glad to help.',
   steps: 'Steps',
 } as const;
@@ -67,22 +82,50 @@ function parts(date: IsoDate): [number, number, number] {
   return date.split('-').map(Number) as [number, number, number];
 }
 
-/** "Sat 28 Nov": a log row's date, the same to a UK and a US reader. */
-export function shortDate(date: IsoDate): string {
+/**
+ * The order of day and month in the clinic's dates: 'dmy' prints "28 Nov", 'mdy' (the US) and
+ * 'ymd' (year first, month before day) print "Nov 28". The same as HandoutData's `dateOrder`.
+ */
+export type DayMonthOrder = 'dmy' | 'mdy' | 'ymd';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+export function weekdayOf(date: IsoDate): string {
   const [y, m, d] = parts(date);
-  const weekday = SHORT_WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
-  return `${weekday} ${d} ${SHORT_MONTHS[m - 1] ?? ''}`;
+  return SHORT_WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
 }
 
-/** "27 November 2026": the handout's date in the header. */
-export function dateWithYear(date: IsoDate): string {
-  const [y] = parts(date);
+/** "Sat 28 Nov", or "Sat Nov 28" where the clinic writes the month first: a log's date. */
+export function shortDate(date: IsoDate, order: DayMonthOrder = 'dmy'): string {
+  const [, m, d] = parts(date);
+  const month = SHORT_MONTHS[m - 1] ?? '';
+  return order === 'dmy' ? `${weekdayOf(date)} ${d} ${month}` : `${weekdayOf(date)} ${month} ${d}`;
+}
+
+/** "27 November 2026", or "November 27, 2026" month first: the handout's date in the header. */
+export function dateWithYear(date: IsoDate, order: DayMonthOrder = 'dmy'): string {
+  const [y, m, d] = parts(date);
+  if (order !== 'dmy') return `${MONTHS[m - 1] ?? ''} ${d}, ${y}`;
   return `${longDate(date).replace(/^\S+ /, '')} ${y}`;
 }
 
-/** "Friday 27 November 2026". */
-export function fullDate(date: IsoDate): string {
+/** "Friday 27 November 2026", or "Friday, November 27, 2026" month first. */
+export function fullDate(date: IsoDate, order: DayMonthOrder = 'dmy'): string {
   const [y] = parts(date);
+  if (order !== 'dmy') return `${longDate(date).replace(/ .*/, '')}, ${dateWithYear(date, order)}`;
   return `${longDate(date)} ${y}`;
 }
 
@@ -190,6 +233,13 @@ export function daysChangeWords(
 /** "Stop running and call us on +44 113 496 0000 if:" (or the clinic's name when it has no phone). */
 export function callUsIntro(clinicName: string, phone: string): string {
   return phone.trim() === '' ? `Stop running and call ${clinicName} if:` : `Stop running and call us on ${phone} if:`;
+}
+
+/** "Call an ambulance (999) now if:", or without a number in handouts stored before the setting. */
+export function ambulanceIntro(emergencyNumber: string): string {
+  return emergencyNumber.trim() === ''
+    ? 'Call an ambulance now if:'
+    : `Call an ambulance (${emergencyNumber.trim()}) now if:`;
 }
 
 /** "Note from Priya Shah:" */

@@ -1,9 +1,12 @@
 /**
- * Reading level of patient text: the Flesch-Kincaid grade and sentence lengths.
+ * Reading level of patient text: the Flesch-Kincaid grade, the SMOG grade and sentence lengths.
  *
  * Patient handouts target grade 6 or lower (AAFP; clinical.md section 6). The grade is
  *   0.39 x (words / sentences) + 11.8 x (syllables / words) - 15.59
- * (Kincaid et al. 1975). Syllables are counted by a rule of thumb for English (vowel groups,
+ * (Kincaid et al. 1975), and the SMOG grade is
+ *   1.0430 x sqrt(words of 3 or more syllables x 30 / sentences) + 3.1291
+ * (McLaughlin 1969, as the formula is usually given for any number of sentences). SMOG counts
+ * long words only, so it catches jargon that short sentences hide from Flesch-Kincaid. Syllables are counted by a rule of thumb for English (vowel groups,
  * less a silent final "e" or "-es"/"-ed"), which is how readability tools count them too: close
  * for the short, common words a handout should use, and good enough to catch long sentences and
  * long words, which is what the grade is for.
@@ -92,4 +95,16 @@ export function readingStats(text: string): ReadingStats {
 /** The Flesch-Kincaid grade of a text (can be below 0 for very simple text). */
 export function fleschKincaidGrade(text: string): number {
   return readingStats(text).grade;
+}
+
+/** Words of three or more syllables ("polysyllables", as SMOG counts them). */
+export function polysyllables(text: string): number {
+  return wordsOf(text).filter((w) => countSyllables(w) >= 3).length;
+}
+
+/** The SMOG grade of a text; 0 for text with no sentences. */
+export function smogGrade(text: string): number {
+  const sentences = splitSentences(text).length;
+  if (sentences === 0) return 0;
+  return 1.043 * Math.sqrt((polysyllables(text) * 30) / sentences) + 3.1291;
 }

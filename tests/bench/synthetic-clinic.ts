@@ -143,6 +143,7 @@ const SETTINGS = {
   address: '',
   phone: '+44 20 0000 0000',
   email: '',
+  emergencyNumber: '999',
   units: 'km' as const,
   paperSize: 'A4' as const,
   dateFormat: 'DD/MM/YYYY' as const,

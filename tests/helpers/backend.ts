@@ -6,6 +6,7 @@ import type { Backend, BackendOptions } from '../../main/backend/backend';
 import { createBackend } from '../../main/backend/backend';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { PatientInput } from '../../shared/domain/patient';
+import type { ClinicSettings } from '../../shared/domain/settings';
 import type { Result } from '../../shared/ipc/result';
 import { fixedClock } from '../../main/util/clock';
 import { memoryLogger } from '../../main/util/logger';
@@ -55,12 +56,14 @@ export async function must<C extends Channel>(
   return r.value;
 }
 
-export const CLINIC_SETUP: RequestOf<'app.setup'> = {
+/** The set-up request, its clinic settings complete (they also serve writeSettings directly). */
+export const CLINIC_SETUP: RequestOf<'app.setup'> & { clinic: ClinicSettings } = {
   clinic: {
     clinicName: 'Riverside Running Clinic',
     address: '12 River Street, Leeds',
     phone: '+44 113 496 0000',
     email: 'desk@riverside.example',
+    emergencyNumber: '999',
     units: 'km',
     paperSize: 'A4',
     dateFormat: 'DD/MM/YYYY',

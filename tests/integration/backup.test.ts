@@ -11,7 +11,7 @@ import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
 import { migration0008 as recordsMigration } from '../../main/db/migrations/0008-records-safety';
 import { openDatabase } from '../../main/db/open';
-import { createClinician, writeSettings } from '../../main/records/clinic';
+import { createClinician } from '../../main/records/clinic';
 import { createPatient } from '../../main/records/patients';
 import {
   KEY_FILE,
@@ -666,7 +666,13 @@ describe('automatic snapshots', () => {
     const old = openDatabase(path.join(dataDir, 'clinic.sqlite'), { create: true, key });
     migrate(old, MIGRATIONS, { target: recordsMigration.version - 1 });
     const c = createClinician(old, clock, null, CLINIC_SETUP.clinician);
-    writeSettings(old, clock, c.id, { ...CLINIC_SETUP.clinic, clinicName: 'Old Clinic' });
+    // The settings row as the schema of the time held it (writeSettings writes today's columns).
+    old
+      .prepare(
+        `INSERT INTO clinic_settings (id, clinic_name, address, phone, email, units, paper_size, date_format, created_at, updated_at)
+         VALUES (1, 'Old Clinic', '', '', '', 'km', 'A4', 'DD/MM/YYYY', 'x', 'x')`,
+      )
+      .run();
     createPatient(old, clock, c.id, patientInput());
     old.close();
     fs.writeFileSync(path.join(dataDir, 'data-folder.json'), '{}');

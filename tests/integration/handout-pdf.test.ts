@@ -4,11 +4,12 @@
  * text; fonts are embedded; two renders are byte-identical; A4 and Letter both work.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { describeDosage } from '../../shared/clinical/exercises/dosage';
 import { stopAndCallItems } from '../../shared/clinical/intake/red-flags';
 import { DELAWARE_PUBLISHED_RULE_SET } from '../../shared/clinical/rule-sets';
 import { PRECEDENCE } from '../../shared/clinical/self-check';
 import { REPORT_QUESTIONS } from '../../shared/clinical/soreness-report';
+import { dosageRows } from '../../shared/handout/exercises-section';
+import { shortDosage } from '../../shared/handout/wording';
 import { renderHandout } from '../../main/pdf/render-handout';
 import { pdfPageCount } from '../../main/records/handouts';
 import { eightExerciseHandout, fixtureHandout, fixtureWithRuleSet } from '../helpers/handout';
@@ -35,12 +36,11 @@ describe('the fixture handout, read back', () => {
     for (const page of read.stream) expect(page).toContain('Zoë Łukasiewicz-Ørsted');
   });
 
-  it('has a header on every page: clinic, phone, date, page x of y', () => {
+  it('has a header on every page: one line of clinic and phone, one of patient, date and page x of y', () => {
     const count = read.stream.length;
-    read.stream.forEach((page, i) => {
-      expect(page).toContain('Riverside Running Clinic');
-      expect(page).toContain('+44 113 496 0000');
-      expect(page).toContain(`27 November 2026 · Page ${i + 1} of ${count}`);
+    read.pages.forEach((lines, i) => {
+      expect(lines[0]).toBe('Riverside Running Clinic · Phone +44 113 496 0000 · desk@riverside.example');
+      expect(lines[1]).toBe(`Zoë Łukasiewicz-Ørsted · 27 November 2026 Page ${i + 1} of ${count}`);
     });
     expect(pdfPageCount(pdf)).toBe(count);
   });
@@ -65,12 +65,17 @@ describe('the fixture handout, read back', () => {
     expect(calendar).toContain('Visit');
   });
 
-  it('lists every exercise with this patient’s dosage, in the glance and in its own block', () => {
+  it('lists every exercise with this patient’s dosage, in the glance and as a grid in its own block', () => {
     for (const e of fixtureHandout().exercises) {
       expect(text).toContain(e.name);
-      expect(text, e.name).toContain(fold(describeDosage(e.dosage)));
+      expect(text, e.name).toContain(fold(shortDosage(e.dosage)));
+      const grid = dosageRows(e.dosage)
+        .map((r) => `${r.label} ${r.value}`)
+        .join(' ');
+      expect(text, e.name).toContain(`How much: ${fold(grid)}`);
       for (const step of e.steps) expect(text, step).toContain(fold(step));
     }
+    expect(text).toContain('Sets 3 Reps 12 each side Rest 1 to 2 min Days 3 a week Speed 3 s up, 3 s down');
     expect(text).toContain('Note from Priya Shah: Hold the wall lightly. Go slowly on the way down.');
   });
 
@@ -108,17 +113,21 @@ describe('the fixture handout, read back', () => {
     expect(text).toContain('Stop running and call us on +44 113 496 0000 if:');
     const { callUs, emergency } = stopAndCallItems(false);
     for (const item of callUs) expect(text).toContain(fold(item));
-    // clinical.md §8: the urgent signs are printed for every runner, not only after surgery.
-    expect(text).toContain('Get help now');
-    for (const item of emergency) expect(text).toContain(fold(item));
+    // The urgent signs are printed for every runner, not only after surgery.
+    expect(text).toContain('Stop and get urgent help');
+    for (const item of emergency) expect(text).toContain(fold(item.replace(/\s*Call an ambulance now\.$/, '')));
     expect(text).not.toContain(fold('Your wound is red'));
   });
 
-  it('adds the signs to watch for after surgery, the emergency one set apart', async () => {
-    const after = fold(allText(await readPdf(await renderHandout(fixtureHandout({ afterSurgery: true })))));
+  it('adds the signs to watch for after surgery, the emergency ones in the urgent box with the ambulance number', async () => {
+    const after = await readPdf(await renderHandout(fixtureHandout({ afterSurgery: true })));
+    const all = fold(allText(after));
     const { callUs, emergency } = stopAndCallItems(true);
-    expect(after).toContain('Get help now');
-    for (const item of [...callUs, ...emergency]) expect(after).toContain(fold(item));
+    expect(all).toContain('Stop and get urgent help Call an ambulance (999) now if:');
+    for (const item of callUs) expect(all).toContain(fold(item));
+    for (const item of emergency) expect(all).toContain(fold(item.replace(/\s*Call an ambulance now\.$/, '')));
+    // The signs are read as one: the urgent box and the list of when to call are on one page.
+    expect(pageOf(after, 'Stop and get urgent help')).toBe(pageOf(after, fold(callUs[callUs.length - 1]!)));
   });
 
   it('uses 12 pt or larger for every piece of text', () => {
@@ -136,7 +145,8 @@ describe('the fixture handout, read back', () => {
   });
 
   it('draws the pictures as vectors, not images', () => {
-    const exercisePages = read.drawing.filter((_, i) => read.pages[i]!.some((l) => /^\d\. /.test(l)));
+    // Pages with an exercise block (the exercise log also lists the names, with no pictures).
+    const exercisePages = read.drawing.filter((_, i) => read.pages[i]!.some((l) => l.startsWith('How much:')));
     expect(exercisePages.length).toBeGreaterThan(0);
     for (const d of read.drawing) expect(d.images).toBe(0);
     for (const d of exercisePages) expect(d.paths).toBeGreaterThan(50);
@@ -146,9 +156,12 @@ describe('the fixture handout, read back', () => {
     for (const [i, e] of fixtureHandout().exercises.entries()) {
       const first = pageOf(read, `${i + 1}. ${e.name}`);
       expect(first).toBeGreaterThan(0);
-      // Searched from the exercise's first page on: several exercises end with the same step.
-      expect(pageOf(read, e.cues[e.cues.length - 1]!, first), e.name).toBe(first);
-      expect(pageOf(read, e.steps[e.steps.length - 1]!, first), e.name).toBe(first);
+      // After the name on the same page (another exercise may share a step, like "swap legs").
+      const page = read.stream[first]!;
+      const from = page.indexOf(`${i + 1}. ${e.name}`);
+      for (const end of [e.cues[e.cues.length - 1]!, e.steps[e.steps.length - 1]!, ...e.mistakes.slice(-1)]) {
+        expect(page.indexOf(fold(end), from), `${e.name}: ${end}`).toBeGreaterThan(from);
+      }
     }
   });
 });
@@ -184,12 +197,12 @@ describe('paper sizes', () => {
     expect(fold(allText(letter))).toContain('Zoë Łukasiewicz-Ørsted');
   });
 
-  // The self-check (a row per situation the engine decides) and the log (a row per check-in
-  // question) take a page each; eight illustrated exercises take about four.
-  it('keeps the eight-exercise handout to eight pages or fewer on A4', async () => {
+  // The self-check (a row per situation the engine decides), the log (a row per check-in question),
+  // the exercise log and eight illustrated exercises (about half a page each).
+  it('keeps the eight-exercise handout to ten pages or fewer on A4', async () => {
     const eight = await renderHandout(eightExerciseHandout());
     expect(pdfPageCount(eight)).toBeGreaterThanOrEqual(4);
-    expect(pdfPageCount(eight)).toBeLessThanOrEqual(8);
+    expect(pdfPageCount(eight)).toBeLessThanOrEqual(10);
   });
 });
 
@@ -201,7 +214,8 @@ describe('handouts with parts missing', () => {
       expect(plain).not.toContain(absent);
     }
     expect(plain).toContain('Your exercises');
-    expect(plain).toContain('Fill in one row each day.');
+    expect(plain).toContain('Your exercise log');
+    expect(plain).not.toContain('Your log ');
   });
 
   it('without a programme or exercises: one page, no empty table, still the red flags', async () => {
@@ -218,7 +232,9 @@ describe('handouts with parts missing', () => {
       allText(
         await readPdf(
           await renderHandout(
-            fixtureHandout({ clinic: { name: 'Riverside Running Clinic', phone: '', address: '', email: '' } }),
+            fixtureHandout({
+              clinic: { name: 'Riverside Running Clinic', phone: '', address: '', email: '', emergencyNumber: '999' },
+            }),
           ),
         ),
       ),

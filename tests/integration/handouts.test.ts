@@ -159,8 +159,9 @@ describe('giving a handout', () => {
     });
     const issued = await must(backend, 'handouts.issue', { episodeId: episode.id });
     const text = allText(await readPdf(Buffer.from(issued.pdfBase64, 'base64')));
-    expect(text).toContain('Get help now');
-    expect(text).toContain('Call an ambulance now.');
+    expect(text).toContain('Stop and get urgent help');
+    // The clinic's emergency number (999 for the test clinic in Leeds).
+    expect(text).toContain('Call an ambulance (999) now if:');
     backend.close();
   });
 
@@ -236,7 +237,9 @@ describe('reprint', () => {
     const read = await readPdf(Buffer.from(issued.pdfBase64, 'base64'));
     const text = allText(read);
     expect(text).toContain('Note from Priya Shah: Hold the wall lightly.');
-    expect(text).toContain('3 sets of 12, each side, every day');
+    // In the glance, and as a grid in the exercise's block.
+    expect(text).toContain('3 sets of 12, every day');
+    expect(text).toContain('How much: Sets 3 Reps 12 each side Rest 1 to 2 min Days every day');
     expect(text).toContain('Step-down from a low step');
     expect(read.drawing.reduce((n, d) => n + d.images, 0)).toBe(1);
 

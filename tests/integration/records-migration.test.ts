@@ -6,7 +6,7 @@ import { MIGRATIONS } from '../../main/db/migrations';
 import { migration0008 as recordsMigration } from '../../main/db/migrations/0008-records-safety';
 import { readBackupKeep, writeBackupKeep } from '../../main/backup/settings';
 import { DEFAULT_KEEP } from '../../main/backup/snapshots';
-import { createClinician, writeSettings } from '../../main/records/clinic';
+import { createClinician } from '../../main/records/clinic';
 import { createPatient, updatePatient } from '../../main/records/patients';
 import { fixedClock } from '../../main/util/clock';
 import { CLINIC_SETUP, patientInput, removeTempDirs, TEST_TODAY } from '../helpers/backend';
@@ -19,7 +19,11 @@ describe(`migration ${recordsMigration.version} (backups and audit viewer) on re
     const clock = fixedClock(TEST_TODAY);
     const db = databaseAt(recordsMigration.version - 1);
     const c = createClinician(db, clock, null, CLINIC_SETUP.clinician);
-    writeSettings(db, clock, c.id, CLINIC_SETUP.clinic);
+    // The settings row as the schema of the time held it (writeSettings writes today's columns).
+    db.prepare(
+      `INSERT INTO clinic_settings (id, clinic_name, address, phone, email, units, paper_size, date_format, created_at, updated_at)
+       VALUES (1, ?, '', '', '', 'km', 'A4', 'DD/MM/YYYY', 'x', 'x')`,
+    ).run(CLINIC_SETUP.clinic.clinicName);
     const p = createPatient(db, clock, c.id, patientInput());
     updatePatient(db, clock, c.id, { id: p.id, expectedVersion: 1, changes: patientInput({ phone: '+44 1' }) });
     appendAudit(db, clock, {

@@ -9,8 +9,10 @@
  * page after "Print handout", with the preview and the history, and the patient page's line.
  *
  * Variants: the full fixture (eight exercises) on A4 and on Letter, a handout after surgery with
- * no exercises, an exercise-only handout in miles, and the plainest handout (no programme, no
- * exercises) the app can issue today.
+ * no exercises, an exercise-only handout in miles, the plainest handout (no programme, no
+ * exercises) the app can issue today, and the four patients of the reading-level test (bone
+ * stress walking first; ACL at 14 weeks on the Delaware rules; Achilles, exercises only; a long
+ * name with 13 exercises in miles on Letter for a US clinic).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +22,7 @@ import { renderHandout } from '../../main/pdf/render-handout';
 import { MILITARY_RETURN_TO_RUN } from '../../shared/clinical/programme-templates';
 import type { HandoutData } from '../../shared/handout/handout-data';
 import { plannedRunDates } from '../../shared/handout/plan';
-import { eightExerciseHandout, fixtureHandout } from '../helpers/handout';
+import { eightExerciseHandout, fixtureHandout, READING_FIXTURES } from '../helpers/handout';
 import { launchChromium, startPreview } from './preview';
 
 const OUT = path.join(import.meta.dirname, 'out', 'handout');
@@ -88,11 +90,18 @@ describe('handout pages for review', () => {
         running: null,
         exercises: [],
         nextVisit: null,
-        clinic: { name: 'Riverside Running Clinic', phone: '', address: '', email: '' },
+        clinic: { name: 'Riverside Running Clinic', phone: '', address: '', email: '', emergencyNumber: '999' },
       }),
     );
     expect(pages.length).toBe(1);
   });
+
+  for (const [i, fixture] of READING_FIXTURES.entries()) {
+    it(`renders the reading-level patient: ${fixture.name}`, async () => {
+      const pages = await look(`patient-${i + 1}`, fixture.data());
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+    });
+  }
 });
 
 describe('the handout in the app', () => {

@@ -10,6 +10,7 @@ export const defaultClinicForm: ClinicForm = {
   address: '',
   phone: '',
   email: '',
+  emergencyNumber: '112',
   units: 'km',
   paperSize: 'A4',
   dateFormat: 'DD/MM/YYYY',
@@ -50,6 +51,15 @@ export function ClinicSettingsFields({ value, onChange, errors, prefix = '', aut
         onChange={set('phone')}
         error={err('phone')}
         hint="Printed on every handout under “Stop and call us”."
+      />
+      <TextField
+        label="Emergency number"
+        inputMode="numeric"
+        value={value.emergencyNumber}
+        onChange={set('emergencyNumber')}
+        error={err('emergencyNumber')}
+        required
+        hint="For an ambulance, printed on every handout: 999 in the UK, 911 in the US and Canada, 112 in Europe."
       />
       <TextField label="Clinic email" type="email" value={value.email} onChange={set('email')} error={err('email')} />
       <TextAreaField label="Address" value={value.address} onChange={set('address')} error={err('address')} rows={2} />

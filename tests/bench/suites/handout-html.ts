@@ -27,7 +27,7 @@ function block(b: Block, i: number): string {
       return `<table class="${b.rowStyle}"><thead><tr>${b.columns.map((c) => `<th>${esc(c.header)}</th>`).join('')}</tr></thead><tbody>${b.rows
         .map(
           (row) =>
-            `<tr>${row.map((c) => `<td>${c.kind === 'choice' ? c.options.map(esc).join('&emsp;') : runs(c.runs)}</td>`).join('')}</tr>`,
+            `<tr>${row.map((c) => `<td>${c.kind === 'choice' ? c.options.map(esc).join('&emsp;') : c.kind === 'tick' ? '&#9744;' : runs(c.runs)}</td>`).join('')}</tr>`,
         )
         .join('')}</tbody></table>`;
     case 'bouts':
@@ -46,7 +46,7 @@ function block(b: Block, i: number): string {
           : b.picture?.kind === 'image'
             ? `<img src="data:${b.picture.mediaType};base64,${b.picture.base64}" alt="${esc(b.picture.description)}">`
             : '';
-      return `<section class="exercise"><div class="left">${picture}<p><strong>How much:<br>${esc(b.dosage)}</strong></p></div><div class="right"><h4>${b.number}. ${esc(b.name)}</h4><p>${esc(b.purpose)}</p><p><strong>Start:</strong> ${esc(b.start)}</p><ol>${b.steps.map((s) => `<li>${esc(s)}</li>`).join('')}</ol><p><strong>Tips:</strong> ${esc(b.tips.join(' '))}</p>${b.note ? `<p class="note"><strong>${esc(b.note.label)}</strong> ${esc(b.note.text)}</p>` : ''}</div></section>`;
+      return `<section class="exercise"><div class="left">${picture}<p><strong>How much:</strong></p><table>${b.dosage.map((d) => `<tr><th>${esc(d.label)}</th><td><strong>${esc(d.value)}</strong></td></tr>`).join('')}</table></div><div class="right"><h4>${b.number}. ${esc(b.name)}</h4><p>${esc(b.purpose)}</p><p><strong>Start:</strong> ${esc(b.start)}</p><ol>${b.steps.map((s) => `<li>${esc(s)}</li>`).join('')}</ol><p><strong>Tips:</strong> ${esc(b.tips.join(' '))}</p>${b.mistakes.length > 0 ? `<p><strong>Avoid:</strong> ${esc(b.mistakes.join(' '))}</p>` : ''}${b.easier.length > 0 ? `<p><strong>Too hard? Do this instead:</strong> ${esc(b.easier.join(' or '))}.</p>` : ''}${b.harder.length > 0 ? `<p><strong>Too easy? Ask us about:</strong> ${esc(b.harder.join(' or '))}.</p>` : ''}${b.note ? `<p class="note"><strong>${esc(b.note.label)}</strong> ${esc(b.note.text)}</p>` : ''}</div></section>`;
     }
     case 'box':
       return `<div class="box ${b.tone}"><h3>${esc(b.title)}</h3>${b.blocks.map(block).join('')}</div>`;

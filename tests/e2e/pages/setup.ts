@@ -5,6 +5,7 @@ import { expect } from '@playwright/test';
 export const CLINIC = {
   name: 'Riverside Running Clinic',
   phone: '+44 113 496 0000',
+  emergencyNumber: '999',
   clinician: 'Priya Shah',
   password: 'river bend morning run',
 };
@@ -28,6 +29,9 @@ export async function setUpClinic(page: Page): Promise<string> {
   );
   await page.getByLabel('Clinic name').fill(CLINIC.name);
   await page.getByLabel('Clinic phone').fill(CLINIC.phone);
+  // Asked at first start, with 112 filled in to check.
+  await expect(page.getByLabel(/^Emergency number/)).toHaveValue('112');
+  await page.getByLabel(/^Emergency number/).fill(CLINIC.emergencyNumber);
   await page.getByLabel('Your name').fill(CLINIC.clinician);
   await page.getByLabel(/^Password( \(required\))?$/).fill(CLINIC.password);
   await page.getByLabel('Type the password again').fill(CLINIC.password);

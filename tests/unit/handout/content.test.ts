@@ -28,14 +28,29 @@ const ids = (data: HandoutData) => handoutContent(data).sections.map((s) => s.id
 
 describe('sections', () => {
   it('has every part for a runner with a programme and exercises, safety first and the log last', () => {
-    expect(ids(fixtureHandout())).toEqual(['glance', 'stop-and-call', 'running', 'self-check', 'exercises', 'log']);
+    expect(ids(fixtureHandout())).toEqual([
+      'glance',
+      'stop-and-call',
+      'running',
+      'self-check',
+      'exercises',
+      'log',
+      'exercise-log',
+    ]);
   });
 
   it('leaves out what the data does not have', () => {
-    expect(ids(fixtureHandout({ running: null }))).toEqual(['glance', 'stop-and-call', 'exercises', 'log']);
+    expect(ids(fixtureHandout({ running: null }))).toEqual(['glance', 'stop-and-call', 'exercises', 'exercise-log']);
     expect(ids(fixtureHandout({ exercises: [] }))).toEqual(['glance', 'stop-and-call', 'running', 'self-check', 'log']);
     expect(ids(fixtureHandout({ running: null, exercises: [] }))).toEqual(['glance', 'stop-and-call']);
-    expect(ids(fixtureHandout({ ruleSet: null }))).toEqual(['glance', 'stop-and-call', 'running', 'exercises', 'log']);
+    expect(ids(fixtureHandout({ ruleSet: null }))).toEqual([
+      'glance',
+      'stop-and-call',
+      'running',
+      'exercises',
+      'log',
+      'exercise-log',
+    ]);
   });
 
   it('never has an empty table, list or calendar, whatever is missing', () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   countSyllables,
   fleschKincaidGrade,
+  polysyllables,
   readingStats,
+  smogGrade,
   splitSentences,
   wordsOf,
 } from '../../../shared/text/readability';
@@ -77,5 +79,37 @@ describe('Flesch-Kincaid grade', () => {
 
   it('rates empty text 0', () => {
     expect(readingStats('  ')).toEqual({ sentences: 0, words: 0, syllables: 0, grade: 0, longestSentence: 0 });
+  });
+});
+
+describe('SMOG grade', () => {
+  it('follows McLaughlin’s formula on a 30-sentence sample counted by hand', () => {
+    // 30 sentences; 9 words of three syllables (el-e-phant, beau-ti-ful, to-mor-row), the rest of one or two.
+    const sentences = [
+      ...Array.from({ length: 3 }, () => 'The elephant is beautiful today.'),
+      ...Array.from({ length: 3 }, () => 'We walk tomorrow.'),
+      ...Array.from({ length: 24 }, () => 'You can run on the grass.'),
+    ];
+    const sample = sentences.join(' ');
+    expect(polysyllables(sample)).toBe(9);
+    // 1.0430 x sqrt(9 x 30 / 30) + 3.1291 = 1.043 x 3 + 3.1291
+    expect(smogGrade(sample)).toBeCloseTo(6.2581, 4);
+  });
+
+  it('scales to any number of sentences, rates text with no long words at its floor, and empty text 0', () => {
+    expect(smogGrade('Run slowly. Stop if it hurts. Elephants are enormous.')).toBeCloseTo(
+      1.043 * Math.sqrt((2 * 30) / 3) + 3.1291,
+      6,
+    );
+    expect(smogGrade('Take 2 days off. Then go down 1 level.')).toBeCloseTo(3.1291, 4);
+    expect(smogGrade('')).toBe(0);
+  });
+
+  it('rates jargon high', () => {
+    expect(
+      smogGrade(
+        'Physiotherapeutic rehabilitation necessitates individualised periodisation of cumulative musculoskeletal loading.',
+      ),
+    ).toBeGreaterThan(12);
   });
 });
