@@ -13,7 +13,6 @@ import { HANDOUT_DATA_FORMAT } from '../../shared/handout/handout-data';
 import { runningPart } from '../../shared/handout/parts';
 import { plannedRunDates } from '../../shared/handout/plan';
 import { NO_CONTEXT } from '../../shared/clinical/engine';
-import { startProgress } from '../../shared/clinical/progress';
 import type { RuleSet } from '../../shared/clinical/rule-set';
 import { selfCheckFor } from '../../shared/clinical/self-check';
 
@@ -142,7 +141,7 @@ export function boneStressWalkFirst(): HandoutData {
   const programme = TIME_WALK_RUN;
   return fixtureHandout({
     patient: { givenName: 'Amara', familyName: 'Okonkwo' },
-    running: runningPart(programme, startProgress(1), FIXTURE_ISSUED_ON, FIXTURE_NEXT_VISIT),
+    running: runningPart(programme, startProgress(1), SEED_RULE_SET, NO_CONTEXT, FIXTURE_ISSUED_ON, FIXTURE_NEXT_VISIT),
     exercises: [
       handoutExercise('calf-raise-both-legs'),
       handoutExercise('hip-flexor-stretch-standing'),
@@ -158,7 +157,14 @@ export function aclFourteenWeeksDelaware(): HandoutData {
     afterSurgery: true,
     ruleSet: DELAWARE_PUBLISHED_RULE_SET,
     units: 'mi',
-    running: runningPart(programme, startProgress(1), FIXTURE_ISSUED_ON, FIXTURE_NEXT_VISIT),
+    running: runningPart(
+      programme,
+      startProgress(1),
+      DELAWARE_PUBLISHED_RULE_SET,
+      NO_CONTEXT,
+      FIXTURE_ISSUED_ON,
+      FIXTURE_NEXT_VISIT,
+    ),
     exercises: [
       handoutExercise('deadlift-single-leg'),
       handoutExercise('copenhagen-short-lever'),
@@ -218,7 +224,14 @@ export function longNameThirteenExercisesUs(): HandoutData {
     paperSize: 'Letter',
     weekStartsOn: 'sunday',
     dateOrder: 'mdy',
-    running: runningPart(MILITARY_RETURN_TO_RUN, startProgress(2), FIXTURE_ISSUED_ON, FIXTURE_NEXT_VISIT),
+    running: runningPart(
+      MILITARY_RETURN_TO_RUN,
+      startProgress(2),
+      SEED_RULE_SET,
+      NO_CONTEXT,
+      FIXTURE_ISSUED_ON,
+      FIXTURE_NEXT_VISIT,
+    ),
     exercises: ids.map((id) => handoutExercise(id)),
   });
 }
