@@ -279,7 +279,8 @@ describe('recording check-ins', () => {
       ok: false,
       error: {
         fields: {
-          'report.cameBackDuringRun': 'The warm-up soreness went away: say whether it came back during the run (or not known).',
+          'report.cameBackDuringRun':
+            'The warm-up soreness went away: say whether it came back during the run (or not known).',
         },
       },
     });
