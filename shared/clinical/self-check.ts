@@ -259,14 +259,20 @@ function moveUpWords(m: MoveUp, level: number, walking: boolean): string {
 }
 
 /** The row's action in words, from its fields. */
-function actionWords(row: Omit<SelfCheckRow, 'action'>, level: number, routine: number, walking: boolean): string {
+function actionWords(
+  row: Omit<SelfCheckRow, 'action'>,
+  level: number,
+  routine: number,
+  walking: boolean,
+  heldAtFirst: boolean,
+): string {
   const parts: string[] = [];
   const outing = walking ? 'walking' : 'running';
   if (row.stopRun === true) parts.push(`Stop ${outing}.`);
   if (row.stopRun === false) parts.push('Keep going.');
   parts.push(restWords(row.daysOff, routine));
   if (row.moveUp) parts.push(moveUpWords(row.moveUp, level, walking));
-  else parts.push(levelWords(row.levelAfter, level, walking, level === 1 && row.situation !== 'stopped_early'));
+  else parts.push(levelWords(row.levelAfter, level, walking, heldAtFirst));
   if (row.callClinic) parts.push(`Call us before you ${walking ? 'walk' : 'run'} again.`);
   return parts.join(' ');
 }
@@ -337,7 +343,10 @@ export function selfCheckFor(
       callClinic: decision.callClinic,
       moveUp,
     };
-    return { ...fields, action: actionWords(fields, level, current.minRestDays, walking) };
+    // At Level 1 a rule that steps back keeps the patient there: say why the level does not drop.
+    const stepsBack = ruleSet.rules.some((r) => decision.firedRules.includes(r.number) && r.action.levelChange < 0);
+    const heldAtFirst = level === 1 && stepsBack;
+    return { ...fields, action: actionWords(fields, level, current.minRestDays, walking, heldAtFirst) };
   });
   return { level, walking, painLimit, rows };
 }

@@ -146,7 +146,8 @@ export type Block =
       readonly blocks: readonly Block[];
     };
 
-export type SectionId = 'glance' | 'running' | 'self-check' | 'exercises' | 'log' | 'exercise-log' | 'stop-and-call';
+export type SectionId =
+  'glance' | 'urgent' | 'running' | 'self-check' | 'exercises' | 'log' | 'exercise-log' | 'stop-and-call';
 
 export interface Section {
   readonly id: SectionId;
@@ -368,6 +369,8 @@ function selfCheckSection(check: SelfCheck): Section {
   return {
     id: 'self-check',
     title: T.selfCheck,
+    // The table, how rows combine, and the level it is for: read as one, never split.
+    keepTogether: 4,
     blocks: [
       leadIn(check.walking ? T.selfCheckIntroWalking : T.selfCheckIntro),
       {
@@ -436,23 +439,38 @@ function urgentSign(item: string): string {
   return item.replace(/\s*Call an ambulance(?: now)?\.?\s*$/i, '');
 }
 
+/**
+ * The urgent signs, in their own framed box: kept whole, and on the first page under the plan at
+ * a glance whenever it fits there (with the list of when to call the clinic, it often would not,
+ * and the first page would be left half empty).
+ */
+function urgentSection(data: HandoutData): Section | null {
+  const { emergency } = stopAndCallItems(data.afterSurgery);
+  if (emergency.length === 0) return null;
+  return {
+    id: 'urgent',
+    title: '',
+    keepTogether: 1,
+    blocks: [
+      {
+        kind: 'box',
+        tone: 'urgent',
+        title: T.getUrgentHelp,
+        blocks: [
+          { kind: 'paragraph', runs: [text(ambulanceIntro(data.clinic.emergencyNumber), true)], keepWithNext: true },
+          { kind: 'bullets', items: emergency.map((e) => [text(urgentSign(e), true)]) },
+        ],
+      },
+    ],
+  };
+}
+
 function stopAndCallSection(data: HandoutData): Section {
-  const { callUs, emergency } = stopAndCallItems(data.afterSurgery);
+  const { callUs } = stopAndCallItems(data.afterSurgery);
   const blocks: Block[] = [];
-  if (emergency.length > 0) {
-    blocks.push({
-      kind: 'box',
-      tone: 'urgent',
-      title: T.getUrgentHelp,
-      blocks: [
-        { kind: 'paragraph', runs: [text(ambulanceIntro(data.clinic.emergencyNumber), true)], keepWithNext: true },
-        { kind: 'bullets', items: emergency.map((e) => [text(urgentSign(e), true)]) },
-      ],
-    });
-  }
   blocks.push(leadIn(callUsIntro(data.clinic.name, data.clinic.phone), true));
   blocks.push({ kind: 'bullets', items: callUs.map((c) => [text(c)]), columns: 2 });
-  // The signs and what to do are read as one: the box, the lead-in and the list stay together.
+  // The signs and what to do are read as one: the heading, the lead-in and the list stay together.
   const keepTogether = blocks.length;
   blocks.push(paragraph(T.questions));
   const contact = [data.clinic.address.replace(/\s*\n\s*/g, ', ').trim(), data.clinic.email.trim()].filter(
@@ -468,7 +486,8 @@ export function handoutContent(data: HandoutData): HandoutContent {
   const level = data.running ? levelBreakdown(data.running.currentLevel, data.units) : null;
   // The first page holds what everyone must read: the plan in brief and when to stop and call.
   // The details follow; the log closes the handout, as the page to fill in and bring back.
-  const sections: Section[] = [glance(data, level), stopAndCallSection(data)];
+  const urgent = urgentSection(data);
+  const sections: Section[] = [glance(data, level), ...(urgent ? [urgent] : []), stopAndCallSection(data)];
   if (data.running && level) sections.push(runningSection(data, level));
   if (data.running?.selfCheck && data.ruleSet) sections.push(selfCheckSection(data.running.selfCheck));
   if (data.exercises.length > 0) sections.push(exercisesSection(data));

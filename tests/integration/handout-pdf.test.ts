@@ -126,8 +126,8 @@ describe('the fixture handout, read back', () => {
     expect(all).toContain('Stop and get urgent help Call an ambulance (999) now if:');
     for (const item of callUs) expect(all).toContain(fold(item));
     for (const item of emergency) expect(all).toContain(fold(item.replace(/\s*Call an ambulance now\.$/, '')));
-    // The signs are read as one: the urgent box and the list of when to call are on one page.
-    expect(pageOf(after, 'Stop and get urgent help')).toBe(pageOf(after, fold(callUs[callUs.length - 1]!)));
+    // Each group is read as one: the list of when to call starts and ends on one page.
+    expect(pageOf(after, 'Stop running and call us on')).toBe(pageOf(after, fold(callUs[callUs.length - 1]!)));
   });
 
   it('uses 12 pt or larger for every piece of text', () => {

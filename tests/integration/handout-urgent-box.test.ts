@@ -35,13 +35,15 @@ describe('the urgent box, for every patient with emergency signs', () => {
     expect(text).toContain('Stop and get urgent help Call an ambulance (999) now if:');
     expect(text).toContain('Your chest hurts, or it is hard to breathe. • You faint.');
     for (const sign of EMERGENCY) expect(text).toContain(fold(sign.replace(/ Call an ambulance now\.$/, '')));
-    // The box is on the first page, with the rest of "Stop and call us".
-    expect(pageOf(read, 'Stop and get urgent help')).toBe(pageOf(read, 'Your knee gives way or gets stuck.'));
+    // The box is on the first page, under the plan at a glance, and the first page is not left
+    // half empty for it; "Stop and call us" is whole on one page.
+    expect(pageOf(read, 'Stop and get urgent help')).toBe(0);
+    expect(pageOf(read, 'Stop running and call us on')).toBe(pageOf(read, 'Your knee gives way or gets stuck.'));
   });
 
   it('prints the clinic’s own number, and no number for a handout stored before the setting', () => {
     const box = (data: HandoutData) => {
-      const section = handoutContent(HandoutData.parse(data)).sections.find((s) => s.id === 'stop-and-call')!;
+      const section = handoutContent(HandoutData.parse(data)).sections.find((s) => s.id === 'urgent')!;
       const first = section.blocks[0]!;
       if (first.kind !== 'box') throw new Error('no urgent box');
       return first;

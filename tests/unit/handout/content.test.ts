@@ -30,6 +30,7 @@ describe('sections', () => {
   it('has every part for a runner with a programme and exercises, safety first and the log last', () => {
     expect(ids(fixtureHandout())).toEqual([
       'glance',
+      'urgent',
       'stop-and-call',
       'running',
       'self-check',
@@ -40,11 +41,25 @@ describe('sections', () => {
   });
 
   it('leaves out what the data does not have', () => {
-    expect(ids(fixtureHandout({ running: null }))).toEqual(['glance', 'stop-and-call', 'exercises', 'exercise-log']);
-    expect(ids(fixtureHandout({ exercises: [] }))).toEqual(['glance', 'stop-and-call', 'running', 'self-check', 'log']);
+    expect(ids(fixtureHandout({ running: null }))).toEqual([
+      'glance',
+      'urgent',
+      'stop-and-call',
+      'exercises',
+      'exercise-log',
+    ]);
+    expect(ids(fixtureHandout({ exercises: [] }))).toEqual([
+      'glance',
+      'urgent',
+      'stop-and-call',
+      'running',
+      'self-check',
+      'log',
+    ]);
     expect(ids(fixtureHandout({ running: null, exercises: [] }))).toEqual(['glance', 'stop-and-call']);
     expect(ids(fixtureHandout({ ruleSet: null }))).toEqual([
       'glance',
+      'urgent',
       'stop-and-call',
       'running',
       'exercises',
