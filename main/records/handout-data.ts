@@ -152,6 +152,7 @@ export function collectHandoutData(db: Db, episodeId: number, clinicianId: numbe
     exercises,
     images,
     afterSurgery: diagnosisEntry(episode.diagnosis).surgical,
+    kneeInjury: episode.region === 'knee',
     nextVisit,
   };
 }

@@ -434,6 +434,12 @@ function logSection(data: HandoutData): Section | null {
   return null;
 }
 
+/** What the patient is doing: walking, running, or only exercises. */
+function activityOf(data: HandoutData): 'running' | 'walking' | 'exercising' {
+  if (!data.running) return 'exercising';
+  return levelKind(data.running.currentLevel) === 'walk' ? 'walking' : 'running';
+}
+
 /** The sign alone: the box's lead-in already says to call an ambulance. */
 function urgentSign(item: string): string {
   return item.replace(/\s*Call an ambulance(?: now)?\.?\s*$/i, '');
@@ -466,9 +472,9 @@ function urgentSection(data: HandoutData): Section | null {
 }
 
 function stopAndCallSection(data: HandoutData): Section {
-  const { callUs } = stopAndCallItems(data.afterSurgery);
+  const { callUs } = stopAndCallItems(data.afterSurgery, { knee: data.kneeInjury });
   const blocks: Block[] = [];
-  blocks.push(leadIn(callUsIntro(data.clinic.name, data.clinic.phone), true));
+  blocks.push(leadIn(callUsIntro(data.clinic.name, data.clinic.phone, activityOf(data)), true));
   blocks.push({ kind: 'bullets', items: callUs.map((c) => [text(c)]), columns: 2 });
   // The signs and what to do are read as one: the heading, the lead-in and the list stay together.
   const keepTogether = blocks.length;

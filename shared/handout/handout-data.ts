@@ -158,6 +158,8 @@ const snapshotShape = {
   exercises: z.array(HandoutExercise).max(MAX_HANDOUT_EXERCISES),
   /** Whether the injury was operated on: adds the post-surgery warning signs (clot, infection). */
   afterSurgery: z.boolean(),
+  /** The injury is at the knee: the knee's own warning sign is printed. Unknown in older snapshots. */
+  kneeInjury: z.boolean().optional(),
   nextVisit: isoDate('Next visit').nullable(),
 };
 

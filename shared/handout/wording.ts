@@ -231,8 +231,13 @@ export function daysChangeWords(
 }
 
 /** "Stop running and call us on +44 113 496 0000 if:" (or the clinic's name when it has no phone). */
-export function callUsIntro(clinicName: string, phone: string): string {
-  return phone.trim() === '' ? `Stop running and call ${clinicName} if:` : `Stop running and call us on ${phone} if:`;
+export function callUsIntro(
+  clinicName: string,
+  phone: string,
+  activity: 'running' | 'walking' | 'exercising' = 'running',
+): string {
+  const stop = activity === 'exercising' ? 'Stop the exercise' : `Stop ${activity}`;
+  return phone.trim() === '' ? `${stop} and call ${clinicName} if:` : `${stop} and call us on ${phone} if:`;
 }
 
 /** "Call an ambulance (999) now if:", or without a number in handouts stored before the setting. */

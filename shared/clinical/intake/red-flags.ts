@@ -316,9 +316,12 @@ export function screenRedFlags(
  */
 export function stopAndCallItems(
   surgery: boolean,
-  options: { boneStress?: boolean } = {},
+  options: { boneStress?: boolean; knee?: boolean } = {},
 ): { callUs: string[]; emergency: string[] } {
-  const items = applicableRedFlags(surgery, options.boneStress === true).filter((f: RedFlag) => f.intakeOnly !== true);
+  const items = applicableRedFlags(surgery, options.boneStress === true)
+    .filter((f: RedFlag) => f.intakeOnly !== true)
+    // A knee that gives way is a knee patient's sign: others are not warned about a knee.
+    .filter((f) => options.knee !== false || f.id !== 'knee_gives_way_or_locks');
   return {
     callUs: items.filter((f) => f.action === 'call_clinic').map((f) => f.patient),
     emergency: items.filter((f) => f.action === 'emergency').map((f) => f.patient),

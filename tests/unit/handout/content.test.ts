@@ -56,7 +56,7 @@ describe('sections', () => {
       'self-check',
       'log',
     ]);
-    expect(ids(fixtureHandout({ running: null, exercises: [] }))).toEqual(['glance', 'stop-and-call']);
+    expect(ids(fixtureHandout({ running: null, exercises: [] }))).toEqual(['glance', 'urgent', 'stop-and-call']);
     expect(ids(fixtureHandout({ ruleSet: null }))).toEqual([
       'glance',
       'urgent',
@@ -150,5 +150,24 @@ describe('running details', () => {
     expect(text).toContain('"label":"Walking"');
     expect(text).toContain('"Walk"');
     expect(text).not.toContain('"Run"');
+  });
+});
+
+describe('words for the patient in front of you', () => {
+  const texts = (data: HandoutData) => JSON.stringify(handoutContent(data));
+
+  it('warns only a knee patient about the knee giving way', () => {
+    expect(texts(fixtureHandout({ kneeInjury: true }))).toContain('Your knee gives way or gets stuck.');
+    expect(texts(fixtureHandout({ kneeInjury: false }))).not.toContain('knee gives way');
+  });
+
+  it('tells a walker to stop walking, and an exercise-only patient to stop the exercise', () => {
+    const walker = fixtureHandout({
+      running: runningPart(TIME_WALK_RUN, startProgress(1), SEED_RULE_SET, NO_CONTEXT, '2026-11-27', '2026-12-11'),
+    });
+    expect(texts(walker)).toContain('Stop walking and call us on');
+    expect(texts(walker)).not.toContain('Stop running and call us');
+    expect(texts(fixtureHandout({ running: null }))).toContain('Stop the exercise and call us on');
+    expect(texts(fixtureHandout())).toContain('Stop running and call us on');
   });
 });
