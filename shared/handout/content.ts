@@ -435,8 +435,8 @@ function logSection(data: HandoutData): Section | null {
 }
 
 /** What the patient is doing: walking, running, or only exercises. */
-function activityOf(data: HandoutData): 'running' | 'walking' | 'exercising' {
-  if (!data.running) return 'exercising';
+function activityOf(data: HandoutData): 'running' | 'walking' | 'exercising' | null {
+  if (!data.running) return data.exercises.length > 0 ? 'exercising' : null;
   return levelKind(data.running.currentLevel) === 'walk' ? 'walking' : 'running';
 }
 

@@ -234,10 +234,11 @@ export function daysChangeWords(
 export function callUsIntro(
   clinicName: string,
   phone: string,
-  activity: 'running' | 'walking' | 'exercising' = 'running',
+  activity: 'running' | 'walking' | 'exercising' | null = 'running',
 ): string {
-  const stop = activity === 'exercising' ? 'Stop the exercise' : `Stop ${activity}`;
-  return phone.trim() === '' ? `${stop} and call ${clinicName} if:` : `${stop} and call us on ${phone} if:`;
+  const stop =
+    activity === null ? 'Call' : activity === 'exercising' ? 'Stop the exercise and call' : `Stop ${activity} and call`;
+  return phone.trim() === '' ? `${stop} ${clinicName} if:` : `${stop} us on ${phone} if:`;
 }
 
 /** "Call an ambulance (999) now if:", or without a number in handouts stored before the setting. */

@@ -137,7 +137,7 @@ describe('giving a handout', () => {
     ]);
     const text = allText(await readPdf(pdf));
     expect(text).toContain('Zoë Łukasiewicz-Ørsted');
-    expect(text).toContain('Stop running and call us on +44 113 496 0000 if:');
+    expect(text).toContain('Call us on +44 113 496 0000 if:');
 
     expect(await must(backend, 'handouts.listForEpisode', { episodeId: episode.id })).toEqual([issued.handout]);
     expect(await must(backend, 'handouts.listForPatient', { patientId: patient.id })).toEqual([issued.handout]);
