@@ -283,6 +283,14 @@ export const TABLE_DOCS: Readonly<Record<string, TableDoc>> = {
       heel_raise_lsi_at_least: 'Heel raises: injured side at least this percent of the other (limb symmetry index).',
       hop_lsi_at_least: 'Hops: injured side at least this percent of the other.',
       knee_swelling_at_most: 'Most knee swelling allowed: "zero", "trace", "one_plus", "two_plus" or "three_plus".',
+      acl_weeks_after_surgery: 'ACL reconstruction: weeks since surgery before running, at least this many.',
+      knee_rom_percent_at_least: 'Knee surgery: knee range of motion at least this percent of the other side.',
+      knee_strength_lsi_at_least:
+        'Knee surgery: quadriceps and hamstring strength, injured side at least this percent of the other.',
+      knee_surgery_hop_lsi_at_least: 'Knee surgery: hops, injured side at least this percent of the other.',
+      bone_stress_walk_phase_weeks:
+        'Bone stress injury at a high-risk site: weeks of walking before running, at least this many.',
+      postnatal_weeks_at_least: 'Return after childbirth: weeks since the birth before running, at least this many.',
       updated_at: `When they last changed, ${WHEN}.`,
       updated_by: 'clinicians.id of who changed them.',
       version: 'Starts at 1; goes up by one with every change.',

@@ -221,7 +221,7 @@ describe('the readable PDF of a patient’s record', () => {
     const compact = read.stream.join('').replace(/\s/g, '');
     expect(compact.includes(handoutHash)).toBe(true);
     // The override beside the decision it changed, with the governing rule.
-    expect(compact).toContain('Level5to4,2daysoff.Rule3:');
+    expect(compact).toContain('Level5to4,3daysoff.Rule3:');
     expect(compact).toContain('Overridden:level5,2daysoff.Reason:');
     // Body text is readable: nothing under 11 pt.
     expect(Math.min(...read.sizes)).toBeGreaterThanOrEqual(11);

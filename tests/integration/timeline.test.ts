@@ -93,9 +93,9 @@ describe('episodes.timeline', () => {
     );
     expect(t.series.level.points[0]).toMatchObject({ level: 5, change: 'start' });
     expect(t.series.level.stepBacks).toHaveLength(1);
-    // A rest day after the clean run (the programme's rest between runs), two after the step-back,
-    // none after the override.
-    expect(t.series.level.rests.map((r) => r.days)).toEqual([1, 2]);
+    // A rest day after the clean run (the programme's rest between runs), three after the
+    // step-back (the routine day and rule 3's two), none after the override.
+    expect(t.series.level.rests.map((r) => r.days)).toEqual([1, 3]);
     expect(t.series.level.levelCount).toBe(15);
     const lefs = scoreLefs(hamstringIntake().measures!.lefs!);
     if (!lefs.computable) throw new Error('LEFS');
