@@ -82,6 +82,11 @@ export function handoutNotes(data: HandoutData): string[] {
   if (data.exercises.length === 0) {
     notes.push('No home exercises in the current programme: the handout has no exercise pages.');
   }
+  if (data.nextVisit === null) {
+    notes.push(
+      'No next visit is booked: the plan covers two weeks and tells the patient to call before it ends to book one.',
+    );
+  }
   if (data.clinic.phone.trim() === '') {
     notes.push('The clinic has no phone number in Settings, so "Stop and call us" names the clinic without one.');
   }

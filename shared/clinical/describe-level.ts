@@ -6,7 +6,7 @@
 import type { DistanceUnit } from '../domain/settings';
 import type { Activity, Amount, EffortCue, LevelKind, Measure, RunLevel } from './programme';
 import { levelKind, levelTotal, SURFACE_LABELS } from './programme';
-import { formatDistance, formatMinutes, formatSpeed } from './units';
+import { formatDistance, formatMinutes, formatSpeed, inTenths } from './units';
 
 export interface LevelBreakdown {
   number: number;
@@ -59,7 +59,24 @@ function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
-export function levelBreakdown(level: RunLevel, units: DistanceUnit): LevelBreakdown {
+/**
+ * The unit a level's distances are printed in: the clinic's, unless the level's own table was in
+ * the other unit (its every distance a whole number of tenths there, and not in the clinic's), so
+ * a miles table reads "walk 0.1 mi, jog 0.1 mi, 2 mi in all" and never "0.16 km ... 3.22 km".
+ */
+export function levelUnits(level: RunLevel, units: DistanceUnit): DistanceUnit {
+  const amounts = [
+    ...(level.measure === 'distance' ? level.bouts.map((b) => b.amount) : []),
+    ...(level.untilTotal?.measure === 'distance' ? [level.untilTotal.amount] : []),
+    ...(level.measure === 'distance' ? [levelTotal(level).amount] : []),
+  ];
+  if (amounts.length === 0) return units;
+  const other: DistanceUnit = units === 'km' ? 'mi' : 'km';
+  return amounts.every((m) => inTenths(m, units)) || !amounts.every((m) => inTenths(m, other)) ? units : other;
+}
+
+export function levelBreakdown(level: RunLevel, clinicUnits: DistanceUnit): LevelBreakdown {
+  const units = levelUnits(level, clinicUnits);
   return {
     number: level.number,
     title: level.title,

@@ -34,10 +34,20 @@ export function formatNumber(value: number, maxDecimals: number): string {
   return String(Object.is(rounded, -0) ? 0 : rounded);
 }
 
-/** A distance in the clinic's unit, to 2 decimals: "0.1 mi", "3.22 km". */
+/** Whether a distance is a whole number of tenths of the unit (to a metre): 0.1 mi, 2.5 km. */
+export function inTenths(metres: number, units: DistanceUnit): boolean {
+  const step = (units === 'km' ? METRES_PER_KM : METRES_PER_MILE) / 10;
+  return Math.abs(metres / step - Math.round(metres / step)) * step < 1;
+}
+
+/**
+ * A distance in a unit, in sensible steps: tenths ("0.1 mi", "3.2 km"), or hundredths below one
+ * unit ("0.25 mi"); never three decimals a patient would have to measure.
+ */
 export function formatDistance(metres: number, units: DistanceUnit): string {
   const perUnit = units === 'km' ? METRES_PER_KM : METRES_PER_MILE;
-  return `${formatNumber(metres / perUnit, 2)} ${units}`;
+  const value = metres / perUnit;
+  return `${formatNumber(value, value < 1 ? 2 : 1)} ${units}`;
 }
 
 /** A time in minutes, to 1 decimal: "4 min", "1.5 min". */

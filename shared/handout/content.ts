@@ -28,6 +28,8 @@ import {
   ambulanceIntro,
   callUsIntro,
   dateWithYear,
+  planEndWords,
+  warmUpWords,
   daysChangeWords,
   daysOffMoveWords,
   fullDate,
@@ -234,6 +236,10 @@ function glance(data: HandoutData, level: LevelBreakdown | null): Section {
     rows.push({ label: 'Exercises', lines: data.exercises.map(exerciseLine) });
   }
   if (data.nextVisit) rows.push({ label: 'Next visit', lines: [[text(fullDate(data.nextVisit, data.dateOrder))]] });
+  else {
+    const last = addDays(planEnd(data.issuedOn, null), -1);
+    rows.push({ label: 'Next visit', lines: [[text(planEndWords(longDate(last)))]] });
+  }
   const phone = data.clinic.phone.trim();
   rows.push({
     label: 'Call us',
@@ -353,6 +359,14 @@ function runningSection(data: HandoutData, level: LevelBreakdown): Section {
   const blocks: Block[] = [
     { kind: 'paragraph', runs: [text('Your plan: ', true), text(running.programmeName)] },
     { kind: 'heading', text: levelName(level, running.levelCount) },
+    ...(running.warmUp
+      ? [
+          {
+            kind: 'paragraph',
+            runs: [text('Warm up first: ', true), text(warmUpWords(running.warmUp))],
+          } satisfies Block,
+        ]
+      : []),
     leadIn(T.levelIntro),
     boutsBlock(level, raw),
     { kind: 'facts', rows: facts },

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { Dosage } from '../clinical/exercises/dosage';
 import { ExerciseId, IMAGE_MEDIA_TYPES, Illustration } from '../clinical/exercises/exercise';
-import { RunLevel } from '../clinical/programme';
+import { RunLevel, WarmUp } from '../clinical/programme';
 import { recordedRuleSet, RuleSet } from '../clinical/rule-set';
 import { SelfCheck } from '../clinical/self-check';
 import { isoDate, optionalText, requiredText } from '../domain/fields';
@@ -89,6 +89,8 @@ export const HandoutRunning = z.strictObject({
    * self-check table and tell the patient to ask for a new handout.
    */
   selfCheck: SelfCheck.optional(),
+  /** The programme's warm-up, printed before the self-check that asks about it (older snapshots: none). */
+  warmUp: WarmUp.optional(),
 });
 export type HandoutRunning = z.infer<typeof HandoutRunning>;
 

@@ -56,6 +56,7 @@ export function runningPart(
     nextRunDate: planned[0] ?? null,
     plannedRunDates: planned,
     selfCheck: selfCheckFor(ruleSet, programme, progress, context, nextRun),
+    warmUp: programme.warmUp,
   };
 }
 

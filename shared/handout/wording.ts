@@ -248,6 +248,17 @@ export function ambulanceIntro(emergencyNumber: string): string {
     : `Call an ambulance (${emergencyNumber.trim()}) now if:`;
 }
 
+/** "Walk at a brisk pace for 5 minutes. (5 minutes)": the programme's warm-up, with how long. */
+export function warmUpWords(warmUp: { description: string; minutes: number }): string {
+  const described = warmUp.description.trim().replace(/\.?$/, '.');
+  return /\bminutes?\b/.test(described) ? described : `${described} About ${warmUp.minutes} minutes.`;
+}
+
+/** What to do when the printed plan runs out and no visit is booked. */
+export function planEndWords(lastDay: string): string {
+  return `Not booked yet. This plan runs to ${lastDay}. Call us before then to book your next visit.`;
+}
+
 /** "Note from Priya Shah:" */
 export function noteFrom(clinicianName: string): string {
   return `Note from ${clinicianName}:`;

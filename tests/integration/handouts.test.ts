@@ -134,6 +134,7 @@ describe('giving a handout', () => {
     expect(issued.notes).toEqual([
       'No running plan yet: the handout says running is not in the plan yet.',
       'No home exercises in the current programme: the handout has no exercise pages.',
+      'No next visit is booked: the plan covers two weeks and tells the patient to call before it ends to book one.',
     ]);
     const text = allText(await readPdf(pdf));
     expect(text).toContain('Zoë Łukasiewicz-Ørsted');
@@ -233,7 +234,10 @@ describe('reprint', () => {
       'Step-down from a low step',
       'Knee-to-wall ankle stretch',
     ]);
-    expect(issued.notes).toEqual(['No running plan yet: the handout says running is not in the plan yet.']);
+    expect(issued.notes).toEqual([
+      'No running plan yet: the handout says running is not in the plan yet.',
+      'No next visit is booked: the plan covers two weeks and tells the patient to call before it ends to book one.',
+    ]);
     const read = await readPdf(Buffer.from(issued.pdfBase64, 'base64'));
     const text = allText(read);
     expect(text).toContain('Note from Priya Shah: Hold the wall lightly.');

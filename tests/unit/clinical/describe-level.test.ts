@@ -22,9 +22,10 @@ const level = (p: { levels: RunLevel[] }, n: number): RunLevel => p.levels[n - 1
 describe('units', () => {
   it('stores metres and km/h, shows km or mi with 1 mi = 1.609 km', () => {
     expect(miles(1)).toBeCloseTo(1609.344, 6);
-    expect(formatDistance(miles(1), 'km')).toBe('1.61 km');
+    expect(formatDistance(miles(1), 'km')).toBe('1.6 km');
+    expect(formatDistance(miles(0.1), 'km')).toBe('0.16 km');
     expect(formatDistance(miles(0.1), 'mi')).toBe('0.1 mi');
-    expect(formatDistance(kilometres(5), 'mi')).toBe('3.11 mi');
+    expect(formatDistance(kilometres(5), 'mi')).toBe('3.1 mi');
     expect(formatDistance(kilometres(5), 'km')).toBe('5 km');
     expect(formatSpeed(mph(6), 'mi')).toBe('6 mph');
     expect(formatSpeed(mph(6), 'km')).toBe('9.7 km/h');
@@ -49,29 +50,33 @@ describe('describeLevel', () => {
     [
       level(DELAWARE_TREADMILL, 1),
       'Level 1: 10 x (0.1 mi walk, 0.1 mi jog), easy jog, treadmill',
-      'Level 1: 10 x (0.16 km walk, 0.16 km jog), easy jog, treadmill',
+      // A miles table keeps its own unit in a km clinic: never 0.16 km ... 3.22 km.
+      'Level 1: 10 x (0.1 mi walk, 0.1 mi jog), easy jog, treadmill',
     ],
     [
       level(DELAWARE_TREADMILL, 3),
       'Level 3: 0.1 mi walk, 0.3 mi jog, repeated to 2 mi in all, easy jog, treadmill',
-      'Level 3: 0.16 km walk, 0.48 km jog, repeated to 3.22 km in all, easy jog, treadmill',
+      // A miles table keeps its own unit in a km clinic: never 0.16 km ... 3.22 km.
+      'Level 3: 0.1 mi walk, 0.3 mi jog, repeated to 2 mi in all, easy jog, treadmill',
     ],
     [
       level(DELAWARE_TREADMILL, 6),
       'Level 6: 2.5 mi jog, easy jog, treadmill',
-      'Level 6: 4.02 km jog, easy jog, treadmill',
+      // A miles table keeps its own unit in a km clinic: never 0.16 km ... 3.22 km.
+      'Level 6: 2.5 mi jog, easy jog, treadmill',
     ],
     [
       level(MILITARY_RETURN_TO_RUN, 1),
       'Level 1: 2 min walk, 3 min run, repeated to 1 mi in all, effort 3/10 (easy), level ground',
-      'Level 1: 2 min walk, 3 min run, repeated to 1.61 km in all, effort 3/10 (easy), level ground',
+      // A miles table keeps its own unit in a km clinic: never 0.16 km ... 3.22 km.
+      'Level 1: 2 min walk, 3 min run, repeated to 1 mi in all, effort 3/10 (easy), level ground',
     ],
     [
       level(MTSS_MOEN, 2),
       'Level 2: 4 x (2 min run, 2 min walk), run at 7.5 mph, walk at 3.5 mph, treadmill',
       'Level 2: 4 x (2 min run, 2 min walk), run at 12.1 km/h, walk at 5.6 km/h, treadmill',
     ],
-  ])('distances and speeds follow the clinic unit: %#', (l, inMiles, inKm) => {
+  ])('distances follow the clinic unit, or the own unit of a table in tenths: %#', (l, inMiles, inKm) => {
     expect(describeLevel(l, 'mi')).toBe(inMiles);
     expect(describeLevel(l, 'km')).toBe(inKm);
   });
@@ -120,7 +125,7 @@ describe('levelBreakdown', () => {
       effort: 'effort 4/10 (somewhat easy)',
       cleanSessionsToAdvance: 2,
     });
-    expect(levelBreakdown(level(MILITARY_RETURN_TO_RUN, 4), 'km').total).toBe('3.22 km');
+    expect(levelBreakdown(level(MILITARY_RETURN_TO_RUN, 4), 'km').total).toBe('2 mi');
   });
 
   it('says when no rest day is needed and counts a walk-only level as walking', () => {

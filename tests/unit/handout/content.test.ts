@@ -171,3 +171,23 @@ describe('words for the patient in front of you', () => {
     expect(texts(fixtureHandout())).toContain('Stop running and call us on');
   });
 });
+
+describe('what the paper lacked', () => {
+  it("prints the programme's warm-up, what and how long, before the level it warms up for", () => {
+    const data = fixtureHandout({
+      running: runningPart(TIME_WALK_RUN, startProgress(6), SEED_RULE_SET, NO_CONTEXT, '2026-11-27', '2026-12-11'),
+    });
+    const running = handoutContent(data).sections.find((s) => s.id === 'running')!;
+    const text = JSON.stringify(running.blocks).replace(/\\u00a0|\u00a0/g, ' ');
+    expect(text).toContain('Warm up first: ');
+    expect(text.indexOf('Warm up first')).toBeLessThan(text.indexOf('Each time you go out, do this:'));
+    expect(text).toContain(TIME_WALK_RUN.warmUp.description.replace(/\.$/, ''));
+  });
+
+  it('says what to do when the printed plan runs out and no visit is booked', () => {
+    const text = JSON.stringify(handoutContent(fixtureHandout({ nextVisit: null })).sections[0]);
+    expect(text).toContain(
+      'Not booked yet. This plan runs to Thursday 10 December. Call us before then to book your next visit.',
+    );
+  });
+});

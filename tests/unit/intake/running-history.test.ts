@@ -20,7 +20,7 @@ describe('distances', () => {
   it('converts between units', () => {
     const d = distanceFromEntry(10, 'mi');
     expect(distanceIn(d, 'km')).toBeCloseTo(16.093, 3);
-    expect(formatDistance(d.metres, 'km')).toBe('16.09 km');
+    expect(formatDistance(d.metres, 'km')).toBe('16.1 km');
   });
 });
 
