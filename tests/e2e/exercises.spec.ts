@@ -127,7 +127,7 @@ test('a clinician adds an exercise of the clinic’s own with an uploaded PNG; a
   await openApp(page, app);
   await setUpClinic(page);
   await goToExercises(page);
-  await expect(libraryCards(page)).toHaveCount(29);
+  await expect(libraryCards(page)).toHaveCount(39);
   await shot(page, 'library');
   await page.getByRole('link', { name: 'New exercise' }).click();
   await expect(page.getByRole('heading', { name: 'New exercise', level: 1 })).toBeVisible();
