@@ -349,7 +349,7 @@ describe('decisions on screen', () => {
     );
     expect(levelChangeText(4, 4, TIME_WALK_RUN, 'km')).toMatch(/^Stay at level 4: /);
     expect(levelChangeText(3, 4, DELAWARE_TREADMILL, 'km')).toBe(
-      'Up to level 4: 0.16 km walk, 0.64 km jog, repeated to 3.22 km in all, easy jog, treadmill',
+      'Up to level 4: 0.1 mi walk, 0.4 mi jog, repeated to 2 mi in all, easy jog, treadmill',
     );
     expect(nextRunText('2026-12-03', TIME_WALK_RUN.levels[0])).toBe('Next walk: Thursday 3 December');
     expect(nextRunText('2026-12-03', TIME_WALK_RUN.levels[4])).toBe('Next run: Thursday 3 December');
