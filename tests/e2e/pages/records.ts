@@ -4,7 +4,8 @@ import { expect } from '@playwright/test';
 
 export async function goToSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
+  // The settings page loads several sections at once; on a loaded 2-core machine it can take over 10 s.
+  await expect(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible({ timeout: 20_000 });
 }
 
 export function recordsSection(page: Page) {
