@@ -270,7 +270,8 @@ function actionWords(
   const outing = walking ? 'walking' : 'running';
   if (row.stopRun === true) parts.push(`Stop ${outing}.`);
   if (row.stopRun === false) parts.push('Keep going.');
-  parts.push(restWords(row.daysOff, routine));
+  // A row that sends the patient to the clinic does not tell them they need no rest: the call comes first.
+  if (!(row.callClinic && row.daysOff === 0)) parts.push(restWords(row.daysOff, routine));
   if (row.moveUp) parts.push(moveUpWords(row.moveUp, level, walking));
   else parts.push(levelWords(row.levelAfter, level, walking, heldAtFirst));
   if (row.callClinic) parts.push(`Call us before you ${walking ? 'walk' : 'run'} again.`);

@@ -486,7 +486,7 @@ function urgentSection(data: HandoutData): Section | null {
 }
 
 function stopAndCallSection(data: HandoutData): Section {
-  const { callUs } = stopAndCallItems(data.afterSurgery, { knee: data.kneeInjury });
+  const { callUs } = stopAndCallItems(data.afterSurgery, { knee: data.kneeInjury, activity: activityOf(data) });
   const blocks: Block[] = [];
   blocks.push(leadIn(callUsIntro(data.clinic.name, data.clinic.phone, activityOf(data)), true));
   blocks.push({ kind: 'bullets', items: callUs.map((c) => [text(c)]), columns: 2 });

@@ -32,6 +32,11 @@ export interface RedFlag {
   formHint?: string;
   /** How the item reads on the handout, for the patient. */
   patient: string;
+  /**
+   * The same sign for a patient who is not running (walking stages, or exercises only), where
+   * `patient` speaks of running: a patient who does not run is never told "when you run".
+   */
+  patientNotRunning?: { walking: string; exercising: string };
   /** Asked only when the episode includes surgery (infection of the wound, post-operative fever). */
   afterSurgeryOnly: boolean;
   /**
@@ -53,6 +58,10 @@ export const RED_FLAGS = [
     clinician: 'Pain above 3/10 while running',
     formHint: 'Answer "no" if not running now.',
     patient: 'Your pain is more than 3 out of 10 when you run.',
+    patientNotRunning: {
+      walking: 'Your pain is more than 3 out of 10 when you walk.',
+      exercising: 'Your pain is more than 3 out of 10 when you do your exercises.',
+    },
     afterSurgeryOnly: false,
     action: 'call_clinic',
     grade: 'note',
@@ -86,6 +95,10 @@ export const RED_FLAGS = [
     clinician: 'Pain at the same spot on every run',
     formHint: 'Answer "no" if not running now.',
     patient: 'It hurts in the same spot each time you run.',
+    patientNotRunning: {
+      walking: 'It hurts in the same spot each time you walk.',
+      exercising: 'It hurts in the same spot each time you do your exercises.',
+    },
     afterSurgeryOnly: false,
     action: 'call_clinic',
     grade: 'note',
@@ -94,6 +107,10 @@ export const RED_FLAGS = [
     id: 'limp_or_changed_stride',
     clinician: 'A limp or a changed stride',
     patient: 'You limp, or you walk or run in a new way.',
+    patientNotRunning: {
+      walking: 'You limp, or you walk in a new way.',
+      exercising: 'You limp, or you walk in a new way.',
+    },
     afterSurgeryOnly: false,
     action: 'call_clinic',
     grade: 'note',
@@ -316,14 +333,21 @@ export function screenRedFlags(
  */
 export function stopAndCallItems(
   surgery: boolean,
-  options: { boneStress?: boolean; knee?: boolean } = {},
+  options: { boneStress?: boolean; knee?: boolean; activity?: 'running' | 'walking' | 'exercising' | null } = {},
 ): { callUs: string[]; emergency: string[] } {
   const items = applicableRedFlags(surgery, options.boneStress === true)
     .filter((f: RedFlag) => f.intakeOnly !== true)
     // A knee that gives way is a knee patient's sign: others are not warned about a knee.
     .filter((f) => options.knee !== false || f.id !== 'knee_gives_way_or_locks');
+  const activity = options.activity ?? 'running';
+  const words = (f: RedFlag): string =>
+    activity === 'running' || !f.patientNotRunning
+      ? f.patient
+      : activity === 'walking'
+        ? f.patientNotRunning.walking
+        : f.patientNotRunning.exercising;
   return {
-    callUs: items.filter((f) => f.action === 'call_clinic').map((f) => f.patient),
-    emergency: items.filter((f) => f.action === 'emergency').map((f) => f.patient),
+    callUs: items.filter((f) => f.action === 'call_clinic').map(words),
+    emergency: items.filter((f) => f.action === 'emergency').map(words),
   };
 }

@@ -170,6 +170,15 @@ describe('words for the patient in front of you', () => {
     expect(texts(fixtureHandout({ running: null }))).toContain('Stop the exercise and call us on');
     expect(texts(fixtureHandout())).toContain('Stop running and call us on');
   });
+
+  it('does not warn an exercise-only patient about pain "when you run"', () => {
+    const stopAndCall = (data: HandoutData) =>
+      JSON.stringify(handoutContent(data).sections.find((s) => s.id === 'stop-and-call'));
+    const exercisesOnly = stopAndCall(fixtureHandout({ running: null }));
+    expect(exercisesOnly).not.toMatch(/when you run|each time you run|walk or run/);
+    expect(exercisesOnly).toContain('Your pain is more than 3 out of 10 when you do your exercises.');
+    expect(stopAndCall(fixtureHandout())).toContain('Your pain is more than 3 out of 10 when you run.');
+  });
 });
 
 describe('what the paper lacked', () => {

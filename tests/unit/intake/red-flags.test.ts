@@ -122,6 +122,21 @@ describe('red-flag list', () => {
     );
   });
 
+  it('never tells a patient who is not running "when you run": walking and exercise-only patients read their own activity', () => {
+    for (const activity of ['walking', 'exercising'] as const) {
+      const { callUs, emergency } = stopAndCallItems(false, { activity });
+      for (const line of [...callUs, ...emergency]) expect(line).not.toMatch(/\brun\b/);
+      expect(callUs).toHaveLength(stopAndCallItems(false).callUs.length);
+    }
+    expect(stopAndCallItems(false, { activity: 'exercising' }).callUs).toContain(
+      'Your pain is more than 3 out of 10 when you do your exercises.',
+    );
+    expect(stopAndCallItems(false, { activity: 'walking' }).callUs).toContain(
+      'It hurts in the same spot each time you walk.',
+    );
+    expect(stopAndCallItems(false, { activity: 'running' }).callUs).toEqual(stopAndCallItems(false).callUs);
+  });
+
   it('reads at grade 6 or lower as the printed urgent list', () => {
     expect(readingStats(stopAndCallItems(true).emergency.join('\n')).grade).toBeLessThanOrEqual(6);
   });
