@@ -100,6 +100,7 @@ export function runningOf(
   episode: EpisodeSummary,
   today: IsoDate,
   nextVisit: IsoDate | null,
+  dateOrder: DateOrder = dateOrderFor(requireSettings(db).dateFormat),
 ): HandoutRunning | null {
   const course = currentCourse(db, episode.id);
   return course
@@ -110,6 +111,7 @@ export function runningOf(
         decisionContextOf(episode.diagnosis),
         today,
         nextVisit,
+        dateOrder,
       )
     : null;
 }

@@ -27,6 +27,7 @@ import type { Progress } from './progress';
 import type { RuleSet } from './rule-set';
 import { ruleFor } from './rule-set';
 import type { SorenessReport } from './soreness-report';
+import type { DayMonthOrder } from './wording';
 import { capitalize, dayCount, longDate } from './wording';
 
 /** What a patient can notice at home, one self-check row each. */
@@ -223,7 +224,7 @@ function levelWords(levelAfter: number, level: number, walking: boolean, first: 
   return `Then do Level ${level} again on your next ${outing}.`;
 }
 
-function moveUpWords(m: MoveUp, level: number, walking: boolean): string {
+function moveUpWords(m: MoveUp, level: number, walking: boolean, order: DayMonthOrder): string {
   const outing = walking ? 'walk' : 'run';
   switch (m.kind) {
     case 'stay':
@@ -250,7 +251,7 @@ function moveUpWords(m: MoveUp, level: number, walking: boolean): string {
       }
       if (m.notBefore !== null) {
         sentences.push(
-          `But not from a ${outing} before ${longDate(m.notBefore)}: before that, do Level ${level} again.`,
+          `But not from a ${outing} before ${longDate(m.notBefore, order)}: before that, do Level ${level} again.`,
         );
       }
       return sentences.join(' ');
@@ -265,6 +266,7 @@ function actionWords(
   routine: number,
   walking: boolean,
   heldAtFirst: boolean,
+  order: DayMonthOrder,
 ): string {
   const parts: string[] = [];
   const outing = walking ? 'walking' : 'running';
@@ -272,7 +274,7 @@ function actionWords(
   if (row.stopRun === false) parts.push('Keep going.');
   // A row that sends the patient to the clinic does not tell them they need no rest: the call comes first.
   if (!(row.callClinic && row.daysOff === 0)) parts.push(restWords(row.daysOff, routine));
-  if (row.moveUp) parts.push(moveUpWords(row.moveUp, level, walking));
+  if (row.moveUp) parts.push(moveUpWords(row.moveUp, level, walking, order));
   else parts.push(levelWords(row.levelAfter, level, walking, heldAtFirst));
   if (row.callClinic) parts.push(`Call us before you ${walking ? 'walk' : 'run'} again.`);
   return parts.join(' ');
@@ -309,7 +311,8 @@ function moveUpOf(
 
 /**
  * The self-check for a patient at `progress.currentLevel` of `programme`, with `ruleSet`, for runs
- * from `from` on (the handout's date, or the earliest next run if later).
+ * from `from` on (the handout's date, or the earliest next run if later). Dates are written in
+ * the clinic's `order`, as everywhere else on the handout.
  */
 export function selfCheckFor(
   ruleSet: RuleSet,
@@ -317,6 +320,7 @@ export function selfCheckFor(
   progress: Progress,
   context: DecisionContext,
   from: IsoDate,
+  order: DayMonthOrder = 'dmy',
 ): SelfCheck {
   const level = progress.currentLevel;
   const current = programme.levels[level - 1];
@@ -347,7 +351,7 @@ export function selfCheckFor(
     // At Level 1 a rule that steps back keeps the patient there: say why the level does not drop.
     const stepsBack = ruleSet.rules.some((r) => decision.firedRules.includes(r.number) && r.action.levelChange < 0);
     const heldAtFirst = level === 1 && stepsBack;
-    return { ...fields, action: actionWords(fields, level, current.minRestDays, walking, heldAtFirst) };
+    return { ...fields, action: actionWords(fields, level, current.minRestDays, walking, heldAtFirst, order) };
   });
   return { level, walking, painLimit, rows };
 }

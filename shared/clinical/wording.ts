@@ -4,8 +4,8 @@
  */
 import type { IsoDate } from '../time/dates';
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTHS = [
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -21,13 +21,21 @@ const MONTHS = [
 ] as const;
 
 /**
- * "Thursday 3 December": the weekday, day and month, which reads the same to a UK and a US
- * patient (unlike 03/12), and needs no year for a date a few days ahead.
+ * The order of day and month in the clinic's dates: 'dmy' prints "Thursday 3 December", 'mdy'
+ * (the US) and 'ymd' (year first, month before day) print "Thursday, December 3". The same as
+ * HandoutData's `dateOrder`, so every date a patient reads is written one way.
  */
-export function longDate(date: IsoDate): string {
+export type DayMonthOrder = 'dmy' | 'mdy' | 'ymd';
+
+/**
+ * "Thursday 3 December" (or "Thursday, December 3" month first): the weekday, day and month in
+ * words, which cannot be misread as 03/12 and needs no year for a date a few days ahead.
+ */
+export function longDate(date: IsoDate, order: DayMonthOrder = 'dmy'): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
-  return `${weekday} ${d} ${MONTHS[m - 1] ?? ''}`;
+  const month = MONTHS[m - 1] ?? '';
+  return order === 'dmy' ? `${weekday} ${d} ${month}` : `${weekday}, ${month} ${d}`;
 }
 
 /** "1 day", "2 days". */

@@ -226,7 +226,10 @@ function glance(data: HandoutData, level: LevelBreakdown | null): Section {
       ],
     });
     if (running.nextRunDate) {
-      rows.push({ label: walking ? 'Next walk' : 'Next run', lines: [[text(longDate(running.nextRunDate))]] });
+      rows.push({
+        label: walking ? 'Next walk' : 'Next run',
+        lines: [[text(longDate(running.nextRunDate, data.dateOrder))]],
+      });
     }
     if (data.ruleSet) rows.push({ label: 'If it hurts', lines: [[text(T.ifItHurts)]] });
   } else {
@@ -238,7 +241,7 @@ function glance(data: HandoutData, level: LevelBreakdown | null): Section {
   if (data.nextVisit) rows.push({ label: 'Next visit', lines: [[text(fullDate(data.nextVisit, data.dateOrder))]] });
   else {
     const last = addDays(planEnd(data.issuedOn, null), -1);
-    rows.push({ label: 'Next visit', lines: [[text(planEndWords(longDate(last)))]] });
+    rows.push({ label: 'Next visit', lines: [[text(planEndWords(longDate(last, data.dateOrder)))]] });
   }
   const phone = data.clinic.phone.trim();
   rows.push({

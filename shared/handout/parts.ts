@@ -14,7 +14,7 @@ import type { Progress } from '../clinical/progress';
 import type { RuleSet } from '../clinical/rule-set';
 import { selfCheckFor } from '../clinical/self-check';
 import type { IsoDate } from '../time/dates';
-import type { HandoutExercise, HandoutRunning } from './handout-data';
+import type { DateOrder, HandoutExercise, HandoutRunning } from './handout-data';
 import { MAX_NEXT_LEVELS } from './handout-data';
 import { planEnd, plannedRunDates } from './plan';
 
@@ -34,6 +34,7 @@ export function runningPart(
   context: DecisionContext,
   today: IsoDate,
   nextVisit: IsoDate | null,
+  dateOrder: DateOrder = 'dmy',
 ): HandoutRunning {
   const current = levelAt(programme, progress.currentLevel);
   if (!current) {
@@ -55,7 +56,7 @@ export function runningPart(
     nextLevels,
     nextRunDate: planned[0] ?? null,
     plannedRunDates: planned,
-    selfCheck: selfCheckFor(ruleSet, programme, progress, context, nextRun),
+    selfCheck: selfCheckFor(ruleSet, programme, progress, context, nextRun, dateOrder),
     warmUp: programme.warmUp,
   };
 }

@@ -7,7 +7,8 @@
 import type { LevelBreakdown } from '../clinical/describe-level';
 import type { Dosage } from '../clinical/exercises/dosage';
 import type { RunLevel, Surface } from '../clinical/programme';
-import { capitalize, longDate } from '../clinical/wording';
+import type { DayMonthOrder } from '../clinical/wording';
+import { capitalize, longDate, MONTHS, WEEKDAYS } from '../clinical/wording';
 import type { IsoDate } from '../time/dates';
 
 export const HANDOUT_TEXT = {
@@ -75,33 +76,15 @@ export const HANDOUT_TEXT = {
   steps: 'Steps',
 } as const;
 
-const SHORT_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** "Sun", "Jan": the first three letters, as printed in a log's narrow columns. */
+const SHORT_WEEKDAYS = WEEKDAYS.map((w) => w.slice(0, 3));
+const SHORT_MONTHS = MONTHS.map((m) => m.slice(0, 3));
 
 function parts(date: IsoDate): [number, number, number] {
   return date.split('-').map(Number) as [number, number, number];
 }
 
-/**
- * The order of day and month in the clinic's dates: 'dmy' prints "28 Nov", 'mdy' (the US) and
- * 'ymd' (year first, month before day) print "Nov 28". The same as HandoutData's `dateOrder`.
- */
-export type DayMonthOrder = 'dmy' | 'mdy' | 'ymd';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+export type { DayMonthOrder };
 
 export function weekdayOf(date: IsoDate): string {
   const [y, m, d] = parts(date);
@@ -118,15 +101,13 @@ export function shortDate(date: IsoDate, order: DayMonthOrder = 'dmy'): string {
 /** "27 November 2026", or "November 27, 2026" month first: the handout's date in the header. */
 export function dateWithYear(date: IsoDate, order: DayMonthOrder = 'dmy'): string {
   const [y, m, d] = parts(date);
-  if (order !== 'dmy') return `${MONTHS[m - 1] ?? ''} ${d}, ${y}`;
-  return `${longDate(date).replace(/^\S+ /, '')} ${y}`;
+  const month = MONTHS[m - 1] ?? '';
+  return order === 'dmy' ? `${d} ${month} ${y}` : `${month} ${d}, ${y}`;
 }
 
 /** "Friday 27 November 2026", or "Friday, November 27, 2026" month first. */
 export function fullDate(date: IsoDate, order: DayMonthOrder = 'dmy'): string {
-  const [y] = parts(date);
-  if (order !== 'dmy') return `${longDate(date).replace(/ .*/, '')}, ${dateWithYear(date, order)}`;
-  return `${longDate(date)} ${y}`;
+  return `${longDate(date, order)}${order === 'dmy' ? ' ' : ', '}${parts(date)[0]}`;
 }
 
 /** "Nov" for the calendar's first day of a month. */
@@ -136,7 +117,7 @@ export function shortMonth(date: IsoDate): string {
 
 /** "Mon" .. "Sun" in the calendar's order. */
 export function weekdayNames(weekStartsOn: 'monday' | 'sunday'): string[] {
-  return weekStartsOn === 'monday' ? [...SHORT_WEEKDAYS.slice(1), SHORT_WEEKDAYS[0]] : [...SHORT_WEEKDAYS];
+  return weekStartsOn === 'monday' ? [...SHORT_WEEKDAYS.slice(1), ...SHORT_WEEKDAYS.slice(0, 1)] : [...SHORT_WEEKDAYS];
 }
 
 /** "once", "twice", "3 times". */

@@ -247,6 +247,15 @@ describe('the printed words say what the row fields say', () => {
     expect(capped.rows.find((r) => r.situation === 'no_pain')!.action).toMatch(
       /But not from a (run|walk) before Friday 4 December: before that, do Level \d+ again\./,
     );
+    const us = selfCheckFor(
+      SHIPPED_RULE_SETS[1]!,
+      twice,
+      { ...startProgress(level.number), cleanSessionsAtLevel: 1, advanceDates: ['2026-11-27'] },
+      { muscleStrain: false },
+      RUN_DATE,
+      'mdy',
+    );
+    expect(us.rows.find((r) => r.situation === 'no_pain')!.action).toContain('before Friday, December 4:');
   });
 
   it('at the last level, the patient is told the plan is finished, not to move up', () => {

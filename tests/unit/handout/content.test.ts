@@ -193,6 +193,20 @@ describe('what the paper lacked', () => {
     expect(text).toContain(TIME_WALK_RUN.warmUp.description.replace(/\.$/, ''));
   });
 
+  it('writes every date a US clinic prints month first, the self-check and the next run too', () => {
+    const capped = { ...startProgress(6), lastRunDate: '2026-11-26', earliestNextRun: '2026-12-01' } as const;
+    const data = fixtureHandout({
+      dateOrder: 'mdy',
+      running: runningPart(TIME_WALK_RUN, capped, SEED_RULE_SET, NO_CONTEXT, '2026-11-27', '2026-12-11', 'mdy'),
+    });
+    const text = JSON.stringify(handoutContent(data)).replace(/\\u00a0|\u00a0/g, ' ');
+    expect(text).toContain('Tuesday, December 1');
+    const dayFirst =
+      /(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday) \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)/;
+    expect(text).not.toMatch(dayFirst);
+    expect(JSON.stringify(handoutContent(fixtureHandout()))).toMatch(dayFirst);
+  });
+
   it('says what to do when the printed plan runs out and no visit is booked', () => {
     const text = JSON.stringify(handoutContent(fixtureHandout({ nextVisit: null })).sections[0]);
     expect(text).toContain(
