@@ -111,7 +111,7 @@ export function runningOf(
         decisionContextOf(episode.diagnosis),
         today,
         nextVisit,
-        dateOrder,
+        { dateOrder, lastStep: course.lastStep },
       )
     : null;
 }

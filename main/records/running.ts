@@ -244,8 +244,16 @@ function standingSteps(db: Db, assignmentId: number): (CourseStep & { id: number
 }
 
 function courseStateOf(db: Db, assignment: { id: number; start_level: number }): CourseState {
+  return courseOf(db, assignment).state;
+}
+
+function courseOf(
+  db: Db,
+  assignment: { id: number; start_level: number },
+): { state: CourseState; lastStep: CourseStep | null } {
   const steps = standingSteps(db, assignment.id);
-  return { ...replayCourse(assignment.start_level, steps), checkIns: steps.length };
+  const { progress, complete, lastStep } = replayCourse(assignment.start_level, steps);
+  return { state: { progress, complete, checkIns: steps.length }, lastStep };
 }
 
 // --- Reading the history ------------------------------------------------------------------------
@@ -648,12 +656,12 @@ export function recordCheckIn(db: Db, clock: Clock, clinicianId: number, req: Ch
 export function currentCourse(
   db: Db,
   episodeId: number,
-): { programme: Programme; ruleSet: RuleSet; state: CourseState } | null {
+): { programme: Programme; ruleSet: RuleSet; state: CourseState; lastStep: CourseStep | null } | null {
   const row = currentAssignmentRow(db, episodeId);
   if (!row) return null;
   return {
     programme: readStoredProgramme(row.programme_json),
     ruleSet: currentRuleSet(db, row.rule_set_id),
-    state: courseStateOf(db, row),
+    ...courseOf(db, row),
   };
 }

@@ -127,6 +127,8 @@ export interface CourseState {
   progress: Progress;
   /** The last entry finished the programme. */
   complete: boolean;
+  /** The last entry, or null before the first check-in. */
+  lastStep: CourseStep | null;
 }
 
 /** The patient's progress through a programme: the start level, then each entry in run order. */
@@ -137,7 +139,7 @@ export function replayCourse(startLevel: number, steps: readonly CourseStep[]): 
     progress = progressAfterCheckIn(progress, step);
     complete = stepCompletes(step);
   }
-  return { progress, complete };
+  return { progress, complete, lastStep: steps.at(-1) ?? null };
 }
 
 /** What is wrong with an override, in the clinician's words, by field; empty when it can be saved. */

@@ -362,6 +362,7 @@ function runningSection(data: HandoutData, level: LevelBreakdown): Section {
   const blocks: Block[] = [
     { kind: 'paragraph', runs: [text('Your plan: ', true), text(running.programmeName)] },
     { kind: 'heading', text: levelName(level, running.levelCount) },
+    ...(running.levelReason ? [paragraph(running.levelReason)] : []),
     ...(running.warmUp
       ? [
           {

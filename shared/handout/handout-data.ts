@@ -91,6 +91,8 @@ export const HandoutRunning = z.strictObject({
   selfCheck: SelfCheck.optional(),
   /** The programme's warm-up, printed before the self-check that asks about it (older snapshots: none). */
   warmUp: WarmUp.optional(),
+  /** Why the patient is at this level, in one sentence (parts.ts `levelReason`; older snapshots: none). */
+  levelReason: optionalText('Why this level', 400).optional(),
 });
 export type HandoutRunning = z.infer<typeof HandoutRunning>;
 

@@ -9,10 +9,12 @@ import type { Exercise } from '../clinical/exercises/exercise';
 import type { DecisionContext } from '../clinical/engine';
 import { findExercise } from '../clinical/exercises/lookup';
 import type { Programme } from '../clinical/programme';
-import { levelAt } from '../clinical/programme';
+import { levelAt, levelKind } from '../clinical/programme';
 import type { Progress } from '../clinical/progress';
 import type { RuleSet } from '../clinical/rule-set';
+import type { CourseStep } from '../clinical/check-in';
 import { selfCheckFor } from '../clinical/self-check';
+import { longDate } from '../clinical/wording';
 import type { IsoDate } from '../time/dates';
 import type { DateOrder, HandoutExercise, HandoutRunning } from './handout-data';
 import { MAX_NEXT_LEVELS } from './handout-data';
@@ -34,12 +36,13 @@ export function runningPart(
   context: DecisionContext,
   today: IsoDate,
   nextVisit: IsoDate | null,
-  dateOrder: DateOrder = 'dmy',
+  more: { dateOrder?: DateOrder; lastStep?: CourseStep | null } = {},
 ): HandoutRunning {
   const current = levelAt(programme, progress.currentLevel);
   if (!current) {
     throw new Error(`Level ${progress.currentLevel} is not in the programme "${programme.name}".`);
   }
+  const dateOrder = more.dateOrder ?? 'dmy';
   const nextRun =
     progress.earliestNextRun !== null && progress.earliestNextRun > today ? progress.earliestNextRun : today;
   const nextLevels = programme.levels.slice(
@@ -58,7 +61,41 @@ export function runningPart(
     plannedRunDates: planned,
     selfCheck: selfCheckFor(ruleSet, programme, progress, context, nextRun, dateOrder),
     warmUp: programme.warmUp,
+    levelReason: levelReason(programme, progress, more.lastStep ?? null, dateOrder),
   };
+}
+
+/**
+ * One sentence on why the patient is at this level, from the last check-in that stands: moved up,
+ * went back, set by the physio, or held (with the clean runs still needed). The self-check says
+ * what to do next; this says how the patient got here, so the level on paper is no surprise.
+ */
+export function levelReason(
+  programme: Programme,
+  progress: Progress,
+  step: CourseStep | null,
+  order: DateOrder,
+): string {
+  const level = progress.currentLevel;
+  if (step === null) return `Level ${level} is where your plan starts.`;
+  const before = levelAt(programme, step.levelBefore);
+  const outing = before && levelKind(before) === 'walk' ? 'walk' : 'run';
+  const after = `after your ${outing} on ${longDate(step.runDate, order)}`;
+  if (step.override !== null && step.override.levelAfter !== step.levelAfter) {
+    return `Your physio chose Level ${level} for you ${after}.`;
+  }
+  if (level > step.levelBefore) return `You moved up from Level ${step.levelBefore} to Level ${level} ${after}.`;
+  if (level < step.levelBefore) {
+    return `You went back from Level ${step.levelBefore} to Level ${level} ${after}, because of how it felt.`;
+  }
+  const needed = levelAt(programme, level)?.cleanSessionsToAdvance ?? 1;
+  if (progress.cleanSessionsAtLevel > 0 && progress.cleanSessionsAtLevel < needed) {
+    return (
+      `You stay at Level ${level} for now. Your ${outing} on ${longDate(step.runDate, order)} went well, ` +
+      `and this level needs ${needed} in a row: you have done ${progress.cleanSessionsAtLevel}.`
+    );
+  }
+  return `You stay at Level ${level} ${after}.`;
 }
 
 /** The name of a library exercise by id, or null when the library has none (a deleted variant). */

@@ -118,7 +118,7 @@ describe('progress after a check-in', () => {
 
 describe('replaying a course', () => {
   it('starts at the start level and follows each step, overrides included', () => {
-    expect(replayCourse(4, [])).toEqual({ progress: startProgress(4), complete: false });
+    expect(replayCourse(4, [])).toEqual({ progress: startProgress(4), complete: false, lastStep: null });
     const first = decide(
       report({ levelRun: 4, runDate: '2026-11-02' }),
       startProgress(4),
