@@ -85,3 +85,37 @@ describe('the OS keychain', () => {
     expect(isRealKeychain('darwin', false, null)).toBe(false);
   });
 });
+
+describe('development switches', () => {
+  const env = { STRIDE_DATA_DIR: '/tmp/planted', STRIDE_SQLITE_BINDING: '/tmp/planted/evil.node' };
+
+  it('are all ignored by the installed app, which keeps only its command-line options', async () => {
+    const { shellSwitches } = await import('../../main/electron/switches');
+    expect(shellSwitches({ isPackaged: true, env, argv: ['/opt/Stride Clinic/stride-clinic'] })).toEqual({
+      dataDir: null,
+      sqliteBinding: null,
+      devTools: false,
+      demo: false,
+    });
+    expect(
+      shellSwitches({ isPackaged: true, env, argv: ['stride-clinic', '--data-dir', '/srv/clinic', '--demo'] }),
+    ).toEqual({ dataDir: '/srv/clinic', sqliteBinding: null, devTools: false, demo: true });
+    expect(shellSwitches({ isPackaged: true, env, argv: ['stride-clinic', '--data-dir=/srv/clinic'] }).dataDir).toBe(
+      '/srv/clinic',
+    );
+  });
+
+  it('work in an unpackaged run (npm start, tests), where --data-dir still wins', async () => {
+    const { shellSwitches } = await import('../../main/electron/switches');
+    expect(shellSwitches({ isPackaged: false, env, argv: ['electron', '.'] })).toEqual({
+      dataDir: '/tmp/planted',
+      sqliteBinding: '/tmp/planted/evil.node',
+      devTools: true,
+      demo: false,
+    });
+    expect(
+      shellSwitches({ isPackaged: false, env, argv: ['electron', '.', '--data-dir', '/srv/clinic'] }).dataDir,
+    ).toBe('/srv/clinic');
+    expect(shellSwitches({ isPackaged: false, env: {}, argv: ['electron', '.', '--data-dir'] }).dataDir).toBeNull();
+  });
+});
