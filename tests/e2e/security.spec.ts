@@ -1,6 +1,8 @@
 /** Protecting patient data: sign-in, lock and unlock, as a clinician goes through them. */
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
+import { intakeField, openSeededIntake } from './pages/intake';
+import { hamstringDraft } from './pages/intake-drafts';
 import { findInPage } from './pages/memory';
 import { addPatient, goToPatients, patientHeading, patientList } from './pages/patients';
 import { CLINIC, lock, setUpClinic, signIn, unlock } from './pages/setup';
@@ -122,6 +124,23 @@ test('locking drops a form that was not saved, says so, and keeps nothing of it'
   await unlock(page);
   await expect(page.getByRole('heading', { name: 'New patient' })).toBeVisible();
   await expect(page.getByLabel('Given name')).toHaveValue('');
+});
+
+test('locking saves the intake being typed into the encrypted records, says so, and shows it again after unlocking', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await setUpClinic(page);
+  await openSeededIntake(page, app, hamstringDraft(), 'RR-0440');
+  // Locked at once, before the autosave's pause: the lock saves it.
+  await intakeField(page, 'How it happened').fill('Slipped on the wet lock gates');
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Saved before locking: the intake.');
+  expect(await findInPage(page, ['wet lock gates'])).toEqual([]);
+  await unlock(page);
+  await expect(intakeField(page, 'How it happened')).toHaveValue('Slipped on the wet lock gates');
 });
 
 test('a forgotten password is replaced with the recovery key', async ({ page, app }) => {
