@@ -119,3 +119,21 @@ describe('development switches', () => {
     expect(shellSwitches({ isPackaged: false, env: {}, argv: ['electron', '.', '--data-dir'] }).dataDir).toBeNull();
   });
 });
+
+describe('the shell reads the environment in one place', () => {
+  it('passes process.env only to shellSwitches, which reads only the listed development variables', async () => {
+    const { DEVELOPMENT_VARIABLES } = await import('../../main/electron/switches');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = path.resolve(import.meta.dirname, '..', '..', 'main', 'electron');
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const source = fs.readFileSync(path.join(dir, file), 'utf8');
+      const uses = source.match(/process\.env\b.*/g) ?? [];
+      if (file === 'main.ts')
+        expect(uses).toEqual([expect.stringMatching(/^process\.env, argv: process\.argv \}\);$/)]);
+      else expect(uses, file).toEqual([]);
+      const reads = [...source.matchAll(/\benv\.([A-Z_]+)/g)].map((m) => m[1]);
+      for (const name of reads) expect(DEVELOPMENT_VARIABLES, `${file} reads ${name}`).toContain(name);
+    }
+  });
+});
