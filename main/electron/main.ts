@@ -14,6 +14,7 @@ import { bindIpc } from './ipc';
 import { desktopPlatform, osKeychain } from './platform';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
 import { APP_ENTRY_URL, hardenWebContents, webPreferences } from './security';
+import { shellSwitches } from './switches';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', 'renderer');
@@ -23,7 +24,9 @@ const preloadPath = path.join(here, '..', 'preload', 'preload.cjs');
 protocol.registerSchemesAsPrivileged([PRIVILEGED_SCHEME]);
 app.enableSandbox();
 
-if (process.env.STRIDE_DATA_DIR) app.setPath('userData', path.resolve(process.env.STRIDE_DATA_DIR));
+// Development switches (environment variables) count only in an unpackaged run: see switches.ts.
+const switches = shellSwitches({ isPackaged: app.isPackaged, env: process.env, argv: process.argv });
+if (switches.dataDir) app.setPath('userData', switches.dataDir);
 
 function fileLogger(folder: string): Logger {
   fs.mkdirSync(folder, { recursive: true });
@@ -48,7 +51,7 @@ function createWindow(): void {
     title: 'Stride Clinic',
     show: false,
     backgroundColor: '#f6f7f5',
-    webPreferences: webPreferences(preloadPath, !app.isPackaged),
+    webPreferences: webPreferences(preloadPath, switches.devTools),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   void mainWindow.loadURL(APP_ENTRY_URL);
@@ -70,7 +73,7 @@ function buildMenu(): void {
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+        ...(switches.devTools ? [{ role: 'toggleDevTools' as const }] : []),
       ],
     },
     { role: 'windowMenu' },
@@ -110,10 +113,10 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       logger,
       appVersion: app.getVersion(),
-      startInDemo: process.argv.includes('--demo'),
+      startInDemo: switches.demo,
       platform: desktopPlatform(() => mainWindow),
       ...(keychain ? { keychain } : {}),
-      ...(process.env.STRIDE_SQLITE_BINDING ? { nativeBinding: process.env.STRIDE_SQLITE_BINDING } : {}),
+      ...(switches.sqliteBinding ? { nativeBinding: switches.sqliteBinding } : {}),
     });
     bindIpc(ipcMain, backend.dispatch, backend.channels);
     buildMenu();
@@ -125,7 +128,9 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin') return app.quit();
+    // macOS keeps the app running with no window: nobody can see the records, so lock them.
+    void backend?.dispatch('session.lock', {});
   });
 
   app.on('will-quit', () => {

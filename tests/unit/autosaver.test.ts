@@ -158,4 +158,34 @@ describe('autosave while the clinician types', () => {
     expect(h.sent).toEqual(['typed before the lock', 'typed before the lock', 'typed before the lock']);
     expect(h.state().kind).toBe('saved');
   });
+
+  it('says whether the form holds something the records do not', async () => {
+    const h = harness({ initial: 'as stored' });
+    expect(h.saver.unsaved()).toBe(false);
+    h.type('changed');
+    expect(h.saver.unsaved()).toBe(true);
+    await vi.advanceTimersByTimeAsync(800);
+    await h.answer();
+    expect(h.saver.unsaved()).toBe(false);
+    h.type('changed, with an entry to fix!');
+    await vi.advanceTimersByTimeAsync(800);
+    expect(h.saver.unsaved()).toBe(true);
+  });
+
+  it('once its form is taken down (the page locked), tries no more and keeps nothing in a timer', async () => {
+    const h = harness({
+      answer: () => ({ ok: false, error: { code: 'session_locked', message: 'The app is locked.' } }),
+    });
+    h.type('typed as the records locked');
+    await vi.advanceTimersByTimeAsync(800);
+    await h.answer();
+    expect(h.state().kind).toBe('failed');
+    h.saver.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(h.sent).toEqual(['typed as the records locked']);
+    h.type('typed after');
+    await vi.advanceTimersByTimeAsync(800);
+    expect(h.sent).toHaveLength(1);
+  });
 });

@@ -85,3 +85,55 @@ describe('the OS keychain', () => {
     expect(isRealKeychain('darwin', false, null)).toBe(false);
   });
 });
+
+describe('development switches', () => {
+  const env = { STRIDE_DATA_DIR: '/tmp/planted', STRIDE_SQLITE_BINDING: '/tmp/planted/evil.node' };
+
+  it('are all ignored by the installed app, which keeps only its command-line options', async () => {
+    const { shellSwitches } = await import('../../main/electron/switches');
+    expect(shellSwitches({ isPackaged: true, env, argv: ['/opt/Stride Clinic/stride-clinic'] })).toEqual({
+      dataDir: null,
+      sqliteBinding: null,
+      devTools: false,
+      demo: false,
+    });
+    expect(
+      shellSwitches({ isPackaged: true, env, argv: ['stride-clinic', '--data-dir', '/srv/clinic', '--demo'] }),
+    ).toEqual({ dataDir: '/srv/clinic', sqliteBinding: null, devTools: false, demo: true });
+    expect(shellSwitches({ isPackaged: true, env, argv: ['stride-clinic', '--data-dir=/srv/clinic'] }).dataDir).toBe(
+      '/srv/clinic',
+    );
+  });
+
+  it('work in an unpackaged run (npm start, tests), where --data-dir still wins', async () => {
+    const { shellSwitches } = await import('../../main/electron/switches');
+    expect(shellSwitches({ isPackaged: false, env, argv: ['electron', '.'] })).toEqual({
+      dataDir: '/tmp/planted',
+      sqliteBinding: '/tmp/planted/evil.node',
+      devTools: true,
+      demo: false,
+    });
+    expect(
+      shellSwitches({ isPackaged: false, env, argv: ['electron', '.', '--data-dir', '/srv/clinic'] }).dataDir,
+    ).toBe('/srv/clinic');
+    expect(shellSwitches({ isPackaged: false, env: {}, argv: ['electron', '.', '--data-dir'] }).dataDir).toBeNull();
+  });
+});
+
+describe('the shell reads the environment in one place', () => {
+  it('passes process.env only to shellSwitches, which reads only the listed development variables', async () => {
+    const { DEVELOPMENT_VARIABLES } = await import('../../main/electron/switches');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const dir = path.resolve(import.meta.dirname, '..', '..', 'main', 'electron');
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const source = fs.readFileSync(path.join(dir, file), 'utf8');
+      const uses = source.match(/process\.env\b.*/g) ?? [];
+      if (file === 'main.ts')
+        expect(uses).toEqual([expect.stringMatching(/^process\.env, argv: process\.argv \}\);$/)]);
+      else expect(uses, file).toEqual([]);
+      const reads = [...source.matchAll(/\benv\.([A-Z_]+)/g)].map((m) => m[1]);
+      for (const name of reads) expect(DEVELOPMENT_VARIABLES, `${file} reads ${name}`).toContain(name);
+    }
+  });
+});

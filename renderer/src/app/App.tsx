@@ -1,13 +1,18 @@
 /**
  * The app's top level: asks the backend what state it is in and shows the matching screen:
  * first start, encrypting older records, sign-in, the lock screen, a clear error when the records
- * cannot be opened, or the signed-in workspace. Locking keeps the workspace mounted but hidden and
- * inert, so what a clinician was typing is still there after they unlock.
+ * cannot be opened, or the signed-in workspace.
+ *
+ * Locking takes the workspace down, not just out of sight: the lock screen replaces the whole
+ * tree, so no patient's name, note or number stays in the page (component state, the DOM) or in
+ * the page's caches (forgetScreenMemory). Before a lock the page starts itself (the Lock button,
+ * Ctrl+L, idle time), forms that autosave into the encrypted records are saved and the others are
+ * dropped; the lock screen says which. Unlocking opens the workspace afresh on the same route, which loads its data again.
  *
  * Sets data-app-ready on <body> once the first screen is on show, which end-to-end tests wait for
  * instead of sleeping.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../../../shared/domain/session';
 import type { ClinicSettings } from '../../../shared/domain/settings';
 import type { AppErrorShape } from '../../../shared/ipc/result';
@@ -21,6 +26,8 @@ import { SetupScreen } from '../screens/SetupScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import { ErrorNotice, Loading } from '../ui/feedback';
 import { AppContext } from './context';
+import { forgetScreenMemory } from './forget';
+import { droppedAtLock, saveBeforeLock, type LockReport } from './unsaved-work';
 import { useAutoLock } from './useAutoLock';
 import { Workspace } from './Workspace';
 
@@ -31,18 +38,40 @@ interface Signed {
 
 export function App() {
   const [status, setStatus] = useState<AppStatus | null>(null);
-  /** The signed-in workspace's status and settings; kept (hidden) while the session is locked. */
+  /**
+   * The signed-in clinician's status and the clinic's settings (no patient data), kept while the
+   * session is locked so that the same clinician unlocking gets their workspace back.
+   */
   const [signed, setSigned] = useState<Signed | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  /** What became of unsaved forms at the last lock, for the lock screen. */
+  const [lockReport, setLockReport] = useState<LockReport | null>(null);
+  const shownStatus = useRef<AppStatus | null>(null);
+
+  /** Every new status comes through here, so a lock from anywhere says what it dropped. */
+  const showStatus = useCallback((next: AppStatus, report?: LockReport) => {
+    const wasOpen = shownStatus.current?.state === 'ready';
+    shownStatus.current = next;
+    if (next.state === 'locked' && wasOpen) setLockReport(report ?? droppedAtLock());
+    else if (next.state !== 'locked') setLockReport(null);
+    setStatus(next);
+  }, []);
 
   const loadStatus = useCallback(async () => {
     const r = await call('app.status', {});
     if (r.ok) {
-      setStatus(r.value);
+      showStatus(r.value);
       setError(null);
     } else setError(r.error);
-  }, []);
+  }, [showStatus]);
+
+  /** Locks on the clinician's word or after idle time: saves what can be saved first. */
+  const lock = useCallback(async () => {
+    const report = await saveBeforeLock();
+    const r = await call('session.lock', {});
+    if (r.ok) showStatus(r.value, report);
+  }, [showStatus]);
 
   const reloadSettings = useCallback(async () => {
     const r = await call('settings.get', {});
@@ -73,7 +102,13 @@ export function App() {
     }
   }, [status, signed]);
 
-  useAutoLock(status?.state === 'ready' ? status.autoLockMinutes : null, setStatus);
+  useAutoLock(status?.state === 'ready' ? status.autoLockMinutes : null, lock);
+
+  // Runs after the workspace has unmounted: what the page kept outside React goes too.
+  const locked = status?.state === 'locked';
+  useEffect(() => {
+    if (locked) forgetScreenMemory();
+  }, [locked]);
 
   const shown = error !== null || (status !== null && (status.state !== 'ready' || signed !== null));
   useEffect(() => {
@@ -110,42 +145,38 @@ export function App() {
 
   const withKey = (r: { status: AppStatus; recoveryKey: string }) => {
     setRecoveryKey(r.recoveryKey);
-    setStatus(r.status);
+    showStatus(r.status);
   };
 
   switch (status.state) {
     case 'database_error':
-      return <DatabaseErrorScreen status={status} onStatus={setStatus} />;
+      return <DatabaseErrorScreen status={status} onStatus={showStatus} />;
     case 'needs_setup':
-      return <SetupScreen status={status} onStatus={setStatus} onSetUp={withKey} />;
+      return <SetupScreen status={status} onStatus={showStatus} onSetUp={withKey} />;
     case 'needs_encryption':
       return <EncryptScreen status={status} onEncrypted={withKey} />;
     case 'signed_out':
-      return <SignInScreen status={status} onStatus={setStatus} />;
+      return <SignInScreen status={status} onStatus={showStatus} />;
     case 'locked':
-    case 'ready': {
-      const locked = status.state === 'locked';
+      // The whole tree is the lock screen: the workspace and every page in it are unmounted.
+      return <LockScreen status={status} onStatus={showStatus} report={lockReport} />;
+    case 'ready':
+      if (!signed) return <Loading label="Opening the clinic records…" />;
       return (
-        <>
-          {signed ? (
-            <div className="app-frame" hidden={locked} inert={locked}>
-              <AppContext.Provider
-                value={{
-                  status: signed.status,
-                  settings: signed.settings,
-                  setStatus,
-                  reloadSettings,
-                  onSignedOut: () => void loadStatus(),
-                }}
-              >
-                <Workspace key={`${signed.status.clinicKind}-${signed.status.clinician?.id ?? 0}`} />
-              </AppContext.Provider>
-            </div>
-          ) : null}
-          {locked ? <LockScreen status={status} onStatus={setStatus} hasUnsavedWork={signed !== null} /> : null}
-          {!locked && !signed ? <Loading label="Opening the clinic records…" /> : null}
-        </>
+        <div className="app-frame">
+          <AppContext.Provider
+            value={{
+              status: signed.status,
+              settings: signed.settings,
+              setStatus: showStatus,
+              lock: () => void lock(),
+              reloadSettings,
+              onSignedOut: () => void loadStatus(),
+            }}
+          >
+            <Workspace key={`${signed.status.clinicKind}-${signed.status.clinician?.id ?? 0}`} />
+          </AppContext.Provider>
+        </div>
       );
-    }
   }
 }

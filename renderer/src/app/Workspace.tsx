@@ -17,7 +17,7 @@ import { DemoBanner } from './DemoBanner';
 import { hrefOf, useRoute } from './router';
 
 export function Workspace() {
-  const { status, setStatus } = useApp();
+  const { status, setStatus, lock } = useApp();
   const route = useRoute();
   const section =
     route.name === 'settings'
@@ -81,7 +81,7 @@ export function Workspace() {
               type="button"
               className="button button--small button--secondary"
               title="Lock (Ctrl+L)"
-              onClick={() => void call('session.lock', {}).then((r) => r.ok && setStatus(r.value))}
+              onClick={lock}
             >
               Lock
             </button>

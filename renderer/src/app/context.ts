@@ -8,6 +8,8 @@ export interface AppContextValue {
   settings: ClinicSettings;
   /** Replace the status (after sign-in, sign-out, setup, demo). */
   setStatus(status: AppStatus): void;
+  /** Lock now: saves the forms that autosave, drops the others, and shows the lock screen. */
+  lock(): void;
   /** Reload settings after they were changed. */
   reloadSettings(): Promise<void>;
   /** Called when the backend says nobody is signed in any more. */

@@ -2,22 +2,27 @@
  * Locks the app after the clinic's idle time, and on Ctrl+L (Cmd+L on a Mac). Activity (keys,
  * pointer, wheel) postpones it; while the clinician is active the backend is told so, at most once
  * a minute, because it keeps its own idle clock and locks the records on its side too.
+ * `lock` saves what can be saved before it locks (App.tsx); one lock at a time.
  */
 import { useEffect, useRef } from 'react';
-import type { AppStatus } from '../../../shared/domain/session';
 import { call } from '../api/client';
 
 const TOUCH_EVERY_MS = 60_000;
 
-export function useAutoLock(minutes: number | null, onStatus: (s: AppStatus) => void): void {
+export function useAutoLock(minutes: number | null, lockNow: () => Promise<void>): void {
   const lastActivity = useRef(0);
   const lastTouch = useRef(0);
+  const locking = useRef(false);
 
   useEffect(() => {
     if (minutes === null) return;
     lastActivity.current = Date.now();
     lastTouch.current = Date.now();
-    const lock = () => void call('session.lock', {}).then((r) => r.ok && onStatus(r.value));
+    const lock = () => {
+      if (locking.current) return;
+      locking.current = true;
+      void lockNow().finally(() => (locking.current = false));
+    };
     const onActivity = () => {
       const now = Date.now();
       lastActivity.current = now;
@@ -43,5 +48,5 @@ export function useAutoLock(minutes: number | null, onStatus: (s: AppStatus) => 
       window.removeEventListener('keydown', onKey);
       window.clearInterval(timer);
     };
-  }, [minutes, onStatus]);
+  }, [minutes, lockNow]);
 }

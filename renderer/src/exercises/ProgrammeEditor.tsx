@@ -23,6 +23,7 @@ import { ExercisePicture } from './ExercisePicture';
 import type { LibraryEntry, LibraryFilter } from './library';
 import { filterLibrary, findEntry, NO_FILTER, useLibrary } from './library';
 import { LibraryFilters } from './LibraryFilters';
+import { useUnsavedWork } from '../app/unsaved-work';
 
 interface DraftItem {
   /** Stable across moves, for React keys and focus. */
@@ -119,6 +120,7 @@ function EditorBody({
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
   const [dirty, setDirty] = useState(false);
+  useUnsavedWork({ label: 'the home exercise programme', unsaved: () => dirty });
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [focus, setFocus] = useState<Focus>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());

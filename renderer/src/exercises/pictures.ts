@@ -2,7 +2,7 @@
  * Exercise pictures as <img> sources. The CSP allows img-src 'self' data: blob:, so a pose
  * drawing becomes a data:image/svg+xml URL (an SVG shown through <img> runs no script and
  * loads nothing) and an uploaded picture a data: URL of its stored bytes, fetched once from the
- * backend and kept for the session. Never innerHTML.
+ * backend and kept until the app locks (forgetPictures). Never innerHTML.
  */
 import { useEffect, useState } from 'react';
 import type { Exercise } from '../../../shared/clinical/exercises/exercise';
@@ -41,13 +41,28 @@ type ImageState = { url: string } | { error: AppErrorShape } | null;
 
 const imageCache = new Map<string, string>();
 const pending = new Map<string, Promise<ImageState>>();
+/** Bumped when the caches are emptied, so an answer on its way then is not cached after. */
+let generation = 0;
+
+/**
+ * Empties the caches (at lock): a prescription's copy of an exercise may carry words written for
+ * one patient, and an uploaded picture is the clinic's.
+ */
+export function forgetPictures(): void {
+  generation++;
+  svgCache.clear();
+  imageCache.clear();
+  pending.clear();
+}
 
 function loadImage(imageId: string): Promise<ImageState> {
   const cached = imageCache.get(imageId);
   if (cached) return Promise.resolve({ url: cached });
   let p = pending.get(imageId);
   if (!p) {
+    const asked = generation;
     p = call('exercises.image', { imageId }).then((r) => {
+      if (asked !== generation) return null;
       pending.delete(imageId);
       if (!r.ok) return { error: r.error };
       const url = `data:${r.value.mediaType};base64,${r.value.dataBase64}`;

@@ -175,6 +175,7 @@ function IntakeEditor({ patient, initial }: { patient: Patient; initial: IntakeR
   const signCheck = useMemo(() => checkIntakeForSigning(liveDraft, todayIso()), [liveDraft]);
 
   const autosave = useAutosave({
+    label: 'the intake',
     initialKey: canonicalJson({ draft: initial.draft, typed: initial.typed }),
     prepare: () => {
       const c = checkValues(store.snapshot(), settings.dateFormat);

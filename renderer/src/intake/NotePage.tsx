@@ -114,6 +114,7 @@ function VisitNoteEditor({ initial, onSigned }: { initial: ClinicalNote; onSigne
   const [busy, setBusy] = useState(false);
 
   const autosave = useAutosave({
+    label: 'the visit note',
     initialKey: canonicalJson({ visitDate: initial.visitDate, content: { ...contentOf(initial) } }),
     prepare: () => {
       const iso = parseTypedDate(visitDate, settings.dateFormat);

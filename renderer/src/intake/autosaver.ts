@@ -29,8 +29,9 @@ export interface AutosaveOptions<P> {
 /** After these the record must be reloaded: saving again would only be refused again. */
 const STOPPING_CODES = new Set(['stale', 'locked', 'not_found', 'unauthenticated']);
 /**
- * The app locked itself while changes were waiting (the form stays, hidden, behind the lock
- * screen): try again now and then, so they are saved soon after the clinician unlocks.
+ * The records locked on the backend's side while changes were waiting (its idle clock, another
+ * window): try again now and then while the form is open. Once the page learns of the lock it
+ * takes the form down (nothing typed stays in the page), which disposes of this autosaver.
  */
 const RETRY_CODES = new Set(['session_locked']);
 const RETRY_FIRST_MS = 5_000;
@@ -63,6 +64,20 @@ export class Autosaver<P> {
   /** True while a debounced save is waiting. */
   get waiting(): boolean {
     return this.timer !== null;
+  }
+
+  /** True when the form holds something the records do not (or cannot yet: an entry to fix). */
+  unsaved(): boolean {
+    if (this.timer !== null) return true;
+    const prepared = this.options.prepare();
+    return !prepared.ok || prepared.key !== this.savedKey;
+  }
+
+  /** The form is gone: no more retries, and nothing of it kept in a timer. */
+  dispose(): void {
+    this.halted = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   /** Typing happened: save once it pauses. */

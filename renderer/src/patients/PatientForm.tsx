@@ -11,6 +11,7 @@ import type { AppErrorShape } from '../../../shared/ipc/result';
 import type { DateFormat } from '../../../shared/time/dates';
 import { formatDate, parseTypedDate } from '../../../shared/time/dates';
 import { useApp } from '../app/context';
+import { useUnsavedWork } from '../app/unsaved-work';
 import { ErrorNotice } from '../ui/feedback';
 import { SelectField, TextAreaField, TextField } from '../ui/fields';
 
@@ -62,14 +63,23 @@ interface Props {
   initial: PatientFormValues;
   submitLabel: string;
   busyLabel: string;
+  /** The kind of form, for the lock screen when it is dropped unsaved (never the patient's name). */
+  draftLabel: string;
   /** Returns null when saved, or the backend's refusal. */
   onSubmit(input: PatientInput): Promise<AppErrorShape | null>;
   onCancel(): void;
 }
 
-export function PatientForm({ initial, submitLabel, busyLabel, onSubmit, onCancel }: Props) {
+export function PatientForm({ initial, submitLabel, busyLabel, draftLabel, onSubmit, onCancel }: Props) {
   const { settings } = useApp();
   const [values, setValues] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  // Not autosaved: a lock drops it (and says so).
+  useUnsavedWork({
+    label: draftLabel,
+    unsaved: () =>
+      !saved && (Object.keys(initial) as (keyof PatientFormValues)[]).some((k) => values[k] !== initial[k]),
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
@@ -97,6 +107,7 @@ export function PatientForm({ initial, submitLabel, busyLabel, onSubmit, onCance
     setBusy(true);
     const refusal = await onSubmit(parsed.data);
     setBusy(false);
+    setSaved(refusal === null);
     if (refusal) {
       setFailure(refusal);
       setErrors(refusal.fields ?? {});

@@ -16,6 +16,7 @@ export function PatientNewPage() {
         initial={emptyPatientForm}
         submitLabel="Save patient"
         busyLabel="Saving…"
+        draftLabel="the new patient form"
         onCancel={() => navigate({ name: 'patients' })}
         onSubmit={async (input) => {
           const r = await call('patients.create', input);
@@ -44,6 +45,7 @@ export function PatientEditPage({ id }: { id: number }) {
         initial={formValuesOf(patient, settings.dateFormat)}
         submitLabel="Save changes"
         busyLabel="Saving…"
+        draftLabel="the changes to a patient’s details"
         onCancel={() => navigate({ name: 'patient', id })}
         onSubmit={async (input) => {
           const r = await call('patients.update', { id, expectedVersion: patient.version, changes: input });

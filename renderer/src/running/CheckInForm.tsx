@@ -14,6 +14,7 @@ import type { AppErrorShape } from '../../../shared/ipc/result';
 import { addDays, formatDate } from '../../../shared/time/dates';
 import { call } from '../api/client';
 import { useApp } from '../app/context';
+import { useUnsavedWork } from '../app/unsaved-work';
 import { ErrorNotice, InfoNotice } from '../ui/feedback';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../ui/fields';
 import type { CheckInAnswers, MissingAnswer, QuestionField } from './check-in-answers';
@@ -150,6 +151,12 @@ export function CheckInForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
+  const [firstAnswers] = useState(answers);
+  // Not autosaved: a lock drops it (and says so).
+  useUnsavedWork({
+    label: correcting ? 'the check-in correction' : 'the check-in',
+    unsaved: () => answers !== firstAnswers || correctionReason !== '' || override !== null,
+  });
 
   useEffect(() => headingRef.current?.focus(), []);
 

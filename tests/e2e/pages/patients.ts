@@ -8,6 +8,7 @@ export interface NewPatient {
   dateOfBirth: string;
   recordNumber: string;
   phone?: string;
+  notes?: string;
 }
 
 export async function addPatient(page: Page, p: NewPatient): Promise<void> {
@@ -24,6 +25,7 @@ export async function fillPatientForm(page: Page, p: NewPatient): Promise<void> 
   await page.getByLabel('Date of birth').fill(p.dateOfBirth);
   await page.getByLabel('Record number').fill(p.recordNumber);
   if (p.phone !== undefined) await page.getByLabel('Phone').fill(p.phone);
+  if (p.notes !== undefined) await page.getByLabel('Notes').fill(p.notes);
 }
 
 export function patientHeading(page: Page) {
