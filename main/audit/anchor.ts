@@ -132,6 +132,11 @@ export type AnchorFit =
   | { kind: 'differs' };
 
 export function fitOf(db: Db, anchor: AuditAnchor): AnchorFit {
+  // One read snapshot: another window may append between the queries.
+  return db.inTransaction ? fitNow(db, anchor) : db.transaction(() => fitNow(db, anchor))();
+}
+
+function fitNow(db: Db, anchor: AuditAnchor): AnchorFit {
   if (anchor.entries === 0) {
     const first = db.prepare('SELECT prev_hash AS prev FROM audit_log ORDER BY id LIMIT 1').get() as
       { prev: string } | undefined;

@@ -1116,6 +1116,7 @@ export function createSession(options: SessionOptions): SessionControl {
           const fewer = current.patients - ready.summary.patients;
           warnings.push(`The backup holds ${fewer} fewer patient${fewer === 1 ? '' : 's'} than the current records.`);
         }
+        if (ready.auditWarning) warnings.push(ready.auditWarning);
         warnings.push(
           `After the restore, the passwords are the ones that were valid when the backup was made (${ready.facts.createdAt.slice(0, 10)}).`,
         );

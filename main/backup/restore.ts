@@ -21,7 +21,7 @@ import path from 'node:path';
 import type { BackupFacts, Progress, RecordsSummary } from '../../shared/domain/records';
 import { verifyAuditChain } from '../audit/audit-log';
 import type { AuditAnchor } from '../audit/anchor';
-import { ANCHOR_FILE, anchorToInstall, writeAnchorFile } from '../audit/anchor';
+import { ANCHOR_FILE, anchorKey, anchorToInstall, fitOf, isAuthentic, writeAnchorFile } from '../audit/anchor';
 import { APPLICATION_ID, latestVersion, verifyApplied } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
@@ -60,6 +60,8 @@ export interface PreparedRestore {
   sourceFile: string;
   /** The audit trail's anchor installed with the records (null: none, see anchorToInstall). */
   auditAnchor: AuditAnchor | null;
+  /** Said before the restore when the backup's trail does not match the anchor it carries. */
+  auditWarning: string | null;
 }
 
 const PREPARE_STEPS = 4;
@@ -241,8 +243,13 @@ export async function prepareRestore(o: PrepareOptions): Promise<PreparedRestore
       ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
     });
     let auditAnchor: AuditAnchor | null;
+    let auditWarning: string | null = null;
     try {
       auditAnchor = anchorToInstall(restored, backup.header.auditAnchor, key, new Date());
+      const carried = backup.header.auditAnchor;
+      if (carried && (!isAuthentic(anchorKey(key), carried) || fitOf(restored, carried).kind !== 'extends')) {
+        auditWarning = `This backup’s audit trail does not match the anchor it carries (${carried.entries.toLocaleString('en')} entries on ${carried.anchoredAt.slice(0, 10)}; the records in it hold ${checked.summary.auditEntries.toLocaleString('en')}): the trail was cut short or rewritten before the backup was made. After the restore, “Verify the audit trail” will say what was found; tell the person responsible for data protection.`;
+      }
     } finally {
       restored.close();
     }
@@ -257,6 +264,7 @@ export async function prepareRestore(o: PrepareOptions): Promise<PreparedRestore
       summary: checked.summary,
       sourceFile: o.file,
       auditAnchor,
+      auditWarning,
     };
   } catch (err) {
     key.fill(0);

@@ -270,10 +270,22 @@ describe('backups and the anchor', () => {
     raw.exec('DROP TRIGGER audit_log_append_only_delete');
     raw.prepare('DELETE FROM audit_log WHERE id > ?').run(entries - 3);
     raw.close();
+    backend.clock.advance(60_000);
     await must(backend, 'session.unlock', { password: TEST_PASSWORD });
     const made = await must(backend, 'backups.create', {});
     if (!made.saved) throw new Error('not saved');
     expect(openBackup(made.file).header.auditAnchor?.entries).toBe(entries);
+    // Restoring it says so first, and the restored records still show the cut.
+    const preview = await must(backend, 'restore.prepare', {
+      source: { kind: 'snapshot', name: made.name },
+      clinicianId: 1,
+      password: TEST_PASSWORD,
+    });
+    expect(preview.warnings.join(' ')).toContain('This backup’s audit trail does not match the anchor it carries');
+    await must(backend, 'restore.confirm', { restoreId: preview.restoreId });
+    const verdict = await must(backend, 'audit.verify', {});
+    expect(verdict.ok).toBe(false);
+    expect(verdict.findings.join(' ')).toMatch(/entries are missing from the end of the audit trail \(it held /);
     backend.close();
   });
 
