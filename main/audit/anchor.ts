@@ -252,3 +252,17 @@ export function anchorToInstall(
   if (anchoredSince(restored) !== null) return null;
   return sealAnchor(anchorKey(databaseKey), chainHead(restored), now);
 }
+
+/**
+ * For a change of the records key (PRAGMA rekey): the anchor sealed under the old key is sealed
+ * again, unchanged, under the new one. Call it right after the rekey commits. Returns false (and
+ * leaves the file) when there is no anchor or it is not authentic under the old key.
+ */
+export function resealAnchor(dataDir: string, oldDatabaseKey: Buffer, newDatabaseKey: Buffer): boolean {
+  const file = anchorFile(dataDir);
+  const read = readAnchorFile(file);
+  if (read.kind !== 'present' || !isAuthentic(anchorKey(oldDatabaseKey), read.anchor)) return false;
+  const { entries, lastId, lastHash, anchoredAt } = read.anchor;
+  writeAnchorFile(file, sealAnchor(anchorKey(newDatabaseKey), { entries, lastId, lastHash }, new Date(anchoredAt)));
+  return true;
+}

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/text/canonical-json';
-import { ANCHOR_FILE, anchorKey, isAuthentic, readAnchorFile } from '../../main/audit/anchor';
+import { ANCHOR_FILE, anchorKey, isAuthentic, readAnchorFile, resealAnchor } from '../../main/audit/anchor';
 import { backupSteps } from '../../main/backup/backup';
 import { openBackup, runSync } from '../../main/backup/container';
 import { snapshotPath } from '../../main/backup/snapshots';
@@ -229,6 +229,25 @@ describe('verify the audit trail', () => {
     raw.close();
     expect(marker).toHaveLength(1);
     expect(marker[0]!.summary).toContain('The audit trail is anchored from here on');
+    backend.close();
+  });
+});
+
+describe('a change of the records key', () => {
+  it('reseals the anchor under the new key, unchanged, so verification still finds it intact', async () => {
+    const { backend } = await lockedClinicWithHistory();
+    const oldKey = await clinicKey(backend.dataDir);
+    const newKey = Buffer.alloc(32, 7);
+    const file = path.join(backend.dataDir, ANCHOR_FILE);
+    const before = readAnchorFile(file);
+    expect(resealAnchor(backend.dataDir, oldKey, newKey)).toBe(true);
+    const after = readAnchorFile(file);
+    if (before.kind !== 'present' || after.kind !== 'present') throw new Error('no anchor');
+    expect({ ...after.anchor, mac: '' }).toEqual({ ...before.anchor, mac: '' });
+    expect(isAuthentic(anchorKey(newKey), after.anchor)).toBe(true);
+    expect(isAuthentic(anchorKey(oldKey), after.anchor)).toBe(false);
+    // A key that did not seal it cannot reseal it.
+    expect(resealAnchor(backend.dataDir, oldKey, newKey)).toBe(false);
     backend.close();
   });
 });
