@@ -104,7 +104,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
   const tempFiles = new PrivateTempFiles();
-  const dispatch = createDispatch({
+  const answer = createDispatch({
     handlers,
     logger,
     publicContext: () => ({ session, clock, platform: options.platform ?? null, approvedPaths, records }),
@@ -125,6 +125,15 @@ export function createBackend(options: BackendOptions): Backend {
       };
     },
   });
+
+  // After every request, the audit trail's new head is sealed into its anchor (off the answer's path).
+  const dispatch: Dispatch = async (channel, payload) => {
+    try {
+      return await answer(channel, payload);
+    } finally {
+      session.keepAuditAnchor();
+    }
+  };
 
   return {
     dispatch,

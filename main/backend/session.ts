@@ -14,6 +14,8 @@ import { passwordProblem } from '../../shared/domain/password';
 import type { Clinician, ClinicianWithAccess } from '../../shared/domain/settings';
 import { appendAudit } from '../audit/audit-log';
 import type { AuditEntry } from '../audit/audit-log';
+import { createAnchorKeeper } from '../audit/anchor-keeper';
+import { anchorKey } from '../audit/anchor';
 import { DatabaseOpenError, openDatabase } from '../db/open';
 import { seedDemoClinic } from '../demo/demo-clinic';
 import { createClinician, getClinician, listClinicians, readSettings, writeSettings } from '../records/clinic';
@@ -114,6 +116,13 @@ export interface SessionControl {
    * before anyone signs in; null where there is no real keychain or no wrap. Wipe it after use.
    */
   maintenanceKey(): Buffer | null;
+  /** After each request: seals the audit trail's head into its anchor (see audit/anchor-keeper.ts). */
+  keepAuditAnchor(): void;
+  /**
+   * The key that seals the audit trail's anchor, after sealing the current head; null in the
+   * demo clinic (no anchor is kept). For "verify the audit trail".
+   */
+  auditAnchorKey(): Buffer | null;
   close(): void;
 }
 
@@ -230,6 +239,7 @@ export function createSession(options: SessionOptions): SessionControl {
   let background: Promise<void> = Promise.resolve();
   /** Why the last automatic snapshot failed, shown with the backup list until one succeeds. */
   let automaticProblem: string | null = null;
+  const anchors = createAnchorKeeper({ dataDir, clock, logger });
 
   function dropPrepared(): void {
     if (!prepared) return;
@@ -394,6 +404,7 @@ export function createSession(options: SessionOptions): SessionControl {
   function closeStore(): void {
     cancelDailySnapshot();
     if (phase.kind === 'open') {
+      if (phase.key && phase.store.db.open) anchors.now(phase.store.db, phase.key);
       phase.store.close();
       phase.key?.fill(0);
     }
@@ -433,6 +444,7 @@ export function createSession(options: SessionOptions): SessionControl {
     autoLockMinutes = readSettings(store.db)?.autoLockMinutes ?? 5;
     lastActivity = clock.now().getTime();
     for (const entry of pendingAudit.splice(0)) appendAudit(store.db, clock, entry);
+    anchors.opened(store.db, key);
   }
 
   function audit(entry: Omit<AuditEntry, 'entity' | 'entityId' | 'patientId'> & Partial<AuditEntry>): void {
@@ -821,6 +833,7 @@ export function createSession(options: SessionOptions): SessionControl {
         action: 'sign_in',
         summary: `${clinician.name} set up the clinic and signed in`,
       });
+      anchors.opened(store.db, key);
       return { status: status(), recoveryKey: formatRecoveryKey(recoveryKey) };
     },
 
@@ -1103,6 +1116,7 @@ export function createSession(options: SessionOptions): SessionControl {
           const fewer = current.patients - ready.summary.patients;
           warnings.push(`The backup holds ${fewer} fewer patient${fewer === 1 ? '' : 's'} than the current records.`);
         }
+        if (ready.auditWarning) warnings.push(ready.auditWarning);
         warnings.push(
           `After the restore, the passwords are the ones that were valid when the backup was made (${ready.facts.createdAt.slice(0, 10)}).`,
         );
@@ -1170,6 +1184,16 @@ export function createSession(options: SessionOptions): SessionControl {
         logger.error('the keychain could not unwrap the database key', err);
       }
       return null;
+    },
+
+    keepAuditAnchor() {
+      if (phase.kind === 'open' && phase.key) anchors.soon(phase.store.db, phase.key);
+    },
+
+    auditAnchorKey() {
+      if (phase.kind !== 'open' || !phase.key) return null;
+      anchors.now(phase.store.db, phase.key);
+      return anchorKey(phase.key);
     },
 
     close() {

@@ -21,6 +21,8 @@ import type { KeyFile } from '../security/key-file';
 import type { BackupKind, ByteProgress } from './container';
 import { hashFileSteps, openBackup, verifySteps, writeBackupSteps } from './container';
 import { fsyncFile } from '../files/durable-write';
+import type { AuditAnchor } from '../audit/anchor';
+import { anchorForCopy } from '../audit/anchor';
 
 /** Private scratch space inside the data folder (same disk, so renames are atomic). Emptied at start. */
 export const WORK_FOLDER = '.work';
@@ -120,6 +122,21 @@ export function checkRecordsCopy(file: string, key: Buffer, nativeBinding?: stri
   }
 }
 
+/** The audit trail's anchor the backup carries, for the copy's own chain (see anchorForCopy). */
+function anchorOfCopy(file: string, input: BackupInput): AuditAnchor | null {
+  const db = openDatabase(file, {
+    create: false,
+    readonly: true,
+    key: input.key,
+    ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}),
+  });
+  try {
+    return anchorForCopy(db, input.dataDir, input.key, input.now);
+  } finally {
+    db.close();
+  }
+}
+
 export function* backupSteps(input: BackupInput): Generator<Progress, BackupResult> {
   const copy = path.join(workFolder(input.dataDir), `backup-${randomBytes(8).toString('hex')}.sqlite`);
   try {
@@ -135,6 +152,7 @@ export function* backupSteps(input: BackupInput): Generator<Progress, BackupResu
     // 3. Reopen and check it.
     yield step(3, 'Checking the copy', null);
     const checked = checkRecordsCopy(copy, input.key, input.nativeBinding);
+    const auditAnchor = anchorOfCopy(copy, input);
 
     // 4. Its checksum, recorded in the backup's header.
     const sha256 = yield* asStep(4, BACKUP_STEPS, 'Sealing the copy', hashFileSteps(copy));
@@ -154,6 +172,7 @@ export function* backupSteps(input: BackupInput): Generator<Progress, BackupResu
           appVersion: input.appVersion,
           schemaVersion: checked.schemaVersion,
           keys: input.keys,
+          ...(auditAnchor ? { auditAnchor } : {}),
         },
         copy,
         sha256,

@@ -27,6 +27,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { temporaryBeside } from '../files/durable-write';
 import { fsyncFolder, KeyFile } from '../security/key-file';
+import { AuditAnchor } from '../audit/anchor';
 
 export const BACKUP_EXTENSION = '.stridebackup';
 export const BACKUP_MAGIC = Buffer.from('STRIDE-BACKUP\r\n\x1a', 'latin1');
@@ -56,6 +57,8 @@ export const BackupHeader = z.strictObject({
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
   keys: KeyFile,
+  /** The audit trail's anchor for these records (audit/anchor.ts). Absent in backups made before anchors. */
+  auditAnchor: AuditAnchor.optional(),
 });
 export type BackupHeader = z.infer<typeof BackupHeader>;
 

@@ -20,12 +20,21 @@ import { copyFileDurably } from '../files/durable-write';
 import path from 'node:path';
 import type { BackupFacts, Progress, RecordsSummary } from '../../shared/domain/records';
 import { verifyAuditChain } from '../audit/audit-log';
+import type { AuditAnchor } from '../audit/anchor';
+import { ANCHOR_FILE, anchorKey, anchorToInstall, fitOf, isAuthentic, writeAnchorFile } from '../audit/anchor';
 import { APPLICATION_ID, latestVersion, verifyApplied } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
 import { DatabaseOpenError, openDatabase } from '../db/open';
 import type { KeyFile } from '../security/key-file';
-import { findPasswordWrap, fsyncFolder, KEY_FILE, unwrapWithPassword, writeKeyFile } from '../security/key-file';
+import {
+  findPasswordWrap,
+  fsyncFolder,
+  KEY_FILE,
+  unwrapWithPassword,
+  writeFileAtomic,
+  writeKeyFile,
+} from '../security/key-file';
 import { AppError } from '../util/errors';
 import { asStep, workFile } from './backup';
 import type { OpenedBackup } from './container';
@@ -34,6 +43,8 @@ import { factsOf } from './snapshots';
 
 export const STAGED_RECORDS = 'clinic.sqlite.restore';
 export const STAGED_KEYS = 'keys.json.restore';
+/** The audit trail's anchor to install, or the text "none" when the restored records have none. */
+export const STAGED_ANCHOR = `${ANCHOR_FILE}.restore`;
 const RECORDS = 'clinic.sqlite';
 
 export interface PreparedRestore {
@@ -47,6 +58,10 @@ export interface PreparedRestore {
   facts: BackupFacts;
   summary: RecordsSummary;
   sourceFile: string;
+  /** The audit trail's anchor installed with the records (null: none, see anchorToInstall). */
+  auditAnchor: AuditAnchor | null;
+  /** Said before the restore when the backup's trail does not match the anchor it carries. */
+  auditWarning: string | null;
 }
 
 const PREPARE_STEPS = 4;
@@ -221,6 +236,23 @@ export async function prepareRestore(o: PrepareOptions): Promise<PreparedRestore
     o.report({ label: 'Checking the records in the backup', step: 4, steps: PREPARE_STEPS, percent: null });
     await new Promise((resolve) => setImmediate(resolve));
     const checked = checkRestoredRecords(staged, key, backup.header.schemaVersion, o.clinicianId, o.nativeBinding);
+    const restored = openDatabase(staged, {
+      create: false,
+      readonly: true,
+      key,
+      ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
+    });
+    let auditAnchor: AuditAnchor | null;
+    let auditWarning: string | null = null;
+    try {
+      auditAnchor = anchorToInstall(restored, backup.header.auditAnchor, key, new Date());
+      const carried = backup.header.auditAnchor;
+      if (carried && (!isAuthentic(anchorKey(key), carried) || fitOf(restored, carried).kind !== 'extends')) {
+        auditWarning = `This backup’s audit trail does not match the anchor it carries (${carried.entries.toLocaleString('en')} entries on ${carried.anchoredAt.slice(0, 10)}; the records in it hold ${checked.summary.auditEntries.toLocaleString('en')}): the trail was cut short or rewritten before the backup was made. After the restore, “Verify the audit trail” will say what was found; tell the person responsible for data protection.`;
+      }
+    } finally {
+      restored.close();
+    }
     return {
       id: randomBytes(16).toString('hex'),
       stagedFile: staged,
@@ -231,6 +263,8 @@ export async function prepareRestore(o: PrepareOptions): Promise<PreparedRestore
       facts,
       summary: checked.summary,
       sourceFile: o.file,
+      auditAnchor,
+      auditWarning,
     };
   } catch (err) {
     key.fill(0);
@@ -257,6 +291,7 @@ export function swapInRecords(
   const live = path.join(dataDir, RECORDS);
   const stagedRecords = path.join(dataDir, STAGED_RECORDS);
   const stagedKeys = path.join(dataDir, STAGED_KEYS);
+  const stagedAnchor = path.join(dataDir, STAGED_ANCHOR);
   const wal = `${live}-wal`;
   const shm = `${live}-shm`;
   // Closing the last connection folds the write-ahead log into the file and removes it and the
@@ -271,19 +306,36 @@ export function swapInRecords(
   try {
     fs.renameSync(prepared.stagedFile, stagedRecords);
     writeKeyFile(stagedKeys, prepared.keys);
+    if (prepared.auditAnchor) writeAnchorFile(stagedAnchor, prepared.auditAnchor);
+    else writeFileAtomic(stagedAnchor, 'none\n');
     fsyncFolder(dataDir);
     // A leftover write-ahead log would be replayed into the restored file: there must be none.
     fs.rmSync(wal, { force: true });
     fs.rmSync(shm, { force: true });
   } catch (err) {
     // Keys first: staged keys without staged records mean "committed, finish it" at the next start.
+    fs.rmSync(stagedAnchor, { force: true });
     fs.rmSync(stagedKeys, { force: true });
     fs.rmSync(stagedRecords, { force: true });
     throw err;
   }
   fs.renameSync(stagedRecords, live); // the commit point
   fsyncFolder(dataDir);
+  installStagedAnchor(dataDir);
   fs.renameSync(stagedKeys, path.join(dataDir, KEY_FILE));
+  fsyncFolder(dataDir);
+}
+
+/** After the commit point: the restored records' audit anchor replaces the current one. */
+function installStagedAnchor(dataDir: string): void {
+  const staged = path.join(dataDir, STAGED_ANCHOR);
+  if (!fs.existsSync(staged)) return;
+  if (fs.readFileSync(staged, 'utf8').trim() === 'none') {
+    fs.rmSync(path.join(dataDir, ANCHOR_FILE), { force: true });
+    fs.rmSync(staged, { force: true });
+  } else {
+    fs.renameSync(staged, path.join(dataDir, ANCHOR_FILE));
+  }
   fsyncFolder(dataDir);
 }
 
@@ -293,14 +345,16 @@ export function finishInterruptedRestore(dataDir: string): 'finished' | 'rolled_
   const stagedKeys = path.join(dataDir, STAGED_KEYS);
   const hasRecords = fs.existsSync(stagedRecords);
   const hasKeys = fs.existsSync(stagedKeys);
+  const stagedAnchor = path.join(dataDir, STAGED_ANCHOR);
   if (hasKeys && !hasRecords) {
+    installStagedAnchor(dataDir);
     fs.renameSync(stagedKeys, path.join(dataDir, KEY_FILE));
     fsyncFolder(dataDir);
     return 'finished';
   }
-  if (hasRecords || hasKeys) {
+  if (hasRecords || hasKeys || fs.existsSync(stagedAnchor)) {
     // Keys first, for the same reason: a stop half-way must not look like a committed restore.
-    for (const f of [stagedKeys, stagedRecords, `${stagedRecords}-wal`, `${stagedRecords}-shm`]) {
+    for (const f of [stagedAnchor, stagedKeys, stagedRecords, `${stagedRecords}-wal`, `${stagedRecords}-shm`]) {
       fs.rmSync(f, { force: true });
     }
     return 'rolled_back';
@@ -315,7 +369,7 @@ export function finishInterruptedRestore(dataDir: string): 'finished' | 'rolled_
 export function setAsideUnreadable(dataDir: string, folder: string): string[] {
   const kept: string[] = [];
   fs.mkdirSync(folder, { recursive: true });
-  for (const name of [RECORDS, `${RECORDS}-wal`, `${RECORDS}-shm`, KEY_FILE]) {
+  for (const name of [RECORDS, `${RECORDS}-wal`, `${RECORDS}-shm`, KEY_FILE, ANCHOR_FILE]) {
     const from = path.join(dataDir, name);
     if (!fs.existsSync(from)) continue;
     const to = path.join(folder, name);

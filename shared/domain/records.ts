@@ -255,6 +255,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   export: 'Export',
   backup_download: 'Backup downloaded',
   audit_view: 'Audit trail viewed',
+  audit_anchor: 'Audit trail anchored',
 };
 
 /** "1 patient", "2 patients". */

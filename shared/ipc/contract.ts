@@ -252,6 +252,12 @@ export const contract = {
       entries: z.number().int().min(0),
       firstBrokenId: z.number().int().nullable(),
       reason: z.string().nullable(),
+      /** What shows tampering, one sentence each (the chain, the append-only triggers, the anchor). */
+      findings: z.array(z.string()),
+      /** The anchor kept outside the audit table: in step, never made yet, not kept (demo), or not matching. */
+      anchor: z.enum(['anchored', 'not_anchored_yet', 'not_kept', 'broken']),
+      anchoredEntries: z.number().int().min(0).nullable(),
+      anchoredAt: z.string().nullable(),
     }),
   ),
   /** The audit trail, filtered and paged, newest first. Viewing it is itself recorded. */

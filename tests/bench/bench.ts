@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { printFigures } from './stats';
+import { benchAuditAnchor } from './suites/audit-anchor';
 import { benchBackup } from './suites/backup';
 import { benchHandout } from './suites/handout';
 import { benchReadiness } from './suites/readiness';
@@ -20,7 +21,7 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** `--only handout` (or `records`, `timeline`, `readiness`) runs one suite; by default all run. */
+/** `--only handout` (or `records`, `timeline`, `readiness`, `audit`) runs one suite; by default all run. */
 function wanted(suite: string): boolean {
   const i = process.argv.indexOf('--only');
   return i < 0 || process.argv[i + 1] === suite;
@@ -55,6 +56,20 @@ async function main(): Promise<void> {
     }
     return;
   }
+  if (process.argv.includes('--only') && wanted('audit')) {
+    // An audited write and the audit trail's anchor, in a smaller clinic (the write is keyed by patient).
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-bench-'));
+    try {
+      header();
+      const clinic = await makeSyntheticClinic(path.join(root, 'clinic'), arg('--patients', 2_000), {
+        encrypted: true,
+      });
+      printFigures('Audited writes and the audit trail’s anchor', await benchAuditAnchor(clinic));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+    return;
+  }
   if (!wanted('records')) {
     console.log(
       `Stride Clinic benchmark: node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`,
@@ -83,6 +98,7 @@ async function main(): Promise<void> {
     printFigures(`Episode history (${TIMELINE_EVENTS} timeline events)`, await benchTimeline(clinic));
     printFigures('Backups, restores and exports', await benchBackup(clinic));
     printFigures('Intake readiness, per keystroke', benchReadiness());
+    printFigures('Audited writes and the audit trail’s anchor', await benchAuditAnchor(clinic));
     if (wanted('handout')) printFigures('Take-home handout', await benchHandout());
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

@@ -270,8 +270,10 @@ describe('exporting the whole clinic', () => {
       ok: false,
       error: { code: 'not_found' },
     });
-    // Nothing written in clear to the data folder.
+    // Nothing written in clear to the data folder (the audit trail's anchor holds a count, an id,
+    // a hash and a time: nothing about patients).
     expect(fs.readdirSync(backend.dataDir).sort()).toEqual([
+      'audit-anchor.json',
       'clinic.sqlite',
       'clinic.sqlite-shm',
       'clinic.sqlite-wal',

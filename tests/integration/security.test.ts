@@ -346,12 +346,15 @@ describe('the audit trail of access', () => {
     const actions = (db.prepare('SELECT action FROM audit_log ORDER BY id').all() as { action: string }[]).map(
       (r) => r.action,
     );
-    expect(actions).toEqual(['create', 'create', 'sign_in', 'create', 'view', 'lock', 'unlock']);
+    expect(actions).toEqual(['create', 'create', 'sign_in', 'audit_anchor', 'create', 'view', 'lock', 'unlock']);
     db.exec('DROP TRIGGER audit_log_append_only_update');
     db.prepare("UPDATE audit_log SET summary = 'nothing to see' WHERE action = 'view'").run();
     db.close();
     const verdict = await must(backend, 'audit.verify', {});
-    expect(verdict).toMatchObject({ ok: false, firstBrokenId: 5 });
+    expect(verdict).toMatchObject({ ok: false, firstBrokenId: 6 });
+    expect(verdict.findings).toContain(
+      'The safeguard that stops entries being changed (trigger audit_log_append_only_update) is missing: it was removed outside the app.',
+    );
     backend.close();
   });
 });

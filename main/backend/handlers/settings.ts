@@ -1,5 +1,5 @@
 /** Clinic settings, clinicians and their access, and the audit trail's check. */
-import { verifyAuditChain } from '../../audit/audit-log';
+import { verifyAuditTrail } from '../../audit/verify-trail';
 import {
   createClinician,
   getClinician,
@@ -61,10 +61,12 @@ export const settingsHandlers: HandlersFor<
     await session.setClinicianPassword(req.clinicianId, req.password);
     return {};
   },
-  'audit.verify': (_req, { db }) => {
-    const verdict = verifyAuditChain(db);
-    return verdict.ok
-      ? { ok: true, entries: verdict.rows, firstBrokenId: null, reason: null }
-      : { ok: false, entries: verdict.rows, firstBrokenId: verdict.firstBrokenId, reason: verdict.reason };
+  'audit.verify': (_req, { db, dataDir, session }) => {
+    const key = session.auditAnchorKey();
+    try {
+      return verifyAuditTrail(db, dataDir, key);
+    } finally {
+      key?.fill(0);
+    }
   },
 };

@@ -1,5 +1,6 @@
 /** Your password, and the check that the audit trail has not been altered outside the app. */
 import { useState } from 'react';
+import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import { call } from '../api/client';
 import { useApp } from '../app/context';
@@ -90,12 +91,7 @@ function ChangePassword() {
 }
 
 function VerifyAuditTrail() {
-  const [result, setResult] = useState<{
-    ok: boolean;
-    entries: number;
-    firstBrokenId: number | null;
-    reason: string | null;
-  } | null>(null);
+  const [result, setResult] = useState<ResponseOf<'audit.verify'> | null>(null);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -113,19 +109,37 @@ function VerifyAuditTrail() {
     <div className="verify-audit">
       <h3 className="subsection-title">Audit trail</h3>
       <p className="muted">
-        Every change, view, print, sign-in and lock is recorded, each entry sealed to the one before. The check below
-        shows whether any entry was changed or removed outside the app.
+        Every change, view, print, sign-in and lock is recorded, each entry sealed to the one before, and the trail’s
+        length and last entry are kept sealed outside it. The check below shows whether any entry was changed, removed
+        or cut off the end outside the app.
       </p>
       {failure ? <ErrorNotice error={failure} /> : null}
       {result?.ok ? (
         <SuccessNotice>
-          The audit trail is intact: all {result.entries.toLocaleString()} entries check out.
+          The audit trail is intact: all {result.entries.toLocaleString()} entries check out
+          {result.anchor === 'anchored' ? ', and none is missing from its end' : ''}.
+          {result.anchor === 'not_anchored_yet'
+            ? ' It is not anchored yet (it will be at the next sign-in), so entries cut off its end could not be detected until then.'
+            : ''}
         </SuccessNotice>
       ) : null}
       {result && !result.ok ? (
-        <ErrorNotice
-          error={`The audit trail was altered outside the app: entry ${result.firstBrokenId ?? '?'} is the first that does not check out (${result.reason ?? ''}). Keep this computer as it is and contact the person responsible for data protection.`}
-        />
+        <div role="alert" className="notice notice--error" data-testid="audit-findings">
+          <span className="notice__icon" aria-hidden="true">
+            !
+          </span>
+          <div className="notice__body">
+            <p className="notice__text">The audit trail was altered outside the app:</p>
+            <ul>
+              {result.findings.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
+            <p className="notice__text">
+              Keep this computer as it is and contact the person responsible for data protection.
+            </p>
+          </div>
+        </div>
       ) : null}
       <button type="button" className="button button--secondary" onClick={() => void verify()} disabled={busy}>
         {busy ? 'Checking…' : 'Verify the audit trail'}
