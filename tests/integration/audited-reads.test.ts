@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { REOPEN_WINDOW_MS } from '../../main/audit/read-audit';
 import { verifyAuditChain } from '../../main/audit/audit-log';
-import { must, patientInput, readyBackend, removeTempDirs } from '../helpers/backend';
+import { must, patientInput, readyBackend, removeTempDirs, TEST_PASSWORD } from '../helpers/backend';
 import { openClinicDb } from '../helpers/db';
 
 afterAll(() => removeTempDirs());
@@ -133,7 +133,7 @@ describe('audited reads', () => {
     await must(backend, 'patients.get', { id: zoe.id });
     const before = (await trail(backend.dataDir)).length;
     await must(backend, 'session.lock', {});
-    await must(backend, 'session.unlock', { password: 'correct horse battery staple' });
+    await must(backend, 'session.unlock', { password: TEST_PASSWORD });
     const afterUnlock = (await trail(backend.dataDir)).length;
     await must(backend, 'patients.get', { id: zoe.id });
     const added = (await trail(backend.dataDir)).slice(afterUnlock);
