@@ -7,7 +7,11 @@
 import { useEffect, useState } from 'react';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/domain/password';
 import type { PasswordContext } from '../../../shared/domain/password';
-import { checkPasswordStrength, passwordLengthProblem } from '../../../shared/domain/password-strength';
+import {
+  checkPasswordStrength,
+  loadPasswordEstimator,
+  passwordLengthProblem,
+} from '../../../shared/domain/password-strength';
 import { TextField } from './fields';
 
 export interface NewPassword {
@@ -33,6 +37,10 @@ type Live = { state: 'empty' } | { state: 'checking' } | { state: 'weak'; proble
 function useLiveStrength(password: string, context: PasswordContext): Live {
   const { clinicianName, clinicName } = context;
   const [live, setLive] = useState<Live>({ state: 'empty' });
+  // Build the estimate's dictionaries as the screen opens, not on the first key typed.
+  useEffect(() => {
+    void loadPasswordEstimator();
+  }, []);
   useEffect(() => {
     if (password === '') {
       setLive({ state: 'empty' });
