@@ -113,9 +113,7 @@ export const Exercise = z
     id: ExerciseId,
     name: requiredText('Name', 80),
     /** One line: what the exercise is for. */
-    purpose: requiredText('Purpose', 160).refine((v) => !/[\r\n]/.test(v), {
-      error: 'Keep the purpose to one line.',
-    }),
+    purpose: requiredText('Purpose', 160),
     startingPosition: requiredText('Starting position', 300, 'multi'),
     steps: instructionList('Steps', 'Each step', 10),
     cues: instructionList('Cues', 'Each cue', 8),
