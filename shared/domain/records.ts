@@ -185,7 +185,7 @@ export const AuditQuery = z
     patientId: RecordId.nullable(),
     action: z
       .string()
-      .regex(/^[a-z_]{1,40}$/, { error: 'Choose an action from the list.' })
+      .regex(/^[a-z][a-z0-9_.-]{0,39}$/, { error: 'Choose an action from the list.' })
       .nullable(),
     from: isoDate('From date').nullable(),
     to: isoDate('To date').nullable(),
