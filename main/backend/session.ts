@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, SetupInput, WithRecoveryKey } from '../../shared/domain/session';
-import { passwordProblem } from '../../shared/domain/password';
+import { passwordStrengthProblem } from '../../shared/domain/password-strength';
 import type { Clinician, ClinicianWithAccess } from '../../shared/domain/settings';
 import { appendAudit } from '../audit/audit-log';
 import type { AuditEntry } from '../audit/audit-log';
@@ -616,8 +616,8 @@ export function createSession(options: SessionOptions): SessionControl {
     }
   }
 
-  function checkNewPassword(password: string, clinicianName: string, clinicName: string): void {
-    const problem = passwordProblem(password, { clinicianName, clinicName });
+  async function checkNewPassword(password: string, clinicianName: string, clinicName: string): Promise<void> {
+    const problem = await passwordStrengthProblem(password, { clinicianName, clinicName });
     if (problem) throw new AppError('invalid_request', problem, { password: problem, newPassword: problem });
   }
 
@@ -802,7 +802,7 @@ export function createSession(options: SessionOptions): SessionControl {
 
     async setup(input) {
       if (phase.kind !== 'new') throw new AppError('conflict', 'This clinic is already set up. Sign in instead.');
-      checkNewPassword(input.password, input.clinician.name, input.clinic.clinicName);
+      await checkNewPassword(input.password, input.clinician.name, input.clinic.clinicName);
       const key = newDatabaseKey();
       const recoveryKey = newRecoveryKey();
       const now = clock.now();
@@ -854,7 +854,7 @@ export function createSession(options: SessionOptions): SessionControl {
       const clinician = listClinicians(probe.db, { activeOnly: true }).find((c) => c.id === clinicianId);
       probe.close();
       if (!clinician) throw new AppError('not_found', 'That clinician is not on the list of active clinicians.');
-      checkNewPassword(password, clinician.name, settings?.clinicName ?? '');
+      await checkNewPassword(password, clinician.name, settings?.clinicName ?? '');
       let outcome;
       try {
         outcome = await encryptExistingRecords({
@@ -917,7 +917,7 @@ export function createSession(options: SessionOptions): SessionControl {
       const open = requireEncryptedOpen();
       const clinician = getClinician(open.store.db, clinicianId);
       try {
-        checkNewPassword(newPassword, clinician.name, keys.clinicName);
+        await checkNewPassword(newPassword, clinician.name, keys.clinicName);
       } catch (err) {
         closeStore();
         phase = { kind: 'closed', keys, lockedBy: null };
@@ -981,7 +981,7 @@ export function createSession(options: SessionOptions): SessionControl {
       const open = requireEncryptedOpen();
       const wrap = findPasswordWrap(open.keys, open.clinicianId);
       const clinician = getClinician(open.store.db, open.clinicianId);
-      checkNewPassword(newPassword, clinician.name, open.keys.clinicName);
+      await checkNewPassword(newPassword, clinician.name, open.keys.clinicName);
       // Guessing the current password from an unlocked screen slows down like sign-in does.
       checkRateLimit(open.clinicianId);
       const check = wrap ? await unwrapWithPassword(open.keys, wrap, currentPassword) : null;
@@ -1014,7 +1014,7 @@ export function createSession(options: SessionOptions): SessionControl {
       const clinician = getClinician(open.store.db, clinicianId);
       if (!clinician.active)
         throw new AppError('conflict', `${clinician.name} is no longer active: mark them active first.`);
-      checkNewPassword(password, clinician.name, open.keys.clinicName);
+      await checkNewPassword(password, clinician.name, open.keys.clinicName);
       saveKeys(
         withPasswordWrap(
           open.keys,

@@ -3,17 +3,33 @@
  * column names. A field is quoted (with inner quotes doubled) when it holds a comma, a quote, a
  * line break, or leading or trailing spaces, and an empty text is written as "" so that it
  * differs from an empty (unquoted) field, which stands for "no value" (SQL NULL). Numbers are
- * written as they are; binary values as base64. Values are exact: nothing is trimmed or escaped
- * for spreadsheets (see the README on opening exports in a spreadsheet).
+ * written as they are; binary values as base64.
+ *
+ * Spreadsheet formulas are neutralised as OWASP's "CSV Injection" page advises: a text cell that
+ * begins with =, +, -, @, a tab or a carriage return would be run as a formula by Excel,
+ * LibreOffice or Google Sheets when the file is opened (a patient whose notes begin with
+ * `=HYPERLINK(...)` could otherwise send data away from the clinician's spreadsheet), so it gets a
+ * single quote in front and is quoted. A text that already begins with a single quote gets one
+ * more, so the rule can be undone exactly: remove the first quote of any text cell that begins
+ * with one. Numbers (from INTEGER and REAL columns) are never prefixed: -3 stays the number -3.
  */
 export type CellValue = string | number | bigint | null | Uint8Array;
+
+/** The first characters that make a spreadsheet read a cell as a formula, and the quote that undoes the prefix. */
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+/** A text as a spreadsheet will only ever show it: with a single quote in front if it could start a formula. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
 
 export function csvField(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  const text = value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
-  if (text === '') return '""';
-  if (/[",\r\n]/.test(text) || text !== text.trim()) return `"${text.replace(/"/g, '""')}"`;
+  const raw = value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
+  if (raw === '') return '""';
+  const text = neutraliseFormula(raw);
+  if (text !== raw || /[",\r\n]/.test(text) || text !== text.trim()) return `"${text.replace(/"/g, '""')}"`;
   return text;
 }
 

@@ -242,8 +242,12 @@ export function csvReadme(
   lines.push(
     '"no value" (SQL NULL); "" is an empty text. Timestamps are ISO 8601 in UTC (2026-11-27T10:00:00.000Z), dates',
   );
-  lines.push('are YYYY-MM-DD, numbers use a dot for decimals. Values are exactly as stored: when opening a file in a');
-  lines.push('spreadsheet, import it as text so that values such as "+44 7700..." or "=..." are not read as formulas.');
+  lines.push('are YYYY-MM-DD, numbers use a dot for decimals. So that a spreadsheet never runs a value as a formula,');
+  lines.push(
+    "a text that begins with =, +, -, @, a tab, a carriage return or ' has one ' put in front of it (and is in",
+  );
+  lines.push('double quotes): "\'+44 7700 900123" was stored as +44 7700 900123. To get the value exactly as stored,');
+  lines.push("remove the first ' of any text that begins with one. Numbers are never changed: -3 is the number -3.");
   for (const t of tables) {
     lines.push('');
     lines.push(`== ${t.name}.csv ==`);

@@ -43,7 +43,7 @@ export const Override = z.strictObject({
     .max(MAX_OVERRIDE_DAYS_OFF, {
       error: `More than ${MAX_OVERRIDE_DAYS_OFF} days off is a pause, not a check-in decision: check the number.`,
     }),
-  reason: requiredText('Reason for the change', 500),
+  reason: requiredText('Reason for the change', 500, 'multi'),
 });
 export type Override = z.infer<typeof Override>;
 

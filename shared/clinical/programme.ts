@@ -136,8 +136,8 @@ export const RunLevel = z
       .min(1, { error: 'At least 1 clean session is needed to move up.' })
       .max(10, { error: 'More than 10 clean sessions to move up: check the number.' }),
     /** What the clinician checks before the patient may start this level; empty when none. */
-    entryCheck: optionalText('Entry check', 300),
-    notes: optionalText('Notes', 500),
+    entryCheck: optionalText('Entry check', 300, 'multi'),
+    notes: optionalText('Notes', 500, 'multi'),
   })
   .superRefine((level, ctx) => {
     const at = `Level ${level.number}`;
@@ -201,7 +201,7 @@ export type RunLevel = z.infer<typeof RunLevel>;
  * The description is for the patient: plain words, reading grade 6 or lower.
  */
 export const WarmUp = z.strictObject({
-  description: requiredText('Warm-up', 300),
+  description: requiredText('Warm-up', 300, 'multi'),
   minutes: z
     .number({ error: 'Enter how many minutes the warm-up lasts.' })
     .int({ error: 'Warm-up minutes must be a whole number.' })
@@ -217,7 +217,7 @@ export type WarmUp = z.infer<typeof WarmUp>;
  */
 export const DEFAULT_WARM_UP: WarmUp = { description: 'Walk at a brisk pace for 5 minutes.', minutes: 5 };
 
-const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
+export const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
 
 /** Stable id of a programme or rule set: lower-case letters, digits and dashes. */
 export function slugId(label: string) {
@@ -227,7 +227,12 @@ export function slugId(label: string) {
 }
 
 /** Which shipped or clinic item a copy started from. */
-export const BasedOn = z.strictObject({ id: z.string(), version: z.number().int().min(1) }).nullable();
+export const BasedOn = z
+  .strictObject({
+    id: z.string().regex(SLUG, { error: 'That is not a programme or rule set in the list.' }),
+    version: z.number().int().min(1),
+  })
+  .nullable();
 
 export const Programme = z
   .strictObject({
@@ -236,10 +241,10 @@ export const Programme = z
     /** Bumped on every edit; decisions record the version they used. */
     version: z.number().int().min(1),
     /** Where the levels come from, shown in the app beside the programme. */
-    source: requiredText('Source', 600),
+    source: requiredText('Source', 600, 'multi'),
     basedOn: BasedOn,
     /** Who it is for and how it runs, in one or two sentences for the clinician. */
-    summary: optionalText('Summary', 600),
+    summary: optionalText('Summary', 600, 'multi'),
     /** Before every run. Optional on input: programmes stored before warm-ups get the default. */
     warmUp: WarmUp.default(() => ({ ...DEFAULT_WARM_UP })),
     /** At most this many level advances in any 7 days; null for no programme limit. */

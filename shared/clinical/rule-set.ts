@@ -77,7 +77,7 @@ export const SorenessRule = z.strictObject({
     .max(20, { error: 'Rule numbers go up to 20.' }),
   trigger: z.enum(TRIGGERS, { error: 'Choose which situation the rule covers.' }),
   /** The condition in the rule set's own words, for the clinician. */
-  condition: requiredText('Rule condition', 300),
+  condition: requiredText('Rule condition', 300, 'multi'),
   /** The condition in plain words for the patient's self-check: short words, no jargon. */
   patientCondition: requiredText('Patient wording', 100),
   action: RuleAction,
@@ -91,7 +91,7 @@ export const RuleSet = z
     /** Bumped on every edit; decisions record the version they used. */
     version: z.number().int().min(1),
     /** Where the rules come from, shown in the app. */
-    source: requiredText('Source', 600),
+    source: requiredText('Source', 600, 'multi'),
     basedOn: BasedOn,
     rules: z
       .array(SorenessRule)

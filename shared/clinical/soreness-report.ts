@@ -103,7 +103,7 @@ export const SorenessReport = z
     }),
     /** New swelling after the run (patient-reported or found on examination). */
     swelling: yesNo('Was there swelling'),
-    notes: optionalText('Notes', 2000).optional(),
+    notes: optionalText('Notes', 2000, 'multi').optional(),
   })
   .superRefine((report, ctx) => {
     if (report.warmUp === 'went_away' && report.cameBackDuringRun === null) {

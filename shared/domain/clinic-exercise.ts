@@ -29,7 +29,7 @@ export function clinicExerciseRowId(exerciseId: string): number | null {
  */
 export const MAX_UPLOAD_BASE64_CHARS = 7_500_000;
 
-const pictureDescription = requiredText('Picture description', 400);
+const pictureDescription = requiredText('Picture description', 400, 'multi');
 
 export const PictureChoice = z.discriminatedUnion(
   'kind',

@@ -92,7 +92,7 @@ export const ADDENDUM_MAX = 10_000;
 
 export const AddendumInput = z.strictObject({
   noteId: RecordId,
-  text: requiredText('Addendum', ADDENDUM_MAX),
+  text: requiredText('Addendum', ADDENDUM_MAX, 'multi'),
 });
 export type AddendumInput = z.infer<typeof AddendumInput>;
 

@@ -1,6 +1,15 @@
 /** Patients: who the clinic treats. Shapes shared by the backend, the IPC contract and the UI. */
 import { z } from 'zod';
-import { isoDate, optionalEmail, optionalPhone, optionalText, RecordId, requiredText, Timestamp } from './fields';
+import {
+  freeText,
+  isoDate,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  RecordId,
+  requiredText,
+  Timestamp,
+} from './fields';
 
 export const SEXES = ['female', 'male', 'intersex', 'not_stated'] as const;
 export const SEX_LABELS: Readonly<Record<(typeof SEXES)[number], string>> = {
@@ -22,7 +31,7 @@ export const PatientInput = z.strictObject({
   recordNumber: requiredText('Record number', 32).refine((v) => RECORD_NUMBER_PATTERN.test(v), {
     error: 'Record number may hold letters, digits, spaces, "-", "/" and "." only.',
   }),
-  notes: optionalText('Notes', 10_000),
+  notes: optionalText('Notes', 10_000, 'multi'),
 });
 export type PatientInput = z.infer<typeof PatientInput>;
 
@@ -48,7 +57,7 @@ export const PatientSummary = Patient.pick({
 export type PatientSummary = z.infer<typeof PatientSummary>;
 
 export const PatientSearch = z.strictObject({
-  query: z.string().max(200, { error: 'Search text is too long.' }),
+  query: freeText('Search text', 200, { trim: false }),
   includeArchived: z.boolean(),
   offset: z.number().int().min(0).max(10_000_000),
   limit: z.number().int().min(1).max(500),
@@ -75,7 +84,7 @@ export const PatientArchive = z.strictObject({
   id: RecordId,
   expectedVersion: z.number().int().positive(),
   archived: z.boolean(),
-  reason: optionalText('Reason', 500),
+  reason: optionalText('Reason', 500, 'multi'),
 });
 export type PatientArchive = z.infer<typeof PatientArchive>;
 

@@ -19,7 +19,7 @@ export const PrescriptionItemInput = z.strictObject({
   exerciseId: ExerciseId,
   /** The dosage for this patient: the exercise's default, or the clinician's change to it. */
   dosage: Dosage,
-  note: optionalText('Note for the patient', 500),
+  note: optionalText('Note for the patient', 500, 'multi'),
 });
 export type PrescriptionItemInput = z.infer<typeof PrescriptionItemInput>;
 

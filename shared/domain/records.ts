@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { PasswordField } from './password';
-import { isoDate, RecordId, Timestamp } from './fields';
+import { freeText, isoDate, RecordId, textProblem, Timestamp } from './fields';
 
 /** Chosen by the page for an operation it wants to follow; the backend reports progress under it. */
 export const ProgressId = z
@@ -43,7 +43,10 @@ export const BackupPath = z
   .string()
   .trim()
   .min(1, { error: 'Type the full path of the backup file.' })
-  .max(4096, { error: 'That path is too long.' });
+  .max(4096, { error: 'That path is too long.' })
+  .refine((v) => textProblem('The path', v, 'single') === null, {
+    error: (issue) => textProblem('The path', String(issue.input), 'single') ?? 'That path cannot be used.',
+  });
 
 /** What a backup file says about itself before it is unlocked (nothing about patients). */
 export const BackupFacts = z.strictObject({
@@ -180,10 +183,13 @@ export const AuditQuery = z
   .strictObject({
     clinicianId: RecordId.nullable(),
     patientId: RecordId.nullable(),
-    action: z.string().max(40).nullable(),
+    action: z
+      .string()
+      .regex(/^[a-z][a-z0-9_.-]{0,39}$/, { error: 'Choose an action from the list.' })
+      .nullable(),
     from: isoDate('From date').nullable(),
     to: isoDate('To date').nullable(),
-    text: z.string().max(200, { error: 'Search text is too long: keep it under 200 characters.' }),
+    text: freeText('Search text', 200, { trim: false }),
     /** Pages after the first pass the first page's `asOf`, so entries written meanwhile do not shift them. */
     asOf: z.number().int().min(0).nullable(),
     offset: z.number().int().min(0).max(100_000_000),

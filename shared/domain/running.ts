@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { CheckInOutcome, Override } from '../clinical/check-in';
 import { Decision } from '../clinical/decision';
-import { Programme, RunLevel, slugId } from '../clinical/programme';
+import { Programme, RunLevel, SLUG, slugId } from '../clinical/programme';
 import { Progress } from '../clinical/progress';
 import { RuleSet } from '../clinical/rule-set';
 import { SorenessReport } from '../clinical/soreness-report';
@@ -83,7 +83,7 @@ export const ProgrammeAssign = z.strictObject({
   /** null: the clinic's default rule set. */
   ruleSetId: slugId('Rule set').nullable(),
   /** Why the programme changes; empty for the first programme of an episode. */
-  reason: optionalText('Reason for the change', 500),
+  reason: optionalText('Reason for the change', 500, 'multi'),
   /** The programme the clinician saw (null: none), so two changes at once cannot cross. */
   expectedAssignmentId: RecordId.nullable(),
 });
@@ -183,7 +183,7 @@ export const CheckInList = z.strictObject({
 /** A correction: which entry it corrects, and why. */
 export const Correction = z.strictObject({
   correctsId: RecordId,
-  reason: requiredText('Reason for the correction', 500),
+  reason: requiredText('Reason for the correction', 500, 'multi'),
 });
 
 export const CheckInPreview = z.strictObject({
@@ -207,7 +207,7 @@ export const CheckInPreviewResult = z.strictObject({
 export type CheckInPreviewResult = z.infer<typeof CheckInPreviewResult>;
 
 export const ShownDecision = z.strictObject({
-  ruleSetId: z.string().max(64),
+  ruleSetId: z.string().regex(SLUG, { error: 'That is not a rule set in the list.' }),
   ruleSetVersion: z.number().int().min(1),
   governingRule: z.number().int(),
   levelAfter: z.number().int().min(1),

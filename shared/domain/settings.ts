@@ -21,7 +21,7 @@ export const EmergencyNumber = z
 
 export const ClinicSettings = z.strictObject({
   clinicName: requiredText('Clinic name', 120),
-  address: optionalText('Address', 400),
+  address: optionalText('Address', 400, 'multi'),
   phone: optionalPhone('Clinic phone'),
   email: optionalEmail('Clinic email'),
   /** Optional in requests from before the setting existed; then the default. */

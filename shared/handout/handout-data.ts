@@ -43,7 +43,7 @@ export const HandoutClinic = z.strictObject({
   name: requiredText('Clinic name', 120),
   /** May be empty: the handout then names the clinic instead of a number (and the app warns). */
   phone: optionalText('Clinic phone', 40),
-  address: optionalText('Address', 400),
+  address: optionalText('Address', 400, 'multi'),
   email: optionalText('Clinic email', 200),
   /**
    * The ambulance number printed in the urgent box ("Call an ambulance (999)"). Empty in
@@ -74,7 +74,7 @@ export type HandoutClinician = z.infer<typeof HandoutClinician>;
 export const HandoutRunning = z.strictObject({
   programmeName: requiredText('Programme name', 120),
   /** Where the levels come from (printed small at the end of the running section). */
-  programmeSource: optionalText('Programme source', 600),
+  programmeSource: optionalText('Programme source', 600, 'multi'),
   levelCount: z.number().int().min(1).max(60),
   currentLevel: RunLevel,
   /** The levels after the current one, in order (the table of what comes next). */
@@ -103,7 +103,7 @@ export const HandoutExercise = z.strictObject({
   id: ExerciseId,
   name: requiredText('Name', 80),
   purpose: requiredText('Purpose', 160),
-  startingPosition: requiredText('Starting position', 300),
+  startingPosition: requiredText('Starting position', 300, 'multi'),
   steps: instructions('Step', 10),
   cues: instructions('Cue', 8),
   /** A pose drawing (drawn as vectors) or an uploaded picture (its bytes are in `images`). */
@@ -111,7 +111,7 @@ export const HandoutExercise = z.strictObject({
   /** The dosage for this patient (the prescription's, or the exercise's default). */
   dosage: Dosage,
   /** The clinician's note to the patient about this exercise; empty for none. */
-  note: optionalText('Note for the patient', 500),
+  note: optionalText('Note for the patient', 500, 'multi'),
   /** What people often get wrong (the library's "common mistakes"); none in older handouts. */
   mistakes: z.array(requiredText('Common mistake', 220)).max(8).default([]),
   /** Names of the easier and harder versions in the library; none in older handouts. */

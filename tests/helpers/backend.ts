@@ -28,7 +28,8 @@ export const TEST_TODAY = '2026-11-27T10:00:00.000Z';
 /** A cheaper scrypt for tests (the app uses N = 2^17); the key file records the cost per wrap. */
 export const TEST_SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
 
-export const TEST_PASSWORD = 'correct horse battery staple';
+/** Hard enough to guess for the strength estimate (xkcd's "correct horse battery staple" is refused now). */
+export const TEST_PASSWORD = 'violet otter climbs slowly at dusk';
 
 export function openTestBackend(
   options: Partial<BackendOptions> = {},

@@ -107,7 +107,7 @@ describe("the clinic's own exercises", () => {
       ok: false,
       error: {
         fields: {
-          'exercise.purpose': 'Keep the purpose to one line.',
+          'exercise.purpose': 'Purpose must be on one line: remove the tab or line break.',
           'exercise.steps': 'Add at least one line to steps.',
         },
       },

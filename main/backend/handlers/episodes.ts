@@ -1,7 +1,7 @@
 /** Episodes of care. */
 import { createEpisode, getEpisode, listEpisodes, setEpisodeClosed } from '../../records/episodes';
 import { episodeTimeline } from '../../records/timeline';
-import { appendAudit } from '../../audit/audit-log';
+import { auditRead } from '../../audit/read-audit';
 import type { HandlersFor } from '../handler-types';
 
 export const episodeHandlers: HandlersFor<
@@ -14,9 +14,8 @@ export const episodeHandlers: HandlersFor<
   'episodes.timeline': (req, { db, clock, clinician }) => {
     const timeline = episodeTimeline(db, req.episodeId);
     // The whole history of an episode is the patient's record: who read it is recorded.
-    appendAudit(db, clock, {
+    auditRead(db, clock, {
       clinicianId: clinician.id,
-      action: 'view',
       entity: 'episode',
       entityId: req.episodeId,
       patientId: timeline.patientId,

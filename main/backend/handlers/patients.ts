@@ -2,7 +2,7 @@
 import { requireSettings } from '../../records/clinic';
 import { createPatient, getPatient, searchPatients, setPatientArchived, updatePatient } from '../../records/patients';
 import type { HandlersFor } from '../handler-types';
-import { appendAudit } from '../../audit/audit-log';
+import { auditRead } from '../../audit/read-audit';
 import { patientDisplayName } from '../../../shared/domain/patient';
 
 export const patientHandlers: HandlersFor<
@@ -11,10 +11,9 @@ export const patientHandlers: HandlersFor<
   'patients.search': (req, { db }) => searchPatients(db, req, requireSettings(db).dateFormat),
   'patients.get': (req, { db, clock, clinician }) => {
     const patient = getPatient(db, req.id);
-    // Reads of a patient's record are attributable too.
-    appendAudit(db, clock, {
+    // Reads of a patient's record are attributable too (once per opening: see read-audit.ts).
+    auditRead(db, clock, {
       clinicianId: clinician.id,
-      action: 'view',
       entity: 'patient',
       entityId: patient.id,
       patientId: patient.id,

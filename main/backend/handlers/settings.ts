@@ -9,7 +9,7 @@ import {
   writeSettings,
 } from '../../records/clinic';
 import { AppError } from '../../util/errors';
-import { passwordProblem } from '../../../shared/domain/password';
+import { passwordStrengthProblem } from '../../../shared/domain/password-strength';
 import type { HandlersFor } from '../handler-types';
 
 export const settingsHandlers: HandlersFor<
@@ -32,7 +32,7 @@ export const settingsHandlers: HandlersFor<
   'clinicians.list': (_req, { db, session }) => session.withAccess(listClinicians(db, { activeOnly: false })),
   'clinicians.create': async (req, { db, clock, clinician, session }) => {
     // Check the password before anything is written, so a refused request changes nothing.
-    const problem = passwordProblem(req.password, {
+    const problem = await passwordStrengthProblem(req.password, {
       clinicianName: req.clinician.name,
       clinicName: requireSettings(db).clinicName,
     });

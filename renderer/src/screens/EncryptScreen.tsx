@@ -32,7 +32,7 @@ export function EncryptScreen({ status, onEncrypted }: { status: AppStatus; onEn
   const name = clinicians?.find((c) => String(c.id) === clinicianId)?.name ?? '';
 
   async function encrypt() {
-    const local = newPasswordErrors(pw, { clinicianName: name });
+    const local = await newPasswordErrors(pw, { clinicianName: name });
     if (clinicianId === '') local.clinician = 'Choose your name.';
     setErrors(local);
     if (Object.keys(local).length > 0) return;

@@ -41,7 +41,7 @@ export function SetupScreen({ status, onStatus, onSetUp }: Props) {
     const parsed = SetupInput.safeParse(request);
     const local = {
       ...(parsed.success ? {} : fieldErrors(parsed.error)),
-      ...newPasswordErrors(pw, { clinicianName: name, clinicName: clinic.clinicName }),
+      ...(await newPasswordErrors(pw, { clinicianName: name, clinicName: clinic.clinicName })),
     };
     if (Object.keys(local).length > 0) {
       setErrors(local);

@@ -107,7 +107,7 @@ function RecoverForm({
   const name = choices.find((c) => String(c.clinicianId) === clinicianId)?.name ?? '';
 
   async function recover() {
-    const local = newPasswordErrors(pw, { clinicianName: name, clinicName: status.clinicName });
+    const local = await newPasswordErrors(pw, { clinicianName: name, clinicName: status.clinicName });
     if (recoveryKey.trim() === '') local.recoveryKey = 'Enter the recovery key printed when the clinic was set up.';
     if (clinicianId === '') local.clinician = 'Choose whose password to set.';
     setErrors(local);

@@ -33,7 +33,10 @@ function ChangePassword() {
 
   async function save() {
     setDone(false);
-    const local = newPasswordErrors(pw, { clinicianName: status.clinician?.name ?? '', clinicName: status.clinicName });
+    const local = await newPasswordErrors(pw, {
+      clinicianName: status.clinician?.name ?? '',
+      clinicName: status.clinicName,
+    });
     if (current === '') local.currentPassword = 'Enter your current password.';
     setErrors(local);
     if (Object.keys(local).length > 0) return;

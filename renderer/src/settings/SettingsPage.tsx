@@ -203,7 +203,7 @@ function ClinicianForm({
     const parsed = ClinicianInputSchema.safeParse(values);
     const local = {
       ...(parsed.success ? {} : fieldErrors(parsed.error)),
-      ...(clinician ? {} : newPasswordErrors(pw, { clinicianName: values.name, clinicName: status.clinicName })),
+      ...(clinician ? {} : await newPasswordErrors(pw, { clinicianName: values.name, clinicName: status.clinicName })),
     };
     if (!parsed.success || Object.keys(local).length > 0) {
       setErrors(local);
@@ -287,7 +287,7 @@ function SetPasswordForm({ clinician, onDone }: { clinician: ClinicianWithAccess
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
 
   async function save() {
-    const local = newPasswordErrors(pw, { clinicianName: clinician.name, clinicName: status.clinicName });
+    const local = await newPasswordErrors(pw, { clinicianName: clinician.name, clinicName: status.clinicName });
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     const r = await call('clinicians.setPassword', { clinicianId: clinician.id, password: pw.password });

@@ -63,7 +63,7 @@ export const ExerciseTags = z.strictObject({
 });
 export type ExerciseTags = z.infer<typeof ExerciseTags>;
 
-const pictureDescription = requiredText('Picture description', 400);
+const pictureDescription = requiredText('Picture description', 400, 'multi');
 
 /** A drawing made from the pose model: start pose, end pose, props and arrows. */
 export const PoseIllustration = z.strictObject({
@@ -113,10 +113,8 @@ export const Exercise = z
     id: ExerciseId,
     name: requiredText('Name', 80),
     /** One line: what the exercise is for. */
-    purpose: requiredText('Purpose', 160).refine((v) => !/[\r\n]/.test(v), {
-      error: 'Keep the purpose to one line.',
-    }),
-    startingPosition: requiredText('Starting position', 300),
+    purpose: requiredText('Purpose', 160),
+    startingPosition: requiredText('Starting position', 300, 'multi'),
     steps: instructionList('Steps', 'Each step', 10),
     cues: instructionList('Cues', 'Each cue', 8),
     mistakes: instructionList('Common mistakes', 'Each mistake', 8),
@@ -127,7 +125,7 @@ export const Exercise = z
     tags: ExerciseTags,
     illustration: Illustration,
     /** For the clinician only (source of the dosage, how to progress); never printed for the patient. */
-    clinicianNote: optionalText('Clinician note', 2000),
+    clinicianNote: optionalText('Clinician note', 2000, 'multi'),
   })
   .superRefine((ex, ctx) => {
     if (ex.easier.includes(ex.id) || ex.harder.includes(ex.id)) {
@@ -152,7 +150,7 @@ export type Exercise = z.infer<typeof Exercise>;
 export const ExercisePrescription = z.strictObject({
   exerciseId: ExerciseId,
   dosage: Dosage.optional(),
-  note: optionalText('Note for the patient', 500),
+  note: optionalText('Note for the patient', 500, 'multi'),
 });
 export type ExercisePrescription = z.infer<typeof ExercisePrescription>;
 

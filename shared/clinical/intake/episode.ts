@@ -187,7 +187,7 @@ const episodeFields = {
   onsetDate: isoDate('Date of onset'),
   onsetType: z.enum(ONSET_TYPES, { error: 'Choose how it started: gradually or suddenly.' }),
   /** How it happened, in the clinician's words. */
-  mechanism: optionalText('How it happened', 2000),
+  mechanism: optionalText('How it happened', 2000, 'multi'),
   surgery: SurgeryDraft,
   referralSource: z.enum(REFERRAL_SOURCES, { error: 'Choose who referred the patient from the list.' }),
   referralDetail: optionalText('Referral detail', 300),

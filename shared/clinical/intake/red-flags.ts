@@ -278,7 +278,7 @@ export function applicableRedFlags(surgery: boolean | undefined, boneStress?: bo
 }
 
 /** Why the clinician goes on despite a `note` item answered yes, by item. Stored with the intake. */
-export const RedFlagReasons = z.partialRecord(z.enum(RED_FLAG_IDS), optionalText('Reason to go on', 1000));
+export const RedFlagReasons = z.partialRecord(z.enum(RED_FLAG_IDS), optionalText('Reason to go on', 1000, 'multi'));
 export type RedFlagReasons = z.infer<typeof RedFlagReasons>;
 
 export interface RedFlagScreen {

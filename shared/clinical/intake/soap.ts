@@ -32,10 +32,10 @@ import {
 import { summarizeIntake } from './summary';
 
 export const SoapNote = z.strictObject({
-  subjective: optionalText('Subjective', 20_000),
-  objective: optionalText('Objective', 20_000),
-  assessment: optionalText('Assessment', 20_000),
-  plan: optionalText('Plan', 20_000),
+  subjective: optionalText('Subjective', 20_000, 'multi'),
+  objective: optionalText('Objective', 20_000, 'multi'),
+  assessment: optionalText('Assessment', 20_000, 'multi'),
+  plan: optionalText('Plan', 20_000, 'multi'),
 });
 export type SoapNote = z.infer<typeof SoapNote>;
 

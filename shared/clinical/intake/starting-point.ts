@@ -37,7 +37,7 @@ export const StartingPoint = z.discriminatedUnion(
 export type StartingPoint = z.infer<typeof StartingPoint>;
 
 /** Why the clinician chose another starting point than the recommended one. */
-export const StartingReason = optionalText('Reason for another starting point', 1000);
+export const StartingReason = optionalText('Reason for another starting point', 1000, 'multi');
 
 /** The starting point the readiness checklist recommends. */
 export function recommendedStartingPoint(recommendation: Recommendation): StartingPoint {

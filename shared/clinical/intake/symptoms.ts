@@ -9,8 +9,8 @@ const symptomFields = {
   painWalking: painScore('Pain when walking'),
   /** Leave empty when hopping was not tried; "unable to hop for pain" is recorded as the pain felt trying. */
   painHopping: painScore('Pain when hopping'),
-  eases: optionalText('What eases the pain', 1000),
-  aggravates: optionalText('What makes the pain worse', 1000),
+  eases: optionalText('What eases the pain', 1000, 'multi'),
+  aggravates: optionalText('What makes the pain worse', 1000, 'multi'),
   redFlags: RedFlagAnswers,
   /** The clinician's reason to go on, for each `note`-grade red flag answered yes (red-flags.ts). */
   redFlagReasons: RedFlagReasons,

@@ -46,7 +46,9 @@ describe('Exercise schema for the clinic’s own exercises', () => {
     expect(Exercise.parse({ ...clinicExercise, name: '  Forward step-down ' }).name).toBe('Forward step-down');
     expect(firstMessage({ ...clinicExercise, name: '   ' })).toBe('Enter the name.');
     expect(firstMessage({ ...clinicExercise, steps: [] })).toBe('Add at least one line to steps.');
-    expect(firstMessage({ ...clinicExercise, purpose: 'One line.\nTwo lines.' })).toBe('Keep the purpose to one line.');
+    expect(firstMessage({ ...clinicExercise, purpose: 'One line.\nTwo lines.' })).toBe(
+      'Purpose must be on one line: remove the tab or line break.',
+    );
   });
 
   it('explains how to write an id', () => {
