@@ -26,6 +26,7 @@ import type { Db } from '../db/open';
 import { DatabaseOpenError, openDatabase } from '../db/open';
 import type { KeyFile } from '../security/key-file';
 import { findPasswordWrap, fsyncFolder, KEY_FILE, unwrapWithPassword, writeKeyFile } from '../security/key-file';
+import { withKeyFileLock } from '../security/key-file-lock';
 import { AppError } from '../util/errors';
 import { asStep, workFile } from './backup';
 import type { OpenedBackup } from './container';
@@ -283,7 +284,9 @@ export function swapInRecords(
   }
   fs.renameSync(stagedRecords, live); // the commit point
   fsyncFolder(dataDir);
-  fs.renameSync(stagedKeys, path.join(dataDir, KEY_FILE));
+  // Under the key file's lock, so no other process's change lands on top of the restored file.
+  const keyFile = path.join(dataDir, KEY_FILE);
+  withKeyFileLock(keyFile, () => fs.renameSync(stagedKeys, keyFile));
   fsyncFolder(dataDir);
 }
 

@@ -11,7 +11,7 @@ import type { Backend } from '../backend/backend';
 import { createBackend } from '../backend/backend';
 import type { Logger } from '../util/logger';
 import { bindIpc } from './ipc';
-import { desktopPlatform, osKeychain } from './platform';
+import { desktopPlatform } from './platform';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
 import { APP_ENTRY_URL, hardenWebContents, webPreferences } from './security';
 
@@ -99,12 +99,6 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     registerAppProtocol(protocol, rendererDir);
-    const keychain = osKeychain();
-    logger.info(
-      keychain
-        ? 'OS keychain available: the database key is also wrapped by it'
-        : 'no real OS keychain: passwords only',
-    );
 
     backend = createBackend({
       dataDir: app.getPath('userData'),
@@ -112,7 +106,6 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       startInDemo: process.argv.includes('--demo'),
       platform: desktopPlatform(() => mainWindow),
-      ...(keychain ? { keychain } : {}),
       ...(process.env.STRIDE_SQLITE_BINDING ? { nativeBinding: process.env.STRIDE_SQLITE_BINDING } : {}),
     });
     bindIpc(ipcMain, backend.dispatch, backend.channels);
