@@ -47,14 +47,15 @@ async function main(): Promise<void> {
   await new Promise((resolve) => process.stdin.once('data', resolve));
   const name = config.role === 'a' ? 'Anna' : 'Bruno';
   for (let i = 0; i < config.rounds; i++) {
-    const password = `${name} ${i} walks the quiet harbour at dawn`;
+    const animal = config.role === 'a' ? 'otters' : 'herons';
+    const password = `${i} ${animal} walk the quiet harbour at dawn`;
     const c = await call(backend, 'clinicians.create', {
       clinician: { name: `${name} Round${i}`, profession: 'Physiotherapist', registrationNumber: '' },
       password,
     });
     say(`C ${c.id} ${password}`);
     if (config.role === 'b' && i % 2 === 1) {
-      const again = `${name} ${i} prefers the long road by the river`;
+      const again = `${i} ${animal} prefer the long road by the river`;
       await call(backend, 'clinicians.setPassword', { clinicianId: c.id, password: again });
       say(`C ${c.id} ${again}`);
     }

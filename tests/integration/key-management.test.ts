@@ -5,8 +5,10 @@
  * older slots are rewrapped; a slot cannot be moved to another clinician; a hostile backup cannot
  * make the app derive keys for ever; first start never overwrites a key file.
  */
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_MAGIC, openBackup } from '../../main/backup/container';
@@ -19,6 +21,8 @@ import {
   passwordWrap,
   readKeyFile,
   unwrapWithPassword,
+  updateKeyFile,
+  withClinicianName,
 } from '../../main/security/key-file';
 import { RECOVERY_ALPHABET } from '../../shared/domain/password';
 import {
@@ -32,6 +36,7 @@ import {
   TEST_PASSWORD,
   tempDir,
 } from '../helpers/backend';
+import { buildWriter } from '../helpers/build-writer';
 import { clinicKey } from '../helpers/db';
 
 afterEach(removeTempDirs);
@@ -402,5 +407,116 @@ describe('first-start setup', () => {
     expect(fs.readFileSync(path.join(dataDir, KEY_FILE)).equals(keys)).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'clinic.sqlite'))).toBe(false);
     fresh.close();
+  });
+});
+
+describe('two copies of the app, in two processes, changing keys at the same time', () => {
+  it('lose no change of either: every clinician added or given a password keeps it, and a changed password stays changed', async () => {
+    const writer = await buildWriter('key-writer');
+    try {
+      const backend = await readyBackend();
+      backend.close();
+      const dataDir = backend.dataDir;
+      const newPassword = 'a longer walk along the canal towpath';
+      const rounds = 6;
+      const start = (role: 'a' | 'b') => {
+        const child = spawn(process.execPath, [writer.script], {
+          env: {
+            ...process.env,
+            STRIDE_KEY_WRITER: JSON.stringify({ dataDir, role, rounds, firstPassword: TEST_PASSWORD, newPassword }),
+          },
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+        child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+        const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+        const ready = new Promise<void>((resolve, reject) => {
+          child.stdout.on('data', () => out.includes('ready\n') && resolve());
+          void exited.then(() => reject(new Error(`writer ${role} stopped: ${err}`)));
+        });
+        return { child, ready, exited, out: () => out, err: () => err };
+      };
+      const a = start('a');
+      const b = start('b');
+      await Promise.all([a.ready, b.ready]);
+      a.child.stdin.write('go\n');
+      b.child.stdin.write('go\n');
+      const codes = await Promise.all([a.exited, b.exited]);
+      expect(codes, `${a.err()}\n${b.err()}`).toEqual([0, 0]);
+      // What each process was told worked: the last password given to each clinician.
+      const told = new Map<number, string>();
+      for (const line of `${a.out()}${b.out()}`.split('\n')) {
+        const m = /^C (\d+) (.+)$/.exec(line);
+        if (m) told.set(Number(m[1]), m[2]!);
+      }
+      expect(told.size).toBe(1 + 2 * rounds);
+      expect(fs.existsSync(path.join(dataDir, `${KEY_FILE}.lock`))).toBe(false);
+      const keys = readKeyFile(path.join(dataDir, KEY_FILE));
+      for (const [clinicianId, password] of told) {
+        const wrap = findPasswordWrap(keys, clinicianId);
+        expect(wrap, `clinician ${clinicianId} lost their slot`).toBeDefined();
+        expect(await unwrapWithPassword(keys, wrap!, password), `clinician ${clinicianId}`).not.toBeNull();
+      }
+      expect(await unwrapWithPassword(keys, findPasswordWrap(keys, 1)!, TEST_PASSWORD)).toBeNull();
+    } finally {
+      writer.remove();
+    }
+  }, 180_000);
+});
+
+describe('the key file’s lock', () => {
+  async function deadPid(): Promise<number> {
+    const child = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => child.once('exit', resolve));
+    return child.pid!;
+  }
+
+  it('left by a process that died, is taken over', async () => {
+    const backend = await readyBackend();
+    backend.close();
+    const file = path.join(backend.dataDir, KEY_FILE);
+    fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: await deadPid(), host: os.hostname(), at: Date.now() }));
+    const started = performance.now();
+    const written = updateKeyFile(file, (k) => withClinicianName(k, 1, 'Priya Shah-Okafor'));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(findPasswordWrap(written, 1)?.name).toBe('Priya Shah-Okafor');
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('held far longer than any change takes, is taken over', async () => {
+    const backend = await readyBackend();
+    backend.close();
+    const file = path.join(backend.dataDir, KEY_FILE);
+    // A live process (this test's parent) that left its lock a minute ago.
+    fs.writeFileSync(
+      `${file}.lock`,
+      JSON.stringify({ pid: process.ppid, host: os.hostname(), at: Date.now() - 60_000 }),
+    );
+    updateKeyFile(file, (k) => withClinicianName(k, 1, 'Priya S.'));
+    expect(findPasswordWrap(readKeyFile(file), 1)?.name).toBe('Priya S.');
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('held by a live process, makes a change wait for it', async () => {
+    const backend = await readyBackend();
+    backend.close();
+    const file = path.join(backend.dataDir, KEY_FILE);
+    // Another process takes the lock for 400 ms.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs=require('fs');fs.writeFileSync(${JSON.stringify(`${file}.lock`)},JSON.stringify({pid:process.pid,host:require('os').hostname(),at:Date.now()}),{flag:'wx'});process.stdout.write('held\\n');setTimeout(()=>{fs.rmSync(${JSON.stringify(`${file}.lock`)});process.exit(0)},400);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const started = performance.now();
+    updateKeyFile(file, (k) => withClinicianName(k, 1, 'Priya Waited'));
+    expect(performance.now() - started).toBeGreaterThan(200);
+    expect(findPasswordWrap(readKeyFile(file), 1)?.name).toBe('Priya Waited');
+    await new Promise((resolve) => holder.once('exit', resolve));
   });
 });
