@@ -8,10 +8,10 @@
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { CHANNELS } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
-import type { ScryptParams } from '../security/crypto';
-import { SCRYPT_PARAMS } from '../security/crypto';
+import type { PasswordKdfParams } from '../security/key-file';
+import { DEFAULT_PASSWORD_KDF } from '../security/key-file';
 import type { Clock } from '../util/clock';
-import type { Keychain, Platform } from './platform';
+import type { Platform } from './platform';
 import { ApprovedPaths } from './platform';
 import { systemClock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -45,12 +45,14 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** Open the demo clinic instead of the real one. */
   startInDemo?: boolean;
-  /** scrypt cost for new password wraps; tests lower it to stay fast. Default: SCRYPT_PARAMS. */
-  scryptParams?: ScryptParams;
+  /**
+   * Key derivation for new password slots; tests lower its cost to stay fast. Default:
+   * DEFAULT_PASSWORD_KDF (Argon2id, 64 MiB, 3 passes). Slots at another cost are rewrapped at
+   * their clinician's next sign-in.
+   */
+  passwordKdf?: PasswordKdfParams;
   /** Native dialogs, viewer and printing: the Electron shell's; absent in the browser preview. */
   platform?: Platform;
-  /** The OS keychain, only where it is real (not safeStorage's Linux plain-text fallback). */
-  keychain?: Keychain;
 }
 
 export interface Backend {
@@ -90,8 +92,7 @@ export function createBackend(options: BackendOptions): Backend {
     logger,
     appVersion: options.appVersion ?? '0.0.0-dev',
     startInDemo: options.startInDemo ?? false,
-    scryptParams: options.scryptParams ?? SCRYPT_PARAMS,
-    ...(options.keychain ? { keychain: options.keychain } : {}),
+    passwordKdf: options.passwordKdf ?? DEFAULT_PASSWORD_KDF,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     // Exports waiting in memory are patient data in clear: gone when the records close.
     onRecordsClosed: () => downloads.clear(),

@@ -37,15 +37,3 @@ export class ApprovedPaths {
     return this.approved.delete(path);
   }
 }
-
-/**
- * The operating system's keychain (Electron's safeStorage), only where it really protects
- * something: macOS Keychain, Windows DPAPI, or a Linux secret service, never safeStorage's Linux
- * plain-text fallback. The database key wrapped by it lets the app look after the records (the
- * daily snapshot) before anyone signs in; reading or changing records still needs a clinician's
- * password.
- */
-export interface Keychain {
-  encrypt(plain: Buffer): Buffer;
-  decrypt(sealed: Buffer): Buffer;
-}

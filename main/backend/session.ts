@@ -19,16 +19,15 @@ import { anchorKey } from '../audit/anchor';
 import { DatabaseOpenError, openDatabase } from '../db/open';
 import { seedDemoClinic } from '../demo/demo-clinic';
 import { createClinician, getClinician, listClinicians, readSettings, writeSettings } from '../records/clinic';
-import type { ScryptParams } from '../security/crypto';
-import { keyCheck } from '../security/crypto';
-import type { Keychain } from './platform';
 import { formatRecoveryKey, newDatabaseKey, newRecoveryKey } from '../security/crypto';
 import { encryptExistingRecords, finishInterruptedEncryption } from '../security/encrypt-existing';
-import type { KeyFile } from '../security/key-file';
+import type { KeyFile, PasswordKdfParams } from '../security/key-file';
 import {
+  createKeyFile,
   findPasswordWrap,
   KEY_FILE,
   KeyFileError,
+  KeyFileExistsError,
   newKeyFile,
   passwordWrap,
   readKeyFile,
@@ -36,10 +35,12 @@ import {
   signInChoices,
   unwrapWithPassword,
   unwrapWithRecoveryKey,
+  withClinicianName,
   withoutClinician,
-  withPasswordWrap,
-  writeKeyFile,
 } from '../security/key-file';
+import { KeyFileBusyError } from '../security/key-file-lock';
+import { removeLegacyKeychainSlots } from '../security/legacy-keychain';
+import { keyFileChanges } from './session/key-changes';
 import type { BackupList, Progress, RestorePreview } from '../../shared/domain/records';
 import { countOf } from '../../shared/domain/records';
 import type { SnapshotResult } from '../backup/auto-snapshot';
@@ -111,11 +112,6 @@ export interface SessionControl {
   settled(): Promise<void>;
   /** Throws unless the open clinic has keys to manage (the demo clinic has none). */
   requireKeys(): void;
-  /**
-   * The database key from the keychain wrap, for looking after the closed records (snapshots)
-   * before anyone signs in; null where there is no real keychain or no wrap. Wipe it after use.
-   */
-  maintenanceKey(): Buffer | null;
   /** After each request: seals the audit trail's head into its anchor (see audit/anchor-keeper.ts). */
   keepAuditAnchor(): void;
   /**
@@ -207,10 +203,8 @@ export interface SessionOptions extends OpenStoreOptions {
   clock: Clock;
   logger: Logger;
   startInDemo: boolean;
-  /** scrypt cost for new password wraps. Tests lower it; the app uses SCRYPT_PARAMS. */
-  scryptParams: ScryptParams;
-  /** The OS keychain, where it is real (desktop only). */
-  keychain?: Keychain;
+  /** Key derivation for new password slots. Tests lower its cost; the app uses DEFAULT_PASSWORD_KDF. */
+  passwordKdf: PasswordKdfParams;
   /** Called whenever the records close (lock, sign-out, restore, demo), to drop what came from them. */
   onRecordsClosed?: () => void;
 }
@@ -264,7 +258,14 @@ export function createSession(options: SessionOptions): SessionControl {
     const run = () => {
       clearTimeout(timer);
       pendingDaily = null;
-      background = background.then(() => dailySnapshot(store, key, keys));
+      // The key file as it is when the snapshot starts (another window may have changed it).
+      let current = keys;
+      try {
+        current = readKeyFile(keyFile);
+      } catch {
+        // keep the copy read at sign-in
+      }
+      background = background.then(() => dailySnapshot(store, key, current));
     };
     const timer = setTimeout(run, DAILY_SNAPSHOT_DELAY_MS);
     timer.unref();
@@ -375,6 +376,10 @@ export function createSession(options: SessionOptions): SessionControl {
         phase = { kind: 'plaintext' };
         return;
       }
+      const legacy = removeLegacyKeychainSlots(dataDir);
+      if (legacy.cleaned.length > 0)
+        logger.info(`removed the OS keychain's slot from ${legacy.cleaned.length} key file(s) and backup(s)`);
+      for (const left of legacy.left) logger.error(`the OS keychain's slot is still in ${left.file}: ${left.reason}`);
       phase = { kind: 'closed', keys: readKeyFile(keyFile), lockedBy: null };
     } catch (err) {
       if (err instanceof DatabaseOpenError) {
@@ -440,7 +445,6 @@ export function createSession(options: SessionOptions): SessionControl {
       throw new AppError('forbidden', 'This clinician is no longer active at this clinic. Ask a colleague to sign in.');
     }
     phase = { kind: 'open', store, clinicianId, key, keys };
-    keepKeychainWrap();
     autoLockMinutes = readSettings(store.db)?.autoLockMinutes ?? 5;
     lastActivity = clock.now().getTime();
     for (const entry of pendingAudit.splice(0)) appendAudit(store.db, clock, entry);
@@ -493,7 +497,8 @@ export function createSession(options: SessionOptions): SessionControl {
         phase.kind === 'open' ? 'Someone is already signed in. Sign out first.' : 'The records cannot be unlocked now.',
       );
     }
-    const keys = phase.keys;
+    // Another window may have changed the key file (a new password, a removed clinician).
+    const keys = keysOnDisk();
     const wrap = findPasswordWrap(keys, clinicianId);
     if (!wrap)
       throw new AppError(
@@ -503,9 +508,16 @@ export function createSession(options: SessionOptions): SessionControl {
     checkRateLimit(clinicianId);
     const key = await unwrapWithPassword(keys, wrap, password);
     if (!key) recordFailure(clinicianId, wrap.name, how === 'unlock' ? 'unlock' : 'sign-in');
+    if (phase.kind !== 'closed') {
+      key.fill(0);
+      throw new AppError('conflict', 'The app changed state during the sign-in. Try again.');
+    }
     const lockedBy = phase.lockedBy;
     openWithKey(keys, key, clinicianId);
     failures.delete(clinicianId);
+    // A slot in an older format (scrypt, or a tag that does not bind the clinician) is rewrapped
+    // now that the password is known: Argon2id with this version's cost.
+    await keyChanges.rewrapIfOld(wrap, password);
     const name = wrap.name;
     audit({
       clinicianId,
@@ -596,25 +608,34 @@ export function createSession(options: SessionOptions): SessionControl {
     return p as Extract<Phase, { kind: 'open' }> & { key: Buffer; keys: KeyFile };
   }
 
-  function saveKeys(keys: KeyFile): void {
-    writeKeyFile(keyFile, keys);
-    if (phase.kind === 'open' || phase.kind === 'closed') phase.keys = keys;
-  }
-
-  /** Adds the keychain's wrap of the database key once, where the keychain is real. */
-  function keepKeychainWrap(): void {
-    if (!options.keychain || phase.kind !== 'open' || !phase.key || !phase.keys) return;
-    if (phase.keys.wraps.some((w) => w.kind === 'keychain')) return;
+  /** The key file as it is on disk now (another window may have changed it); kept in the phase. */
+  function keysOnDisk(): KeyFile {
     try {
-      const blob = options.keychain.encrypt(phase.key).toString('base64');
-      saveKeys({
-        ...phase.keys,
-        wraps: [...phase.keys.wraps, { id: 'keychain', kind: 'keychain', blob, createdAt: clock.now().toISOString() }],
-      });
+      const keys = readKeyFile(keyFile);
+      if (phase.kind === 'closed' || (phase.kind === 'open' && phase.keys)) phase.keys = keys;
+      return keys;
     } catch (err) {
-      logger.error('the keychain could not wrap the database key', err);
+      if (err instanceof KeyFileError) {
+        logger.error(`key file: ${err.problem}`, err);
+        closeStore();
+        fail(keyFileProblem(err));
+        throw new AppError('database_unavailable', `${keyFileProblem(err).title}. ${keyFileProblem(err).whatToDo}`);
+      }
+      throw err;
     }
   }
+
+  /** Every change to keys.json: under its lock, applied to the file as it is now (key-changes.ts). */
+  const keyChanges = keyFileChanges({
+    keyFile,
+    clock,
+    logger,
+    passwordKdf: () => options.passwordKdf,
+    openKey: () => (phase.kind === 'open' && phase.key ? phase.key : null),
+    keysChanged(keys) {
+      if (phase.kind === 'closed' || (phase.kind === 'open' && phase.keys)) phase.keys = keys;
+    },
+  });
 
   async function checkNewPassword(password: string, clinicianName: string, clinicName: string): Promise<void> {
     const problem = await passwordStrengthProblem(password, { clinicianName, clinicName });
@@ -808,13 +829,30 @@ export function createSession(options: SessionOptions): SessionControl {
       const now = clock.now();
       // The first clinician of a new records file is number 1: the key file is written first, so
       // a crash can never leave encrypted records without their keys.
-      let keys = newKeyFile(input.clinic.clinicName, key);
-      keys = withPasswordWrap(
-        keys,
-        await passwordWrap(key, { id: 1, name: input.clinician.name }, input.password, now, options.scryptParams),
+      const first = await passwordWrap(
+        key,
+        { id: 1, name: input.clinician.name },
+        input.password,
+        now,
+        options.passwordKdf,
       );
-      keys = { ...keys, wraps: [...keys.wraps, recoveryWrap(key, recoveryKey, now)] };
-      writeKeyFile(keyFile, keys);
+      const keys: KeyFile = {
+        ...newKeyFile(input.clinic.clinicName, key),
+        wraps: [first, recoveryWrap(key, recoveryKey, now)],
+      };
+      if (phase.kind !== 'new') throw new AppError('conflict', 'This clinic is already set up. Sign in instead.');
+      try {
+        // Never over an existing key file: it may be the only way into records kept elsewhere.
+        createKeyFile(keyFile, keys);
+      } catch (err) {
+        key.fill(0);
+        if (err instanceof KeyFileExistsError) {
+          inspect();
+          throw new AppError('conflict', err.message);
+        }
+        if (err instanceof KeyFileBusyError) throw new AppError('conflict', err.message);
+        throw err;
+      }
       const store = openClinicStore(dataDir, 'real', { ...options, key, create: true });
       const clinician = store.db
         .transaction(() => {
@@ -825,7 +863,6 @@ export function createSession(options: SessionOptions): SessionControl {
         .immediate();
       if (clinician.id !== 1) throw new Error('The first clinician of new records must be number 1.');
       phase = { kind: 'open', store, clinicianId: clinician.id, key, keys };
-      keepKeychainWrap();
       autoLockMinutes = input.clinic.autoLockMinutes;
       lastActivity = clock.now().getTime();
       audit({
@@ -863,7 +900,7 @@ export function createSession(options: SessionOptions): SessionControl {
           clinicName: settings?.clinicName ?? '',
           password,
           clock,
-          scryptParams: options.scryptParams,
+          passwordKdf: options.passwordKdf,
           ...driver,
         });
       } catch (err) {
@@ -888,7 +925,7 @@ export function createSession(options: SessionOptions): SessionControl {
 
     async recover(recoveryKey, clinicianId, newPassword) {
       if (phase.kind !== 'closed') throw new AppError('conflict', 'Sign out first, then use the recovery key.');
-      const keys = phase.keys;
+      const keys = keysOnDisk();
       const wrap = findPasswordWrap(keys, clinicianId);
       const name = wrap?.name ?? `clinician ${clinicianId}`;
       checkRateLimit(0);
@@ -923,12 +960,7 @@ export function createSession(options: SessionOptions): SessionControl {
         phase = { kind: 'closed', keys, lockedBy: null };
         throw err;
       }
-      saveKeys(
-        withPasswordWrap(
-          open.keys,
-          await passwordWrap(open.key, clinician, newPassword, clock.now(), options.scryptParams),
-        ),
-      );
+      await keyChanges.setPassword(clinician, newPassword);
       failures.delete(clinicianId);
       audit({
         clinicianId,
@@ -979,12 +1011,14 @@ export function createSession(options: SessionOptions): SessionControl {
 
     async changePassword(currentPassword, newPassword) {
       const open = requireEncryptedOpen();
-      const wrap = findPasswordWrap(open.keys, open.clinicianId);
       const clinician = getClinician(open.store.db, open.clinicianId);
       await checkNewPassword(newPassword, clinician.name, open.keys.clinicName);
       // Guessing the current password from an unlocked screen slows down like sign-in does.
       checkRateLimit(open.clinicianId);
-      const check = wrap ? await unwrapWithPassword(open.keys, wrap, currentPassword) : null;
+      // Checked against the key file as it is now: a password changed in another window counts.
+      const current = keysOnDisk();
+      const wrap = findPasswordWrap(current, open.clinicianId);
+      const check = wrap ? await unwrapWithPassword(current, wrap, currentPassword) : null;
       if (!check) {
         const f = failures.get(open.clinicianId) ?? { count: 0, last: 0 };
         failures.set(open.clinicianId, { count: f.count + 1, last: clock.now().getTime() });
@@ -994,12 +1028,7 @@ export function createSession(options: SessionOptions): SessionControl {
       }
       failures.delete(open.clinicianId);
       check.fill(0);
-      saveKeys(
-        withPasswordWrap(
-          open.keys,
-          await passwordWrap(open.key, clinician, newPassword, clock.now(), options.scryptParams),
-        ),
-      );
+      await keyChanges.setPassword(clinician, newPassword);
       audit({
         clinicianId: clinician.id,
         action: 'password_change',
@@ -1015,12 +1044,7 @@ export function createSession(options: SessionOptions): SessionControl {
       if (!clinician.active)
         throw new AppError('conflict', `${clinician.name} is no longer active: mark them active first.`);
       await checkNewPassword(password, clinician.name, open.keys.clinicName);
-      saveKeys(
-        withPasswordWrap(
-          open.keys,
-          await passwordWrap(open.key, clinician, password, clock.now(), options.scryptParams),
-        ),
-      );
+      await keyChanges.setPassword(clinician, password);
       const by = getClinician(open.store.db, open.clinicianId);
       audit({
         clinicianId: open.clinicianId,
@@ -1032,14 +1056,14 @@ export function createSession(options: SessionOptions): SessionControl {
     },
 
     removeClinicianAccess(clinicianId) {
-      const open = requireEncryptedOpen();
-      if (findPasswordWrap(open.keys, clinicianId)) saveKeys(withoutClinician(open.keys, clinicianId));
+      requireEncryptedOpen();
+      keyChanges.apply((keys) => withoutClinician(keys, clinicianId));
     },
 
     renameClinicianAccess(clinicianId, name) {
       if (phase.kind !== 'open' || !phase.keys) return;
-      const wrap = findPasswordWrap(phase.keys, clinicianId);
-      if (wrap && wrap.name !== name) saveKeys(withPasswordWrap(phase.keys, { ...wrap, name }));
+      if (findPasswordWrap(phase.keys, clinicianId)?.name === name) return;
+      keyChanges.apply((keys) => withClinicianName(keys, clinicianId, name));
     },
 
     withAccess(clinicians) {
@@ -1058,10 +1082,12 @@ export function createSession(options: SessionOptions): SessionControl {
           'The demo clinic has no backups: its patients are fictional and it is reset each time it opens.',
         );
       }
+      // The key file as it is now, so a backup carries every slot (another window may have added one).
+      const keys = keysOnDisk();
       return {
         store: open.store,
         key: Buffer.from(open.key),
-        keys: open.keys,
+        keys,
         clinicianId: open.clinicianId,
         appVersion: options.appVersion,
         dataDir,
@@ -1170,20 +1196,6 @@ export function createSession(options: SessionOptions): SessionControl {
 
     requireKeys() {
       requireEncryptedOpen();
-    },
-
-    maintenanceKey() {
-      const keys = phase.kind === 'closed' || phase.kind === 'open' ? phase.keys : null;
-      const wrap = keys?.wraps.find((w) => w.kind === 'keychain');
-      if (!options.keychain || !keys || !wrap || wrap.kind !== 'keychain') return null;
-      try {
-        const key = options.keychain.decrypt(Buffer.from(wrap.blob, 'base64'));
-        if (keyCheck(key) === keys.keyCheck) return key;
-        key.fill(0);
-      } catch (err) {
-        logger.error('the keychain could not unwrap the database key', err);
-      }
-      return null;
     },
 
     keepAuditAnchor() {

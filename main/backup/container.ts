@@ -26,13 +26,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { temporaryBeside } from '../files/durable-write';
-import { fsyncFolder, KeyFile } from '../security/key-file';
 import { AuditAnchor } from '../audit/anchor';
+import { fsyncFolder, KeyFile, TOO_COSTLY } from '../security/key-file';
 
 export const BACKUP_EXTENSION = '.stridebackup';
 export const BACKUP_MAGIC = Buffer.from('STRIDE-BACKUP\r\n\x1a', 'latin1');
 export const BACKUP_FORMAT = 'stride-clinic-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * 2: the key file inside may hold Argon2id slots and slots whose associated data binds the
+ * clinician (key file version 2), and never a keychain slot. 1 is still read.
+ */
+export const BACKUP_FORMAT_VERSION = 2;
 const PREFIX_BYTES = BACKUP_MAGIC.length + 4;
 const TRAILER_BYTES = 32;
 const MAX_HEADER_BYTES = 1 << 20;
@@ -87,6 +91,8 @@ export interface OpenedBackup {
   databaseOffset: number;
   /** The file's size. */
   bytes: number;
+  /** The header held a slot that was dropped on reading (version 1's keychain slot). */
+  hadLegacySlot: boolean;
 }
 
 function readExactly(fd: number, length: number, position: number): Buffer {
@@ -166,6 +172,13 @@ export function openBackup(file: string): OpenedBackup {
       );
     }
     const parsed = BackupHeader.safeParse(json);
+    if (!parsed.success && parsed.error.issues.some((i) => i.message.includes(TOO_COSTLY))) {
+      // Checked before any password is tried: no memory or time bomb while a file is looked at.
+      throw new BackupFileError(
+        'damaged',
+        'This backup file asks for a password check thousands of times costlier than Stride Clinic ever uses, so it is refused before any password is tried: it was not made by Stride Clinic, or was altered. Use another backup.',
+      );
+    }
     if (!parsed.success) {
       throw new BackupFileError(
         'damaged',
@@ -181,7 +194,9 @@ export function openBackup(file: string): OpenedBackup {
         `This backup file is damaged: it is longer than it should be (${size} bytes instead of ${expected}). Use another backup.`,
       );
     }
-    return { file, header, databaseOffset: PREFIX_BYTES + headerBytes, bytes: size };
+    const rawWraps = (json as { keys?: { wraps?: { kind?: unknown }[] } }).keys?.wraps;
+    const hadLegacySlot = Array.isArray(rawWraps) && rawWraps.some((w) => w?.kind === 'keychain');
+    return { file, header, databaseOffset: PREFIX_BYTES + headerBytes, bytes: size, hadLegacySlot };
   } finally {
     fs.closeSync(fd);
   }
@@ -390,4 +405,59 @@ export async function runSteps<T, R>(
 /** Lets other requests run (and progress be read) before going on. */
 export function pause(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Rewrites a backup file with a new header and the same records (e.g. without a slot that must
+ * no longer travel with it), under a temporary name, flushed, then renamed over the original.
+ * The original is verified first: a damaged file is left exactly as it is (BackupFileError).
+ */
+export function rewriteBackupHeader(backup: OpenedBackup, header: BackupHeader): void {
+  runSync(verifySteps(backup));
+  const full = BackupHeader.parse(header);
+  const headerBuf = Buffer.from(JSON.stringify(full), 'utf8');
+  const prefix = Buffer.alloc(PREFIX_BYTES);
+  BACKUP_MAGIC.copy(prefix, 0);
+  prefix.writeUInt32BE(headerBuf.length, BACKUP_MAGIC.length);
+  const tmp = temporaryBeside(backup.file);
+  const input = fs.openSync(backup.file, 'r');
+  let renamed = false;
+  try {
+    const output = fs.openSync(tmp, 'wx', 0o600);
+    try {
+      const whole = createHash('sha256');
+      const records = createHash('sha256');
+      const put = (buf: Buffer) => {
+        whole.update(buf);
+        let off = 0;
+        while (off < buf.length) off += fs.writeSync(output, buf, off, buf.length - off);
+      };
+      put(prefix);
+      put(headerBuf);
+      const buf = Buffer.alloc(CHUNK_BYTES);
+      const total = full.database.bytes;
+      for (let done = 0; done < total;) {
+        const n = fs.readSync(input, buf, 0, Math.min(CHUNK_BYTES, total - done), backup.databaseOffset + done);
+        if (n === 0) throw truncated(backup.databaseOffset + done, backup.bytes);
+        records.update(buf.subarray(0, n));
+        put(buf.subarray(0, n));
+        done += n;
+      }
+      if (records.digest('hex') !== full.database.sha256) {
+        throw new BackupFileError('damaged', 'This backup file changed while it was being rewritten.');
+      }
+      const trailer = whole.digest();
+      let off = 0;
+      while (off < trailer.length) off += fs.writeSync(output, trailer, off, trailer.length - off);
+      syncFile(output);
+    } finally {
+      fs.closeSync(output);
+    }
+    fs.renameSync(tmp, backup.file);
+    renamed = true;
+    fsyncFolder(path.dirname(backup.file));
+  } finally {
+    fs.closeSync(input);
+    if (!renamed) fs.rmSync(tmp, { force: true });
+  }
 }

@@ -35,6 +35,7 @@ import {
   writeFileAtomic,
   writeKeyFile,
 } from '../security/key-file';
+import { withKeyFileLock } from '../security/key-file-lock';
 import { AppError } from '../util/errors';
 import { asStep, workFile } from './backup';
 import type { OpenedBackup } from './container';
@@ -322,7 +323,9 @@ export function swapInRecords(
   fs.renameSync(stagedRecords, live); // the commit point
   fsyncFolder(dataDir);
   installStagedAnchor(dataDir);
-  fs.renameSync(stagedKeys, path.join(dataDir, KEY_FILE));
+  // Under the key file's lock, so no other process's change lands on top of the restored file.
+  const keyFile = path.join(dataDir, KEY_FILE);
+  withKeyFileLock(keyFile, () => fs.renameSync(stagedKeys, keyFile));
   fsyncFolder(dataDir);
 }
 

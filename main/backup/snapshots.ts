@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupFacts, SnapshotEntry } from '../../shared/domain/records';
+import { signInChoices } from '../security/key-file';
 import { localIsoDate } from '../util/clock';
 import type { BackupHeader, BackupKind } from './container';
 import { AUTOMATIC_KINDS, BACKUP_EXTENSION, BackupFileError, openBackup } from './container';
@@ -46,10 +47,7 @@ export function factsOf(header: BackupHeader, fileName: string, bytes: number): 
     appVersion: header.appVersion,
     schemaVersion: header.schemaVersion,
     clinicName: header.keys.clinicName,
-    canUnlock: header.keys.wraps
-      .filter((w) => w.kind === 'password')
-      .map((w) => ({ clinicianId: w.clinicianId, name: w.name }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    canUnlock: signInChoices(header.keys),
   };
 }
 

@@ -11,7 +11,7 @@ import type { Backend } from '../backend/backend';
 import { createBackend } from '../backend/backend';
 import type { Logger } from '../util/logger';
 import { bindIpc } from './ipc';
-import { desktopPlatform, osKeychain } from './platform';
+import { desktopPlatform } from './platform';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
 import { APP_ENTRY_URL, hardenWebContents, webPreferences } from './security';
 import { shellSwitches } from './switches';
@@ -102,12 +102,6 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     registerAppProtocol(protocol, rendererDir);
-    const keychain = osKeychain();
-    logger.info(
-      keychain
-        ? 'OS keychain available: the database key is also wrapped by it'
-        : 'no real OS keychain: passwords only',
-    );
 
     backend = createBackend({
       dataDir: app.getPath('userData'),
@@ -115,7 +109,6 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       startInDemo: switches.demo,
       platform: desktopPlatform(() => mainWindow),
-      ...(keychain ? { keychain } : {}),
       ...(switches.sqliteBinding ? { nativeBinding: switches.sqliteBinding } : {}),
     });
     bindIpc(ipcMain, backend.dispatch, backend.channels);

@@ -7,9 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow as BrowserWindowType } from 'electron';
-import { BrowserWindow, dialog, safeStorage, shell } from 'electron';
-import type { Keychain, Platform } from '../backend/platform';
-import { isRealKeychain } from './keychain-policy';
+import { BrowserWindow, dialog, shell } from 'electron';
+import type { Platform } from '../backend/platform';
 
 function privateTempFile(name: string, bytes: Buffer): { file: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-clinic-'));
@@ -56,14 +55,5 @@ export function desktopPlatform(owner: () => BrowserWindowType | null): Platform
         temp.remove();
       }
     },
-  };
-}
-
-export function osKeychain(): Keychain | undefined {
-  const linuxBackend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
-  if (!isRealKeychain(process.platform, safeStorage.isEncryptionAvailable(), linuxBackend)) return undefined;
-  return {
-    encrypt: (plain) => safeStorage.encryptString(plain.toString('base64')),
-    decrypt: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
   };
 }

@@ -19,9 +19,8 @@ import { copyFileDurably } from '../files/durable-write';
 import path from 'node:path';
 import { openDatabase } from '../db/open';
 import type { Clock } from '../util/clock';
-import type { ScryptParams } from './crypto';
 import { formatRecoveryKey, newDatabaseKey, newRecoveryKey } from './crypto';
-import type { KeyFile } from './key-file';
+import type { KeyFile, PasswordKdfParams } from './key-file';
 import {
   fsyncFolder,
   KEY_FILE,
@@ -29,7 +28,6 @@ import {
   passwordWrap,
   PENDING_KEY_FILE,
   recoveryWrap,
-  withPasswordWrap,
   writeKeyFile,
 } from './key-file';
 import { RECORDS_FILE } from '../backend/store';
@@ -72,7 +70,7 @@ export async function encryptExistingRecords(options: {
   clinicName: string;
   password: string;
   clock: Clock;
-  scryptParams: ScryptParams;
+  passwordKdf: PasswordKdfParams;
   nativeBinding?: string;
 }): Promise<EncryptionOutcome> {
   const { dataDir, clock } = options;
@@ -115,12 +113,13 @@ export async function encryptExistingRecords(options: {
       throw new Error('the copy was not encrypted');
     }
     // 3. Keys first (pending), then the swap, then the keys become current.
-    let keys = newKeyFile(options.clinicName, key);
-    keys = withPasswordWrap(
-      keys,
-      await passwordWrap(key, options.clinician, options.password, clock.now(), options.scryptParams),
-    );
-    keys = { ...keys, wraps: [...keys.wraps, recoveryWrap(key, recoveryKey, clock.now())] };
+    const keys: KeyFile = {
+      ...newKeyFile(options.clinicName, key),
+      wraps: [
+        await passwordWrap(key, options.clinician, options.password, clock.now(), options.passwordKdf),
+        recoveryWrap(key, recoveryKey, clock.now()),
+      ],
+    };
     writeKeyFile(pending, keys);
     fs.renameSync(tmp, file);
     swapped = true;

@@ -1,21 +1,44 @@
 /**
  * The key file (keys.json, beside clinic.sqlite): the database key, wrapped once per clinician
- * (by their password), once by the recovery key printed at setup, and, where the operating
- * system's keychain is real, once by the keychain. It holds no key in clear and no patient data;
- * clinician names are in it so the sign-in screen can list them while the records are closed.
+ * (by their password) and once by the recovery key printed at setup. Nothing else can unwrap it:
+ * there is no keychain or machine slot. It holds no key in clear and no patient data; clinician
+ * names are in it so the sign-in screen can list them while the records are closed.
+ *
+ * Format versions (docs/key-management.md):
+ * - 1: password slots with scrypt; the AES-GCM associated data is the slot id; may hold a
+ *   "keychain" slot (the OS keychain's wrap of the key). Still read: the keychain slot is dropped
+ *   as the file is read (and removed from disk at start), scrypt slots are rewrapped at their
+ *   clinician's next sign-in.
+ * - 2: as 1, with Argon2id password slots (scrypt slots not yet rewrapped may remain), associated
+ *   data binding the clinician's id as well as the slot id (`aad: 2`), and no keychain slot.
  *
  * Written atomically (temporary file, fsync, rename, fsync of the folder), so a crash leaves
- * either the old file or the new one. Without it the records cannot be opened: every backup
- * carries a copy.
+ * either the old file or the new one; every change goes through `updateKeyFile`, which re-reads
+ * the file under an exclusive lock so two processes never undo each other's changes. Without it
+ * the records cannot be opened: every backup carries a copy.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ScryptParams } from './crypto';
-import { keyCheck, newSalt, open, passwordKey, recoveryWrappingKey, SCRYPT_PARAMS, seal } from './crypto';
+import type { Argon2Params, PasswordKdf, ScryptParams } from './crypto';
+import { ARGON2_PARAMS, keyCheck, newSalt, open, passwordKey, recoveryWrappingKey, seal } from './crypto';
+import { withKeyFileLock } from './key-file-lock';
 
 export const KEY_FILE = 'keys.json';
 export const PENDING_KEY_FILE = 'keys.json.pending';
+export const KEY_FILE_VERSION = 2;
+
+/**
+ * The most a slot may ask a key derivation to spend, so that a hostile key file or backup header
+ * cannot make the app allocate gigabytes or compute for minutes while it is inspected or
+ * unlocked: 256 MiB of memory and about four times the default work. What the app writes is well
+ * below (Argon2id 64 MiB × 3 passes; scrypt N = 2^17, r = 8: 128 MiB).
+ */
+export const KDF_CEILING = {
+  memoryBytes: 256 * 1024 * 1024,
+  argon2: { maxM: 256 * 1024, maxT: 10, maxP: 4, maxWork: 4 * ARGON2_PARAMS.m * ARGON2_PARAMS.t },
+  scrypt: { maxN: 2 ** 18, maxR: 16, maxP: 4, maxWork: 2 ** 22 },
+} as const;
 
 const Base64 = z
   .string()
@@ -23,22 +46,44 @@ const Base64 = z
   .max(200);
 const SealedFields = { nonce: Base64, ciphertext: Base64, tag: Base64 };
 
-const PasswordWrap = z.strictObject({
-  id: z.string().max(40),
-  kind: z.literal('password'),
-  clinicianId: z.number().int().positive(),
-  name: z.string().max(120),
-  kdf: z.strictObject({
+export const TOO_COSTLY =
+  'asks for a key derivation far costlier than Stride Clinic ever uses (it may have been made to freeze the app)';
+
+const ScryptKdf = z
+  .strictObject({
     name: z.literal('scrypt'),
     N: z
       .number()
       .int()
       .min(2 ** 14)
-      .max(2 ** 22),
-    r: z.number().int().min(1).max(32),
-    p: z.number().int().min(1).max(16),
+      .max(KDF_CEILING.scrypt.maxN),
+    r: z.number().int().min(1).max(KDF_CEILING.scrypt.maxR),
+    p: z.number().int().min(1).max(KDF_CEILING.scrypt.maxP),
     salt: Base64,
-  }),
+  })
+  .refine((k) => 128 * k.N * k.r <= KDF_CEILING.memoryBytes && k.N * k.r * k.p <= KDF_CEILING.scrypt.maxWork, {
+    error: `the password slot ${TOO_COSTLY}`,
+  });
+
+const Argon2idKdf = z
+  .strictObject({
+    name: z.literal('argon2id'),
+    /** Memory, KiB. */
+    m: z.number().int().min(1024).max(KDF_CEILING.argon2.maxM),
+    t: z.number().int().min(1).max(KDF_CEILING.argon2.maxT),
+    p: z.number().int().min(1).max(KDF_CEILING.argon2.maxP),
+    salt: Base64,
+  })
+  .refine((k) => k.m * k.t <= KDF_CEILING.argon2.maxWork, { error: `the password slot ${TOO_COSTLY}` });
+
+const PasswordWrap = z.strictObject({
+  id: z.string().max(40),
+  kind: z.literal('password'),
+  clinicianId: z.number().int().positive(),
+  name: z.string().max(120),
+  /** 2: the associated data binds the clinician's id too. Absent in version 1 slots. */
+  aad: z.literal(2).optional(),
+  kdf: z.union([ScryptKdf, Argon2idKdf]),
   ...SealedFields,
   createdAt: z.string().max(40),
 });
@@ -51,25 +96,34 @@ const RecoveryWrap = z.strictObject({
   createdAt: z.string().max(40),
 });
 
-const KeychainWrap = z.strictObject({
+/**
+ * Version 1 files (and backups) may hold the OS keychain's wrap of the database key. It is
+ * accepted on reading only to be dropped: any program running as the same user could have asked
+ * the keychain to unwrap it.
+ */
+const LegacyKeychainWrap = z.strictObject({
   id: z.literal('keychain'),
   kind: z.literal('keychain'),
   blob: z.string().max(4000),
   createdAt: z.string().max(40),
 });
 
-const Wrap = z.discriminatedUnion('kind', [PasswordWrap, RecoveryWrap, KeychainWrap]);
+type CurrentWrap = z.infer<typeof PasswordWrap> | z.infer<typeof RecoveryWrap>;
 
 export const KeyFile = z.strictObject({
   format: z.literal('stride-clinic-keys'),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(KEY_FILE_VERSION)]).transform(() => KEY_FILE_VERSION),
   clinicName: z.string().max(120),
   cipher: z.literal('chacha20'),
   keyCheck: z.string().regex(/^[0-9a-f]{64}$/),
-  wraps: z.array(Wrap).max(200),
+  wraps: z
+    .array(z.discriminatedUnion('kind', [PasswordWrap, RecoveryWrap, LegacyKeychainWrap]))
+    .max(200)
+    .transform((wraps) => wraps.filter((w): w is CurrentWrap => w.kind !== 'keychain')),
 });
 export type KeyFile = z.infer<typeof KeyFile>;
 export type PasswordWrap = z.infer<typeof PasswordWrap>;
+export type RecoveryWrap = z.infer<typeof RecoveryWrap>;
 
 export class KeyFileError extends Error {
   readonly problem: 'missing' | 'damaged';
@@ -80,13 +134,17 @@ export class KeyFileError extends Error {
   }
 }
 
-export function readKeyFile(file: string): KeyFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new KeyFileError('missing', `The key file ${file} is missing.`);
+/** First start found a key file already there: it is never overwritten. */
+export class KeyFileExistsError extends Error {
+  constructor(file: string) {
+    super(
+      `A key file is already in this data folder (${file}), so a new clinic is not set up over it: it may be the only way into records kept elsewhere. If the records file is missing, restore a backup instead; to start a new clinic, choose an empty data folder.`,
+    );
+    this.name = 'KeyFileExistsError';
   }
+}
+
+function parseKeyFile(file: string, text: string): KeyFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -100,6 +158,16 @@ export function readKeyFile(file: string): KeyFile {
       `The key file ${file} is damaged (${parsed.error.issues[0]?.message ?? 'unexpected content'}).`,
     );
   return parsed.data;
+}
+
+export function readKeyFile(file: string): KeyFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new KeyFileError('missing', `The key file ${file} is missing.`);
+  }
+  return parseKeyFile(file, text);
 }
 
 /** Writes a file so that a crash leaves the old content or the new, never a mix. */
@@ -126,36 +194,126 @@ export function fsyncFolder(folder: string): void {
   }
 }
 
-export function writeKeyFile(file: string, keys: KeyFile): void {
-  writeFileAtomic(file, `${JSON.stringify(KeyFile.parse(keys), null, 2)}\n`);
+function keyFileText(keys: KeyFile): string {
+  return `${JSON.stringify(KeyFile.parse(keys), null, 2)}\n`;
 }
 
-function passwordWrapId(clinicianId: number): string {
+/**
+ * Replaces a key file wholesale. Only for files no other process changes: a staged copy
+ * (keys.json.restore, keys.json.pending) or a copy beside a snapshot. The live keys.json is
+ * changed with `updateKeyFile`, and created with `createKeyFile`.
+ */
+export function writeKeyFile(file: string, keys: KeyFile): void {
+  writeFileAtomic(file, keyFileText(keys));
+}
+
+/**
+ * The one way to change the live key file: under its lock, re-read it, apply `change` (pure and
+ * synchronous: derive keys before, not inside), write the result atomically. Returns what was
+ * written. `change` sees the file as it is now, with other processes' changes, and must apply
+ * only its own: e.g. `(k) => withPasswordWrap(k, wrap)`, `(k) => withoutClinician(k, id)`.
+ */
+export function updateKeyFile(file: string, change: (current: KeyFile) => KeyFile): KeyFile {
+  return withKeyFileLock(file, () => {
+    const next = KeyFile.parse(change(readKeyFile(file)));
+    writeKeyFile(file, next);
+    return next;
+  });
+}
+
+/**
+ * Writes the first key file of a clinic, and refuses (KeyFileExistsError) if one is there,
+ * however it got there (another window finishing its first start at the same moment included):
+ * the new file is linked into place, which fails rather than replace.
+ */
+export function createKeyFile(file: string, keys: KeyFile): void {
+  withKeyFileLock(file, () => {
+    if (fs.existsSync(file)) throw new KeyFileExistsError(file);
+    const tmp = `${file}.${process.pid}.new`;
+    const fd = fs.openSync(tmp, 'w', 0o600);
+    try {
+      fs.writeFileSync(fd, keyFileText(keys));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      fs.linkSync(tmp, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new KeyFileExistsError(file);
+      // A file system without hard links (FAT on a USB stick): exclusive create, then rename.
+      if (fs.existsSync(file)) throw new KeyFileExistsError(file);
+      fs.renameSync(tmp, file);
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+    fsyncFolder(path.dirname(file));
+  });
+}
+
+/** Whether a key file on disk still holds a slot that is dropped on reading (the keychain's). */
+export function hasLegacySlot(file: string): boolean {
+  try {
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { wraps?: { kind?: unknown }[] };
+    return Array.isArray(json.wraps) && json.wraps.some((w) => w?.kind === 'keychain');
+  } catch {
+    return false;
+  }
+}
+
+export function passwordWrapId(clinicianId: number): string {
   return `clinician-${clinicianId}`;
 }
+
+/** What a password slot's AES-GCM tag authenticates besides the key: the slot and its clinician. */
+function passwordAad(wrap: Pick<PasswordWrap, 'id' | 'clinicianId' | 'aad'>): string {
+  return wrap.aad === 2 ? `stride-clinic password slot v2\n${wrap.id}\nclinician ${wrap.clinicianId}` : wrap.id;
+}
+
+export type PasswordKdfParams = ({ name: 'argon2id' } & Argon2Params) | ({ name: 'scrypt' } & ScryptParams);
+
+export const DEFAULT_PASSWORD_KDF: PasswordKdfParams = { name: 'argon2id', ...ARGON2_PARAMS };
 
 export async function passwordWrap(
   databaseKey: Buffer,
   clinician: { id: number; name: string },
   password: string,
   now: Date,
-  params: ScryptParams = SCRYPT_PARAMS,
+  params: PasswordKdfParams = DEFAULT_PASSWORD_KDF,
 ): Promise<PasswordWrap> {
-  const salt = newSalt();
+  const kdf: PasswordKdf = { ...params, salt: newSalt().toString('base64') };
   const id = passwordWrapId(clinician.id);
-  const wrappingKey = await passwordKey(password, salt, params);
-  return {
-    id,
-    kind: 'password',
-    clinicianId: clinician.id,
-    name: clinician.name,
-    kdf: { name: 'scrypt', ...params, salt: salt.toString('base64') },
-    ...seal(wrappingKey, databaseKey, id),
-    createdAt: now.toISOString(),
-  };
+  const wrappingKey = await passwordKey(password, kdf);
+  const slot = { id, clinicianId: clinician.id, aad: 2 as const };
+  try {
+    return {
+      id,
+      kind: 'password',
+      clinicianId: clinician.id,
+      name: clinician.name,
+      aad: 2,
+      kdf,
+      ...seal(wrappingKey, databaseKey, passwordAad(slot)),
+      createdAt: now.toISOString(),
+    };
+  } finally {
+    wrappingKey.fill(0);
+  }
 }
 
-export function recoveryWrap(databaseKey: Buffer, recoveryKey: string, now: Date): z.infer<typeof RecoveryWrap> {
+/** Whether a slot should be rewrapped (at its clinician's next sign-in): older format or other cost. */
+export function needsRewrap(wrap: PasswordWrap, target: PasswordKdfParams = DEFAULT_PASSWORD_KDF): boolean {
+  if (wrap.aad !== 2 || wrap.kdf.name !== target.name) return true;
+  if (wrap.kdf.name === 'argon2id' && target.name === 'argon2id') {
+    return wrap.kdf.m !== target.m || wrap.kdf.t !== target.t || wrap.kdf.p !== target.p;
+  }
+  if (wrap.kdf.name === 'scrypt' && target.name === 'scrypt') {
+    return wrap.kdf.N !== target.N || wrap.kdf.r !== target.r || wrap.kdf.p !== target.p;
+  }
+  return true;
+}
+
+export function recoveryWrap(databaseKey: Buffer, recoveryKey: string, now: Date): RecoveryWrap {
   const salt = newSalt();
   return {
     id: 'recovery',
@@ -166,15 +324,27 @@ export function recoveryWrap(databaseKey: Buffer, recoveryKey: string, now: Date
   };
 }
 
+/**
+ * This clinician's password slot. A slot whose id does not name its clinician is ignored: in a
+ * version 1 slot the id was the only thing the tag bound, so that is what keeps a slot from being
+ * relabelled for another clinician.
+ */
 export function findPasswordWrap(keys: KeyFile, clinicianId: number): PasswordWrap | undefined {
-  return keys.wraps.find((w): w is PasswordWrap => w.kind === 'password' && w.clinicianId === clinicianId);
+  return keys.wraps.find(
+    (w): w is PasswordWrap =>
+      w.kind === 'password' && w.clinicianId === clinicianId && w.id === passwordWrapId(clinicianId),
+  );
 }
 
-/** The database key, or null when the password is wrong (or the wrap was tampered with). */
+/** The database key, or null when the password is wrong (or the wrap was tampered with or moved). */
 export async function unwrapWithPassword(keys: KeyFile, wrap: PasswordWrap, password: string): Promise<Buffer | null> {
-  const wrappingKey = await passwordKey(password, Buffer.from(wrap.kdf.salt, 'base64'), wrap.kdf);
-  const key = open(wrappingKey, wrap, wrap.id);
-  return key && keyCheck(key) === keys.keyCheck ? key : null;
+  if (wrap.id !== passwordWrapId(wrap.clinicianId)) return null;
+  const wrappingKey = await passwordKey(password, wrap.kdf);
+  const key = open(wrappingKey, wrap, passwordAad(wrap));
+  wrappingKey.fill(0);
+  if (key && keyCheck(key) === keys.keyCheck) return key;
+  key?.fill(0);
+  return null;
 }
 
 export function unwrapWithRecoveryKey(keys: KeyFile, recoveryKey: string): Buffer | null {
@@ -186,17 +356,29 @@ export function unwrapWithRecoveryKey(keys: KeyFile, recoveryKey: string): Buffe
 
 /** The key file with this clinician's password wrap added or replaced. */
 export function withPasswordWrap(keys: KeyFile, wrap: PasswordWrap): KeyFile {
-  return { ...keys, wraps: [...keys.wraps.filter((w) => w.id !== wrap.id), wrap] };
+  return {
+    ...keys,
+    wraps: [
+      ...keys.wraps.filter((w) => w.id !== wrap.id && !(w.kind === 'password' && w.clinicianId === wrap.clinicianId)),
+      wrap,
+    ],
+  };
 }
 
 export function withoutClinician(keys: KeyFile, clinicianId: number): KeyFile {
   return { ...keys, wraps: keys.wraps.filter((w) => !(w.kind === 'password' && w.clinicianId === clinicianId)) };
 }
 
+/** The key file with the clinician's slot renamed (the sign-in list shows the name). */
+export function withClinicianName(keys: KeyFile, clinicianId: number, name: string): KeyFile {
+  const wrap = findPasswordWrap(keys, clinicianId);
+  return wrap && wrap.name !== name ? withPasswordWrap(keys, { ...wrap, name }) : keys;
+}
+
 export function newKeyFile(clinicName: string, databaseKey: Buffer): KeyFile {
   return {
     format: 'stride-clinic-keys',
-    version: 1,
+    version: KEY_FILE_VERSION,
     clinicName,
     cipher: 'chacha20',
     keyCheck: keyCheck(databaseKey),
@@ -207,9 +389,7 @@ export function newKeyFile(clinicName: string, databaseKey: Buffer): KeyFile {
 /** Sign-in choices: who has a password wrap, by name. */
 export function signInChoices(keys: KeyFile): { clinicianId: number; name: string }[] {
   return keys.wraps
-    .filter((w): w is PasswordWrap => w.kind === 'password')
+    .filter((w): w is PasswordWrap => w.kind === 'password' && w.id === passwordWrapId(w.clinicianId))
     .map((w) => ({ clinicianId: w.clinicianId, name: w.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
-
-export { SCRYPT_PARAMS };

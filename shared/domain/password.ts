@@ -20,10 +20,13 @@ export const PasswordField = z
   .max(MAX_PASSWORD_LENGTH, { error: `Use at most ${MAX_PASSWORD_LENGTH} characters.` });
 
 /**
- * The recovery key printed at setup: 32 letters and digits (160 random bits) in groups of four,
- * from an alphabet without look-alikes (no 0/O, 1/I/L). Typed with or without the dashes.
+ * The recovery key printed at setup: 32 letters and digits in groups of four, from a
+ * 32-character alphabet without look-alikes (no 0/O, no 1/I: L stays, as neither 1 nor I is
+ * there to mistake it for), so each character carries 5 bits and the key its full 160 random
+ * bits (an earlier 31-character alphabet gave 158.5; keys printed from it are still valid).
+ * Typed with or without the dashes, in either case.
  */
-export const RECOVERY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const RECOVERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const RecoveryKeyField = z
   .string({ error: 'Enter the recovery key.' })
   .max(80, { error: 'The recovery key is 32 letters and digits: check what you typed.' })

@@ -10,6 +10,7 @@ import { printFigures } from './stats';
 import { benchAuditAnchor } from './suites/audit-anchor';
 import { benchBackup } from './suites/backup';
 import { benchHandout } from './suites/handout';
+import { benchKeys } from './suites/keys';
 import { benchReadiness } from './suites/readiness';
 import { benchRecords } from './suites/records';
 import { benchRunning, CHECK_INS } from './suites/running';
@@ -21,7 +22,7 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** `--only handout` (or `records`, `timeline`, `readiness`, `audit`) runs one suite; by default all run. */
+/** `--only handout` (or `records`, `timeline`, `readiness`, `audit`, `keys`) runs one suite; by default all run. */
 function wanted(suite: string): boolean {
   const i = process.argv.indexOf('--only');
   return i < 0 || process.argv[i + 1] === suite;
@@ -34,6 +35,12 @@ function header(): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--only') && wanted('keys')) {
+    // Key derivation and sign-in on their own, in a small clinic.
+    header();
+    printFigures('Passwords and sign-in: scrypt before, Argon2id after', await benchKeys());
+    return;
+  }
   if (process.argv.includes('--only') && wanted('readiness')) {
     // The intake's readiness result on its own: pure functions, no clinic needed.
     header();
@@ -99,6 +106,7 @@ async function main(): Promise<void> {
     printFigures('Backups, restores and exports', await benchBackup(clinic));
     printFigures('Intake readiness, per keystroke', benchReadiness());
     printFigures('Audited writes and the audit trail’s anchor', await benchAuditAnchor(clinic));
+    printFigures('Passwords and sign-in: scrypt before, Argon2id after', await benchKeys());
     if (wanted('handout')) printFigures('Take-home handout', await benchHandout());
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

@@ -152,7 +152,7 @@ const SETTINGS = {
 
 /**
  * A clinic of `patients` fictional patients. Encrypted clinics are set up through the backend
- * (with the app's real scrypt cost, so sign-in is measured as clinicians live it); plain ones are
+ * (with the app's real Argon2id cost, so sign-in is measured as clinicians live it); plain ones are
  * the unencrypted records of the previous version, for comparison.
  */
 export async function makeSyntheticClinic(

@@ -8,6 +8,7 @@ import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { PatientInput } from '../../shared/domain/patient';
 import type { ClinicSettings } from '../../shared/domain/settings';
 import type { Result } from '../../shared/ipc/result';
+import type { PasswordKdfParams } from '../../main/security/key-file';
 import { fixedClock } from '../../main/util/clock';
 import { memoryLogger } from '../../main/util/logger';
 
@@ -25,8 +26,11 @@ export function removeTempDirs(): void {
 
 export const TEST_TODAY = '2026-11-27T10:00:00.000Z';
 
-/** A cheaper scrypt for tests (the app uses N = 2^17); the key file records the cost per wrap. */
-export const TEST_SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
+/**
+ * A cheaper Argon2id for tests (the app uses 64 MiB, 3 passes); the key file records the cost per
+ * slot, so a test clinic opens in the app too (its slots are rewrapped at full cost on sign-in).
+ */
+export const TEST_KDF: PasswordKdfParams = { name: 'argon2id', m: 1024, t: 1, p: 1 };
 
 /** Hard enough to guess for the strength estimate (xkcd's "correct horse battery staple" is refused now). */
 export const TEST_PASSWORD = 'violet otter climbs slowly at dusk';
@@ -40,7 +44,7 @@ export function openTestBackend(
     dataDir: options.dataDir ?? tempDir(),
     clock,
     logger,
-    scryptParams: TEST_SCRYPT,
+    passwordKdf: TEST_KDF,
     ...options,
   });
   return Object.assign(backend, { clock, logger });

@@ -12,14 +12,15 @@ import { build } from 'vite';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-export async function buildWriter(): Promise<{ script: string; remove(): void }> {
+/** `entry`: the helper to build (tests/helpers/<entry>.ts), by default the records writer. */
+export async function buildWriter(entry = 'records-writer'): Promise<{ script: string; remove(): void }> {
   const outDir = path.join(ROOT, 'dist', '.test-writers', randomBytes(6).toString('hex'));
   await build({
     configFile: false,
     root: ROOT,
     logLevel: 'error',
     build: {
-      ssr: path.join(ROOT, 'tests', 'helpers', 'records-writer.ts'),
+      ssr: path.join(ROOT, 'tests', 'helpers', `${entry}.ts`),
       outDir,
       emptyOutDir: true,
       target: 'node20',

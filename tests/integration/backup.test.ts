@@ -32,7 +32,7 @@ import {
   readyBackend,
   removeTempDirs,
   TEST_PASSWORD,
-  TEST_SCRYPT,
+  TEST_KDF,
   TEST_TODAY,
   tempDir,
 } from '../helpers/backend';
@@ -664,7 +664,7 @@ describe('automatic snapshots', () => {
     let keys = newKeyFile('Old Clinic', key);
     keys = withPasswordWrap(
       keys,
-      await passwordWrap(key, { id: 1, name: 'Priya Shah' }, TEST_PASSWORD, clock.now(), TEST_SCRYPT),
+      await passwordWrap(key, { id: 1, name: 'Priya Shah' }, TEST_PASSWORD, clock.now(), TEST_KDF),
     );
     writeKeyFile(path.join(dataDir, KEY_FILE), keys);
     const old = openDatabase(path.join(dataDir, 'clinic.sqlite'), { create: true, key });

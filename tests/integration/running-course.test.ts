@@ -16,15 +16,7 @@ import type { CheckInEntry, CheckInPage } from '../../shared/domain/running';
 import { shownDecision } from '../../shared/domain/running';
 import { addDays } from '../../shared/time/dates';
 import type { RequestOf } from '../../shared/ipc/contract';
-import {
-  CLINIC_SETUP,
-  must,
-  patientInput,
-  removeTempDirs,
-  tempDir,
-  TEST_PASSWORD,
-  TEST_SCRYPT,
-} from '../helpers/backend';
+import { CLINIC_SETUP, must, patientInput, removeTempDirs, tempDir, TEST_PASSWORD, TEST_KDF } from '../helpers/backend';
 import { openClinicDb } from '../helpers/db';
 import { CLEAN_ANSWERS } from '../helpers/reports';
 
@@ -169,7 +161,7 @@ describe("a patient's six-week course", () => {
   it('stores a dozen check-ins, an override and a correction, and reads every decision back intact', async () => {
     const dataDir = tempDir();
     const clock = visitClock('2026-10-16');
-    const backend = createBackend({ dataDir, clock, logger: memoryLogger(), scryptParams: TEST_SCRYPT });
+    const backend = createBackend({ dataDir, clock, logger: memoryLogger(), passwordKdf: TEST_KDF });
     await must(backend, 'app.setup', CLINIC_SETUP);
     const patient = await must(backend, 'patients.create', patientInput());
     const episode = await must(backend, 'episodes.create', {
@@ -329,7 +321,7 @@ describe("a patient's six-week course", () => {
     backend.close();
 
     // Reopened, the same.
-    const reopened = createBackend({ dataDir, clock, logger: memoryLogger(), scryptParams: TEST_SCRYPT });
+    const reopened = createBackend({ dataDir, clock, logger: memoryLogger(), passwordKdf: TEST_KDF });
     await must(reopened, 'session.signIn', { clinicianId: 1, password: TEST_PASSWORD });
     const after = await allCheckIns(reopened, episode.id);
     expect(after).toEqual(before);

@@ -1,7 +1,7 @@
 /** Encryption at rest, clinician sign-in, locking and recovery, on real files. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openClinicStore } from '../../main/backend/store';
 import { createClinician, writeSettings } from '../../main/records/clinic';
@@ -374,46 +374,5 @@ describe('the demo clinic', () => {
         .toString(),
     ).toBe('SQLite format 3');
     backend.close();
-  });
-});
-
-describe('the OS keychain wrap', () => {
-  /** A stand-in keychain: AES-256-GCM under a secret only "the OS" knows. */
-  function fakeKeychain() {
-    const secret = randomBytes(32);
-    return {
-      encrypt(plain: Buffer): Buffer {
-        const iv = randomBytes(12);
-        const c = createCipheriv('aes-256-gcm', secret, iv);
-        const body = Buffer.concat([c.update(plain), c.final()]);
-        return Buffer.concat([iv, c.getAuthTag(), body]);
-      },
-      decrypt(sealed: Buffer): Buffer {
-        const d = createDecipheriv('aes-256-gcm', secret, sealed.subarray(0, 12));
-        d.setAuthTag(sealed.subarray(12, 28));
-        return Buffer.concat([d.update(sealed.subarray(28)), d.final()]);
-      },
-    };
-  }
-
-  it('also wraps the database key where the keychain is real, and only there', async () => {
-    const keychain = fakeKeychain();
-    const withKeychain = await readyBackend({ keychain });
-    withKeychain.close();
-    const keys = JSON.parse(fs.readFileSync(path.join(withKeychain.dataDir, 'keys.json'), 'utf8')) as {
-      wraps: { kind: string; blob?: string }[];
-    };
-    const wrap = keys.wraps.find((w) => w.kind === 'keychain');
-    expect(wrap).toBeDefined();
-    expect(keychain.decrypt(Buffer.from(wrap!.blob!, 'base64')).equals(await clinicKey(withKeychain.dataDir))).toBe(
-      true,
-    );
-
-    const without = await readyBackend();
-    without.close();
-    const plainKeys = JSON.parse(fs.readFileSync(path.join(without.dataDir, 'keys.json'), 'utf8')) as {
-      wraps: { kind: string }[];
-    };
-    expect(plainKeys.wraps.map((w) => w.kind).sort()).toEqual(['password', 'recovery']);
   });
 });

@@ -74,18 +74,6 @@ describe('IPC binding', () => {
   });
 });
 
-describe('the OS keychain', () => {
-  it('is used only where it really protects the key', async () => {
-    const { isRealKeychain } = await import('../../main/electron/keychain-policy');
-    expect(isRealKeychain('darwin', true, null)).toBe(true);
-    expect(isRealKeychain('win32', true, null)).toBe(true);
-    expect(isRealKeychain('linux', true, 'gnome_libsecret')).toBe(true);
-    expect(isRealKeychain('linux', true, 'basic_text')).toBe(false);
-    expect(isRealKeychain('linux', true, 'unknown')).toBe(false);
-    expect(isRealKeychain('darwin', false, null)).toBe(false);
-  });
-});
-
 describe('development switches', () => {
   const env = { STRIDE_DATA_DIR: '/tmp/planted', STRIDE_SQLITE_BINDING: '/tmp/planted/evil.node' };
 

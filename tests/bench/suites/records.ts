@@ -57,7 +57,7 @@ export async function benchRecords(encrypted: SyntheticClinic, plain: SyntheticC
     store.close();
   }
 
-  // Sign-in to the patient list: start, unwrap the key with the password (scrypt), open, first page.
+  // Sign-in to the patient list: start, unwrap the key with the password (Argon2id), open, first page.
   const signIns: number[] = [];
   for (let i = 0; i < 5; i++) {
     const [, t] = await time(async () => {
@@ -122,7 +122,7 @@ export async function benchRecords(encrypted: SyntheticClinic, plain: SyntheticC
       withinBudget: Math.max(...opens) < 300,
     },
     {
-      name: 'sign-in to patient list, incl. scrypt (p50 of 5)',
+      name: 'sign-in to patient list, incl. Argon2id (p50 of 5)',
       value: ms(percentile(signIns, 50)),
       budget: '< 1 s',
       withinBudget: percentile(signIns, 50) < 1000,
