@@ -67,6 +67,7 @@ async function clinicWithRecords(options: Parameters<typeof readyBackend>[0] = {
   await must(backend, 'clinicians.create', {
     clinician: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: '' },
     password: 'blue kettle on the hill',
+    yourPassword: TEST_PASSWORD,
   });
   return backend;
 }

@@ -99,6 +99,7 @@ describe('signing in', () => {
     const colleague = await must(backend, 'clinicians.create', {
       clinician: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: '' },
       password: 'blue kettle on the hill',
+      yourPassword: TEST_PASSWORD,
     });
     expect(colleague.hasPassword).toBe(true);
     await must(backend, 'session.signOut', {});
@@ -109,11 +110,7 @@ describe('signing in', () => {
     await must(backend, 'session.signIn', { clinicianId: colleague.id, password: 'blue kettle on the hill' });
     await must(backend, 'session.signOut', {});
     await must(backend, 'session.signIn', { clinicianId: 1, password: TEST_PASSWORD });
-    await must(backend, 'clinicians.update', {
-      id: colleague.id,
-      changes: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: '' },
-      active: false,
-    });
+    await must(backend, 'clinicians.setActive', { clinicianId: colleague.id, active: false, yourPassword: TEST_PASSWORD });
     await must(backend, 'session.signOut', {});
     const status = await must(backend, 'app.status', {});
     expect(status.signInChoices.map((c) => c.name)).toEqual(['Priya Shah']);
