@@ -12,8 +12,7 @@ import { getClinician } from './clinic';
 
 export function roleOf(db: Db, clinicianId: number): ClinicianRole {
   const role = db.prepare('SELECT role FROM clinicians WHERE id = ?').pluck().get(clinicianId) as
-    | ClinicianRole
-    | undefined;
+    ClinicianRole | undefined;
   if (!role) throw notFound('This clinician');
   return role;
 }

@@ -25,14 +25,20 @@ import type {
 } from '../../../shared/domain/settings';
 import { passwordProblem } from '../../../shared/domain/password';
 import { createClinician, getClinician, requireSettings, updateClinician } from '../../records/clinic';
-import { activeAdministrators, isAdministratorRole, roleOf, rolesById, setActive, setRole } from '../../records/clinician-roles';
+import {
+  activeAdministrators,
+  isAdministratorRole,
+  roleOf,
+  rolesById,
+  setActive,
+  setRole,
+} from '../../records/clinician-roles';
 import { AppError } from '../../util/errors';
 import type { ClinicContext } from '../handler-types';
 
 type Ctx = Pick<ClinicContext, 'db' | 'clock' | 'clinician' | 'session'>;
 
-const LAST_ADMINISTRATOR =
-  'You are the last administrator: make someone else administrator first.';
+const LAST_ADMINISTRATOR = 'You are the last administrator: make someone else administrator first.';
 
 /** The clinicians with their role and whether they can sign in. */
 export function withRoles(ctx: Ctx, clinicians: Clinician[]): ClinicianWithAccess[] {

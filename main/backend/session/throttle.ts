@@ -71,7 +71,12 @@ const CounterState = z.strictObject({
 const Attempt = z.strictObject({
   at: z.iso.datetime(),
   prompt: z.enum([...PROMPTS, 'damaged_file']),
-  clinicianId: z.number().int().positive().max(2 ** 31).nullable(),
+  clinicianId: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31)
+    .nullable(),
   /** The clinician's name as the key file showed it (the audit line is readable after a rename). */
   name: z.string().max(120).nullable(),
 });
@@ -154,10 +159,7 @@ export function createThrottle(options: { dataDir: string; clock: Clock; logger:
   }
 
   function damaged(err: unknown): ThrottleState {
-    logger.error(
-      'the record of wrong passwords is damaged: every password prompt waits the longest delay once',
-      err,
-    );
+    logger.error('the record of wrong passwords is damaged: every password prompt waits the longest delay once', err);
     const at = clock.now().toISOString();
     const state = empty();
     state.counters[EVERY] = { failures: CEILING_FAILURES, lastFailureAt: at };
@@ -179,10 +181,7 @@ export function createThrottle(options: { dataDir: string; clock: Clock; logger:
       const wait = Math.max(remaining(state, counter), remaining(state, EVERY));
       if (wait <= 0) return;
       const seconds = Math.ceil(wait / 1000);
-      const time =
-        seconds > 90
-          ? `${Math.ceil(seconds / 60)} minutes`
-          : `${seconds} second${seconds === 1 ? '' : 's'}`;
+      const time = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} second${seconds === 1 ? '' : 's'}`;
       throw new AppError('unauthenticated', `Too many wrong passwords. Wait ${time}, then try again.`, {
         [field]: `Too many wrong passwords: wait ${time}.`,
       });
