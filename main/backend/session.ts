@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, SetupInput, WithRecoveryKey } from '../../shared/domain/session';
 import { passwordStrengthProblem } from '../../shared/domain/password-strength';
-import type { Clinician, ClinicianWithAccess } from '../../shared/domain/settings';
+import type { Clinician } from '../../shared/domain/settings';
 import { appendAudit } from '../audit/audit-log';
 import type { AuditEntry } from '../audit/audit-log';
 import { createAnchorKeeper } from '../audit/anchor-keeper';
@@ -65,6 +65,10 @@ import { AppError } from '../util/errors';
 import type { Logger } from '../util/logger';
 import type { ClinicKind, ClinicStore, OpenStoreOptions } from './store';
 import { hasMarker, MARKER_FILE, openClinicStore, recordsFile, recordsFileKind } from './store';
+import type { Counter, FailedAttempt } from './session/throttle';
+import { clinicianCounter, createThrottle } from './session/throttle';
+
+export { waitAfterFailures } from './session/throttle';
 
 export interface SessionControl {
   status(): AppStatus;
@@ -84,13 +88,19 @@ export interface SessionControl {
   /** The open store and the signed-in clinician, or an AppError saying why there is none. */
   requireClinic(): { store: ClinicStore; clinician: Clinician };
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  /**
+   * Checks the signed-in clinician's own password again before an administrative act (throttled
+   * like sign-in, a wrong one audited); throws an AppError on the field `yourPassword` if wrong.
+   */
+  reauthenticate(password: string): Promise<void>;
   /** Gives a clinician a password (a new colleague, or one who forgot theirs). */
   setClinicianPassword(clinicianId: number, password: string): Promise<void>;
   /** A clinician who is no longer active can no longer unlock the records. */
   removeClinicianAccess(clinicianId: number): void;
   /** Keeps the sign-in screen's names in step with the clinicians table. */
   renameClinicianAccess(clinicianId: number, name: string): void;
-  withAccess(clinicians: Clinician[]): ClinicianWithAccess[];
+  /** Whether each clinician has a key slot (can sign in); roles are added by clinician-admin. */
+  withAccess(clinicians: Clinician[]): (Clinician & { hasPassword: boolean })[];
   /**
    * The open encrypted records, a copy of their key (the caller wipes it) and the key file, for
    * backups and exports. Throws in the demo clinic, which has no key and no backups.
@@ -193,11 +203,6 @@ const DAILY_SNAPSHOT_DELAY_MS = 10_000;
 
 const UNSAFE_TO_RESTORE_OVER: readonly DatabaseOpenError['problem'][] = ['locked', 'network_folder', 'newer_version'];
 
-/** After a few wrong passwords in a row, each further attempt waits longer (up to a minute). */
-export function waitAfterFailures(failures: number): number {
-  return failures < 3 ? 0 : Math.min(60_000, 1000 * 2 ** (failures - 3));
-}
-
 export interface SessionOptions extends OpenStoreOptions {
   dataDir: string;
   clock: Clock;
@@ -224,7 +229,8 @@ export function createSession(options: SessionOptions): SessionControl {
   let phase: Phase = { kind: 'new' };
   let lastActivity = clock.now().getTime();
   let autoLockMinutes: number | null = null;
-  const failures = new Map<number, { count: number; last: number }>();
+  /** Wrong passwords at every prompt, counted on disk beside the key file (survives a restart). */
+  const throttle = createThrottle({ dataDir, clock, logger });
   /** Failed sign-ins happen while the records are closed: they are written at the next opening. */
   const pendingAudit: AuditEntry[] = [];
   /** A backup unlocked and checked, waiting for the clinician to confirm the restore. */
@@ -449,6 +455,21 @@ export function createSession(options: SessionOptions): SessionControl {
     lastActivity = clock.now().getTime();
     for (const entry of pendingAudit.splice(0)) appendAudit(store.db, clock, entry);
     anchors.opened(store.db, key);
+    auditFailedAttempts();
+  }
+
+  /** Wrong passwords kept while the records were closed (or just now) go to the audit trail. */
+  function auditFailedAttempts(): void {
+    if (phase.kind !== 'open' || phase.store.kind !== 'real') return;
+    const db = phase.store.db;
+    db.transaction(() => {
+      for (const entry of throttle.takeUnaudited()) appendAudit(db, clock, entry);
+    }).immediate();
+  }
+
+  function failAttempt(counter: Counter, attempt: FailedAttempt): void {
+    throttle.fail(counter, attempt);
+    auditFailedAttempts();
   }
 
   function audit(entry: Omit<AuditEntry, 'entity' | 'entityId' | 'patientId'> & Partial<AuditEntry>): void {
@@ -456,35 +477,8 @@ export function createSession(options: SessionOptions): SessionControl {
     appendAudit(phase.store.db, clock, { entity: 'session', entityId: null, patientId: null, ...entry });
   }
 
-  function checkRateLimit(clinicianId: number): void {
-    const f = failures.get(clinicianId);
-    if (!f) return;
-    const wait = waitAfterFailures(f.count) - (clock.now().getTime() - f.last);
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      throw new AppError(
-        'unauthenticated',
-        `Too many wrong passwords. Wait ${seconds} second${seconds === 1 ? '' : 's'}, then try again.`,
-        {
-          password: `Too many wrong passwords: wait ${seconds} s.`,
-        },
-      );
-    }
-  }
-
-  function recordFailure(clinicianId: number, name: string, how: string): never {
-    const f = failures.get(clinicianId) ?? { count: 0, last: 0 };
-    f.count += 1;
-    f.last = clock.now().getTime();
-    failures.set(clinicianId, f);
-    pendingAudit.push({
-      clinicianId,
-      action: 'sign_in_failed',
-      entity: 'session',
-      entityId: null,
-      patientId: null,
-      summary: `Wrong password for ${name} (${how}) at ${clock.now().toISOString()}`,
-    });
+  function recordFailure(clinicianId: number, name: string, how: 'sign_in' | 'unlock'): never {
+    failAttempt(clinicianCounter(clinicianId), { prompt: how, clinicianId, name });
     throw new AppError('unauthenticated', 'Wrong password. Check Caps Lock and try again.', {
       password: 'Wrong password. Check Caps Lock and try again.',
     });
@@ -505,16 +499,16 @@ export function createSession(options: SessionOptions): SessionControl {
         'not_found',
         'That clinician cannot sign in here (no password is set). Ask a colleague to set one in Settings.',
       );
-    checkRateLimit(clinicianId);
+    throttle.check(clinicianCounter(clinicianId), 'password');
     const key = await unwrapWithPassword(keys, wrap, password);
-    if (!key) recordFailure(clinicianId, wrap.name, how === 'unlock' ? 'unlock' : 'sign-in');
+    if (!key) recordFailure(clinicianId, wrap.name, how);
     if (phase.kind !== 'closed') {
       key.fill(0);
       throw new AppError('conflict', 'The app changed state during the sign-in. Try again.');
     }
     const lockedBy = phase.lockedBy;
     openWithKey(keys, key, clinicianId);
-    failures.delete(clinicianId);
+    throttle.succeed(clinicianCounter(clinicianId));
     // A slot in an older format (scrypt, or a tag that does not bind the clinician) is rewrapped
     // now that the password is known: Argon2id with this version's cost.
     await keyChanges.rewrapIfOld(wrap, password);
@@ -806,7 +800,7 @@ export function createSession(options: SessionOptions): SessionControl {
     // by the migrations (with their own safety copy) as they open.
     openWithKey(ready.keys, Buffer.from(ready.key), ready.clinicianId);
     ready.key.fill(0);
-    failures.delete(ready.clinicianId);
+    throttle.succeed(clinicianCounter(ready.clinicianId));
     audit({
       clinicianId: ready.clinicianId,
       action: 'restore_backup',
@@ -928,19 +922,10 @@ export function createSession(options: SessionOptions): SessionControl {
       const keys = keysOnDisk();
       const wrap = findPasswordWrap(keys, clinicianId);
       const name = wrap?.name ?? `clinician ${clinicianId}`;
-      checkRateLimit(0);
+      throttle.check('recovery', 'recoveryKey');
       const key = unwrapWithRecoveryKey(keys, recoveryKey);
       if (!key) {
-        const f = failures.get(0) ?? { count: 0, last: 0 };
-        failures.set(0, { count: f.count + 1, last: clock.now().getTime() });
-        pendingAudit.push({
-          clinicianId,
-          action: 'recovery_failed',
-          entity: 'session',
-          entityId: null,
-          patientId: null,
-          summary: `Wrong recovery key tried for ${name}`,
-        });
+        failAttempt('recovery', { prompt: 'recovery', clinicianId, name });
         throw new AppError(
           'unauthenticated',
           'That recovery key does not unlock these records. Check each group of four characters.',
@@ -949,7 +934,7 @@ export function createSession(options: SessionOptions): SessionControl {
           },
         );
       }
-      failures.delete(0);
+      throttle.succeed('recovery');
       openWithKey(keys, key, clinicianId);
       const open = requireEncryptedOpen();
       const clinician = getClinician(open.store.db, clinicianId);
@@ -961,7 +946,7 @@ export function createSession(options: SessionOptions): SessionControl {
         throw err;
       }
       await keyChanges.setPassword(clinician, newPassword);
-      failures.delete(clinicianId);
+      throttle.succeed(clinicianCounter(clinicianId));
       audit({
         clinicianId,
         action: 'password_reset',
@@ -1005,8 +990,17 @@ export function createSession(options: SessionOptions): SessionControl {
         close('locked', `Locked after ${autoLockMinutes} minutes without activity`);
         requireOpen(); // throws: the session is locked now
       }
+      const clinician = getClinician(open.store.db, open.clinicianId);
+      if (!clinician.active) {
+        // Deactivated by an administrator (possibly in another window on this folder).
+        close('signed_out', `${clinician.name} was signed out: deactivated by an administrator`);
+        throw new AppError(
+          'unauthenticated',
+          'You were signed out: an administrator deactivated your account. Ask them if this is a mistake.',
+        );
+      }
       lastActivity = clock.now().getTime();
-      return { store: open.store, clinician: getClinician(open.store.db, open.clinicianId) };
+      return { store: open.store, clinician };
     },
 
     async changePassword(currentPassword, newPassword) {
@@ -1014,19 +1008,22 @@ export function createSession(options: SessionOptions): SessionControl {
       const clinician = getClinician(open.store.db, open.clinicianId);
       await checkNewPassword(newPassword, clinician.name, open.keys.clinicName);
       // Guessing the current password from an unlocked screen slows down like sign-in does.
-      checkRateLimit(open.clinicianId);
+      throttle.check(clinicianCounter(open.clinicianId), 'currentPassword');
       // Checked against the key file as it is now: a password changed in another window counts.
       const current = keysOnDisk();
       const wrap = findPasswordWrap(current, open.clinicianId);
       const check = wrap ? await unwrapWithPassword(current, wrap, currentPassword) : null;
       if (!check) {
-        const f = failures.get(open.clinicianId) ?? { count: 0, last: 0 };
-        failures.set(open.clinicianId, { count: f.count + 1, last: clock.now().getTime() });
+        failAttempt(clinicianCounter(open.clinicianId), {
+          prompt: 'change_password',
+          clinicianId: open.clinicianId,
+          name: clinician.name,
+        });
         throw new AppError('unauthenticated', 'Your current password is not right.', {
           currentPassword: 'Your current password is not right.',
         });
       }
-      failures.delete(open.clinicianId);
+      throttle.succeed(clinicianCounter(open.clinicianId));
       check.fill(0);
       await keyChanges.setPassword(clinician, newPassword);
       audit({
@@ -1036,6 +1033,24 @@ export function createSession(options: SessionOptions): SessionControl {
         entityId: clinician.id,
         summary: `${clinician.name} changed their password`,
       });
+    },
+
+    async reauthenticate(password) {
+      const open = requireEncryptedOpen();
+      const counter = clinicianCounter(open.clinicianId);
+      throttle.check(counter, 'yourPassword');
+      // Checked against the key file as it is now: a password changed in another window counts.
+      const current = keysOnDisk();
+      const wrap = findPasswordWrap(current, open.clinicianId);
+      const check = wrap ? await unwrapWithPassword(current, wrap, password) : null;
+      if (!check) {
+        const name = getClinician(open.store.db, open.clinicianId).name;
+        failAttempt(counter, { prompt: 'reauthenticate', clinicianId: open.clinicianId, name });
+        const message = 'That is not your password, so nothing was changed. Enter the password you sign in with.';
+        throw new AppError('unauthenticated', message, { yourPassword: message });
+      }
+      check.fill(0);
+      throttle.succeed(counter);
     },
 
     async setClinicianPassword(clinicianId, password) {
@@ -1115,7 +1130,18 @@ export function createSession(options: SessionOptions): SessionControl {
     async prepareRestore(file, clinicianId, password, report) {
       const mode = restoreMode(true);
       dropPrepared();
-      const ready = await prepareRestore({ file, clinicianId, password, dataDir, report, ...driver });
+      // A backup's password prompt is throttled like sign-in: a stolen backup file can be
+      // guessed at offline anyway, but not through this app faster than its sign-in allows.
+      throttle.check('restore', 'password');
+      let ready: PreparedRestore;
+      try {
+        ready = await prepareRestore({ file, clinicianId, password, dataDir, report, ...driver });
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'unauthenticated')
+          failAttempt('restore', { prompt: 'restore', clinicianId, name: null });
+        throw err;
+      }
+      throttle.succeed('restore');
       try {
         // The state may have changed while the file was read (a lock, a sign-out): check again.
         const modeNow = restoreMode(true);

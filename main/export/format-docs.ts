@@ -46,6 +46,7 @@ export const TABLE_DOCS: Readonly<Record<string, TableDoc>> = {
       profession: 'Profession, e.g. "Physiotherapist".',
       registration_number: 'Professional registration number (may be empty).',
       active: '1 if they can sign in, 0 if no longer active.',
+      role: "owner (the clinic's first clinician), administrator (both manage clinicians) or clinician.",
       created_at: `When they were added, ${WHEN}.`,
       updated_at: `When their details last changed, ${WHEN}.`,
     },

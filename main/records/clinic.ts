@@ -127,7 +127,10 @@ export function createClinician(db: Db, clock: Clock, byClinicianId: number | nu
       const now = clock.now().toISOString();
       const info = db
         .prepare(
-          'INSERT INTO clinicians (name, profession, registration_number, created_at, updated_at) VALUES (@name, @profession, @registrationNumber, @now, @now)',
+          // The clinic's first clinician is its owner (see migration 11).
+          `INSERT INTO clinicians (name, profession, registration_number, role, created_at, updated_at)
+           VALUES (@name, @profession, @registrationNumber,
+             CASE WHEN EXISTS (SELECT 1 FROM clinicians) THEN 'clinician' ELSE 'owner' END, @now, @now)`,
         )
         .run({ ...input, now });
       const c = getClinician(db, Number(info.lastInsertRowid));

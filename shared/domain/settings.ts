@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DATE_FORMATS } from '../time/dates';
 import { optionalEmail, optionalPhone, optionalText, RecordId, requiredText } from './fields';
+import { MAX_PASSWORD_LENGTH, PasswordField } from './password';
 
 export const UNITS = ['km', 'mi'] as const;
 export type DistanceUnit = (typeof UNITS)[number];
@@ -61,12 +62,60 @@ export const Clinician = ClinicianInput.extend({
 });
 export type Clinician = z.infer<typeof Clinician>;
 
-/** A clinician as the settings page lists them: can they sign in (do they have a password)? */
-export const ClinicianWithAccess = Clinician.extend({ hasPassword: z.boolean() });
+/**
+ * Who may manage clinicians: the clinic owner (its first clinician) and administrators add,
+ * deactivate, reactivate, give passwords to and grant administrator to clinicians; a clinician
+ * changes only their own password and details.
+ */
+export const CLINICIAN_ROLES = ['owner', 'administrator', 'clinician'] as const;
+export type ClinicianRole = (typeof CLINICIAN_ROLES)[number];
+/** The roles an administrator can give (there is one owner, the clinic's first clinician). */
+export const GRANTABLE_ROLES = ['administrator', 'clinician'] as const;
+
+/** A clinician as the settings page lists them: their role, and can they sign in (a password)? */
+export const ClinicianWithAccess = Clinician.extend({
+  hasPassword: z.boolean(),
+  role: z.enum(CLINICIAN_ROLES),
+});
 export type ClinicianWithAccess = z.infer<typeof ClinicianWithAccess>;
 
+/**
+ * The acting clinician's own password, asked again for every administrative act and checked in
+ * the main process (never trusted from the page). Bounded like any password, not rated.
+ */
+const YourPassword = z
+  .string({ error: 'Enter your own password to confirm.' })
+  .min(1, { error: 'Enter your own password to confirm.' })
+  .max(MAX_PASSWORD_LENGTH, { error: `Use at most ${MAX_PASSWORD_LENGTH} characters.` });
+
+/** Changing a clinician's details; your password is needed when they are not your own. */
 export const ClinicianUpdate = z.strictObject({
   id: RecordId,
   changes: ClinicianInput,
+  yourPassword: YourPassword.optional(),
+});
+
+export const ClinicianCreate = z.strictObject({
+  clinician: ClinicianInput,
+  /** Their first password (rated like every new password). */
+  password: PasswordField,
+  yourPassword: YourPassword,
+});
+
+export const ClinicianSetPassword = z.strictObject({
+  clinicianId: RecordId,
+  password: PasswordField,
+  yourPassword: YourPassword,
+});
+
+export const ClinicianSetRole = z.strictObject({
+  clinicianId: RecordId,
+  role: z.enum(GRANTABLE_ROLES, { error: 'Choose administrator or clinician.' }),
+  yourPassword: YourPassword,
+});
+
+export const ClinicianSetActive = z.strictObject({
+  clinicianId: RecordId,
   active: z.boolean(),
+  yourPassword: YourPassword,
 });

@@ -81,6 +81,8 @@ export const CHANNEL_NAMES = [
   'clinicians.create',
   'clinicians.update',
   'clinicians.setPassword',
+  'clinicians.setRole',
+  'clinicians.setActive',
   'audit.verify',
   'audit.list',
   'audit.filters',

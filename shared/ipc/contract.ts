@@ -21,13 +21,11 @@ import {
   Empty,
   EncryptInput,
   RecoverInput,
-  SetPasswordInput,
   SetupInput,
   SignInInput,
   UnlockInput,
   WithRecoveryKey,
 } from '../domain/session';
-import { PasswordField } from '../domain/password';
 import { EpisodeClose, EpisodeCreate, EpisodeSummary } from '../domain/episode';
 import { EpisodeTimeline } from '../domain/timeline';
 import {
@@ -49,7 +47,16 @@ import {
   HandoutsOfEpisode,
   HandoutsOfPatient,
 } from '../domain/handout';
-import { ClinicSettings, Clinician, ClinicianInput, ClinicianUpdate, ClinicianWithAccess } from '../domain/settings';
+import {
+  ClinicSettings,
+  Clinician,
+  ClinicianCreate,
+  ClinicianSetActive,
+  ClinicianSetPassword,
+  ClinicianSetRole,
+  ClinicianUpdate,
+  ClinicianWithAccess,
+} from '../domain/settings';
 import { RecordId } from '../domain/fields';
 import {
   AuditFilterChoices,
@@ -238,12 +245,19 @@ export const contract = {
   'settings.get': channel(Empty, ClinicSettings),
   'settings.update': channel(ClinicSettings, ClinicSettings),
   'clinicians.list': channel(Empty, z.array(ClinicianWithAccess)),
-  'clinicians.create': channel(
-    z.strictObject({ clinician: ClinicianInput, password: PasswordField }),
-    ClinicianWithAccess,
-  ),
+  /*
+   * Managing clinicians: the owner and administrators only, each act with the acting
+   * clinician's own password (checked in main) and audited; never removes the last administrator.
+   */
+  'clinicians.create': channel(ClinicianCreate, ClinicianWithAccess),
+  /** Details (name, profession, registration): your own, or anyone's for an administrator. */
   'clinicians.update': channel(ClinicianUpdate, ClinicianWithAccess),
-  'clinicians.setPassword': channel(SetPasswordInput, Empty),
+  /** A new password for another clinician (a new colleague, or one who forgot theirs). */
+  'clinicians.setPassword': channel(ClinicianSetPassword, Empty),
+  /** Grants or removes administrator. */
+  'clinicians.setRole': channel(ClinicianSetRole, ClinicianWithAccess),
+  /** Deactivates (removes their key slot, signs them out) or reactivates a clinician. */
+  'clinicians.setActive': channel(ClinicianSetActive, ClinicianWithAccess),
 
   'audit.verify': channel(
     Empty,

@@ -151,9 +151,12 @@ export const CHANNEL_EXAMPLES: { [C in Channel]: RequestOf<C> } = {
   'clinicians.create': {
     clinician: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: '' },
     password: 'blue kettle on the hill',
+    yourPassword: TEST_PASSWORD,
   },
-  'clinicians.update': { id: 1, changes: CLINIC_SETUP.clinician, active: true },
-  'clinicians.setPassword': { clinicianId: 2, password: 'green kettle on the hill' },
+  'clinicians.update': { id: 1, changes: CLINIC_SETUP.clinician },
+  'clinicians.setPassword': { clinicianId: 2, password: 'green kettle on the hill', yourPassword: TEST_PASSWORD },
+  'clinicians.setRole': { clinicianId: 2, role: 'administrator', yourPassword: TEST_PASSWORD },
+  'clinicians.setActive': { clinicianId: 2, active: true, yourPassword: TEST_PASSWORD },
   'audit.verify': {},
   'audit.list': {
     clinicianId: null,

@@ -36,6 +36,7 @@ async function clinicWithHistory() {
   const tomas = await must(backend, 'clinicians.create', {
     clinician: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: '' },
     password: 'blue kettle on the hill',
+    yourPassword: TEST_PASSWORD,
   });
   await must(backend, 'session.signOut', {});
   backend.clock.advance(2 * 24 * 3_600_000); // two days later
@@ -217,6 +218,7 @@ describe('the audit trail cannot be edited or deleted through the app', () => {
       await must(backend, 'clinicians.create', {
         clinician: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: '' },
         password: 'blue kettle on the hill',
+        yourPassword: TEST_PASSWORD,
       });
       const seeds = examples(backend.recoveryKey);
       const missing = CHANNELS.filter((c) => !(c in seeds));

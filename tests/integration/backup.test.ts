@@ -11,7 +11,6 @@ import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
 import { migration0008 as recordsMigration } from '../../main/db/migrations/0008-records-safety';
 import { openDatabase } from '../../main/db/open';
-import { createClinician } from '../../main/records/clinic';
 import { createPatient } from '../../main/records/patients';
 import {
   KEY_FILE,
@@ -67,6 +66,7 @@ async function clinicWithRecords(options: Parameters<typeof readyBackend>[0] = {
   await must(backend, 'clinicians.create', {
     clinician: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: '' },
     password: 'blue kettle on the hill',
+    yourPassword: TEST_PASSWORD,
   });
   return backend;
 }
@@ -479,7 +479,13 @@ describe('refusing bad backup files, with the reason and without touching the re
       password,
     });
     expect(prepared.ok).toBe(false);
-    expect(await liveDump(backend)).toEqual(before);
+    // Nothing changes but the audit trail's note of a wrong password (throttled and audited).
+    const after = await liveDump(backend);
+    const kept = (before.audit_log ?? []).length;
+    after.audit_log = (after.audit_log ?? []).filter(
+      (r, i) => i < kept || (r as { action: string }).action !== 'restore_password_failed',
+    );
+    expect(after).toEqual(before);
     expect(sha(path.join(backend.dataDir, KEY_FILE))).toBe(keysBefore);
     expect(fs.readdirSync(path.join(backend.dataDir, '.work'))).toEqual([]);
     expect((await must(backend, 'app.status', {})).state).toBe('ready');
@@ -582,6 +588,8 @@ describe('refusing bad backup files, with the reason and without touching the re
       code: 'unauthenticated',
       fields: { password: expect.stringContaining('Check Caps Lock') as string },
     });
+    const trail = (await liveDump(backend)).audit_log ?? [];
+    expect(trail.at(-1)).toMatchObject({ action: 'restore_password_failed', clinician_id: 1 });
   });
 
   it('a backup with no patients, over records that have some', async () => {
@@ -669,7 +677,20 @@ describe('automatic snapshots', () => {
     writeKeyFile(path.join(dataDir, KEY_FILE), keys);
     const old = openDatabase(path.join(dataDir, 'clinic.sqlite'), { create: true, key });
     migrate(old, MIGRATIONS, { target: recordsMigration.version - 1 });
-    const c = createClinician(old, clock, null, CLINIC_SETUP.clinician);
+    // The clinician row as the schema of the time held it (createClinician writes today's columns).
+    const c = {
+      id: Number(
+        old
+          .prepare(
+            `INSERT INTO clinicians (name, profession, registration_number, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')`,
+          )
+          .run(
+            CLINIC_SETUP.clinician.name,
+            CLINIC_SETUP.clinician.profession,
+            CLINIC_SETUP.clinician.registrationNumber,
+          ).lastInsertRowid,
+      ),
+    };
     // The settings row as the schema of the time held it (writeSettings writes today's columns).
     old
       .prepare(

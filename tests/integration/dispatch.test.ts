@@ -160,12 +160,12 @@ describe('the request gate', () => {
   it('does not let a clinician deactivate themselves', async () => {
     const backend = await readyBackend();
     const [me] = await must(backend, 'clinicians.list', {});
-    const r = await backend.invoke('clinicians.update', {
-      id: me!.id,
-      changes: { name: me!.name, profession: me!.profession, registrationNumber: me!.registrationNumber },
+    const r = await backend.invoke('clinicians.setActive', {
+      clinicianId: me!.id,
       active: false,
+      yourPassword: TEST_PASSWORD,
     });
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
     backend.close();
   });
 });

@@ -188,6 +188,7 @@ async function clinic(options: Parameters<typeof readyBackend>[0] = {}) {
   const tomas = await must(backend, 'clinicians.create', {
     clinician: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: 'HCPC-1' },
     password: 'blue kettle on the hill',
+    yourPassword: TEST_PASSWORD,
   });
   return { backend, zoe, an, tomas };
 }

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../main/backend/backend';
+import { MAX_WAIT_MS } from '../../main/backend/session/throttle';
 import { CHANNELS } from '../../shared/ipc/contract';
 import type { Channel } from '../../shared/ipc/contract';
 import { ERROR_CODES } from '../../shared/ipc/result';
@@ -19,7 +19,7 @@ const RUNS = Number(process.env.STRIDE_FUZZ_RUNS ?? 10_000);
 /** 10,000 runs a channel take a while on two busy cores. */
 const PER_CHANNEL_TIMEOUT_MS = 300_000;
 
-let backend: Backend;
+let backend: Awaited<ReturnType<typeof readyBackend>>;
 let watcher: ReturnType<typeof rawKeyedConnection>;
 
 beforeAll(async () => {
@@ -45,11 +45,22 @@ function dataVersion(): number {
   return watcher.pragma('data_version', { simple: true }) as number;
 }
 
+function lastAuditId(): number {
+  return (watcher.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number) ?? 0;
+}
+
+/** The actions appended to the audit trail after the entry `afterId`. */
+function auditedSince(afterId: number): string[] {
+  return watcher.prepare('SELECT action FROM audit_log WHERE id > ? ORDER BY id').pluck().all(afterId) as string[];
+}
+
 /** Back to a signed-in clinician on the real clinic, whatever the last payload did. */
 async function restoreSession(): Promise<void> {
   const status = await must(backend, 'app.status', {});
   if (status.clinicKind === 'demo') await must(backend, 'app.leaveDemo', {});
   const now = await must(backend, 'app.status', {});
+  // Fuzzed wrong passwords may have started a delay (the clock is fixed): let it run out.
+  if (now.state === 'locked' || now.state === 'signed_out') backend.clock.advance(MAX_WAIT_MS);
   if (now.state === 'locked') await must(backend, 'session.unlock', { password: TEST_PASSWORD });
   if (now.state === 'signed_out') await must(backend, 'session.signIn', { clinicianId: 1, password: TEST_PASSWORD });
 }
@@ -98,12 +109,19 @@ describe('every channel under fuzzed payloads', () => {
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.anything({ maxDepth: 3 }), nearValid(example)), async (payload) => {
           const before = dataVersion();
+          const auditBefore = lastAuditId();
           const result = await backend.dispatch(channel, payload);
           expect(typeof result.ok).toBe('boolean');
           if (!result.ok) {
             expect(ERROR_CODES).toContain(result.error.code);
             expect(result.error.message.length).toBeGreaterThan(0);
-            expect(dataVersion()).toBe(before);
+            if (dataVersion() !== before) {
+              // The one write a refusal may make: the audit trail's note of a wrong password.
+              expect(result.error.code).toBe('unauthenticated');
+              const added = auditedSince(auditBefore);
+              expect(added.length).toBeGreaterThan(0);
+              for (const action of added) expect(action).toMatch(/_failed$/);
+            }
           }
         }),
         { numRuns: RUNS },

@@ -94,6 +94,7 @@ describe('the records key has one way in: clinicians’ passwords and the recove
     const colleague = await must(backend, 'clinicians.create', {
       clinician: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: '' },
       password: COLLEAGUE_PASSWORD,
+      yourPassword: TEST_PASSWORD,
     });
     const backup = await backUp(backend);
     backend.close();
@@ -194,6 +195,8 @@ describe('two windows of the app on one data folder', () => {
     const colleague = await must(b, 'clinicians.create', {
       clinician: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: '' },
       password: COLLEAGUE_PASSWORD,
+      // Confirmed with the password as changed in the other window.
+      yourPassword: newPassword,
     });
     a.close();
     b.close();
@@ -311,6 +314,7 @@ describe('a password slot belongs to one clinician', () => {
     const colleague = await must(backend, 'clinicians.create', {
       clinician: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: '' },
       password: COLLEAGUE_PASSWORD,
+      yourPassword: TEST_PASSWORD,
     });
     backend.close();
     const keysFile = path.join(backend.dataDir, KEY_FILE);

@@ -74,6 +74,7 @@ describe('the backend refuses a guessable new password on every door, and change
     const added = await backend.invoke('clinicians.create', {
       clinician: { name: 'Tomás Herrera', profession: 'Physiotherapist', registrationNumber: '' },
       password: 'password1234',
+      yourPassword: TEST_PASSWORD,
     });
     expect(added.ok ? null : added.error.fields?.password).toMatch(/commonly used password/);
     expect((await must(backend, 'clinicians.list', {})).map((c) => c.name)).toEqual(['Priya Shah']);

@@ -6,7 +6,6 @@ import { MIGRATIONS } from '../../main/db/migrations';
 import { migration0008 as recordsMigration } from '../../main/db/migrations/0008-records-safety';
 import { readBackupKeep, writeBackupKeep } from '../../main/backup/settings';
 import { DEFAULT_KEEP } from '../../main/backup/snapshots';
-import { createClinician } from '../../main/records/clinic';
 import { createPatient, updatePatient } from '../../main/records/patients';
 import { fixedClock } from '../../main/util/clock';
 import { CLINIC_SETUP, patientInput, removeTempDirs, TEST_TODAY } from '../helpers/backend';
@@ -18,7 +17,16 @@ describe(`migration ${recordsMigration.version} (backups and audit viewer) on re
   it('adds the snapshot setting with its default and range, and keeps every audit entry as it was', () => {
     const clock = fixedClock(TEST_TODAY);
     const db = databaseAt(recordsMigration.version - 1);
-    const c = createClinician(db, clock, null, CLINIC_SETUP.clinician);
+    // The clinician row as the schema of the time held it (createClinician writes today's columns).
+    const c = {
+      id: Number(
+        db
+          .prepare(
+            `INSERT INTO clinicians (name, profession, registration_number, created_at, updated_at) VALUES (?, ?, '', 'x', 'x')`,
+          )
+          .run(CLINIC_SETUP.clinician.name, CLINIC_SETUP.clinician.profession).lastInsertRowid,
+      ),
+    };
     // The settings row as the schema of the time held it (writeSettings writes today's columns).
     db.prepare(
       `INSERT INTO clinic_settings (id, clinic_name, address, phone, email, units, paper_size, date_format, created_at, updated_at)

@@ -1,15 +1,14 @@
-/** Clinic settings, clinicians and their access, and the audit trail's check. */
+/** Clinic settings, clinicians and their access (rules in session/clinician-admin.ts), the audit trail's check. */
 import { verifyAuditTrail } from '../../audit/verify-trail';
+import { listClinicians, requireSettings, writeSettings } from '../../records/clinic';
 import {
-  createClinician,
-  getClinician,
-  listClinicians,
-  requireSettings,
-  updateClinician,
-  writeSettings,
-} from '../../records/clinic';
-import { AppError } from '../../util/errors';
-import { passwordStrengthProblem } from '../../../shared/domain/password-strength';
+  addClinician,
+  changeActive,
+  changeRole,
+  resetPassword,
+  updateDetails,
+  withRoles,
+} from '../session/clinician-admin';
 import type { HandlersFor } from '../handler-types';
 
 export const settingsHandlers: HandlersFor<
@@ -19,6 +18,8 @@ export const settingsHandlers: HandlersFor<
   | 'clinicians.create'
   | 'clinicians.update'
   | 'clinicians.setPassword'
+  | 'clinicians.setRole'
+  | 'clinicians.setActive'
   | 'audit.verify'
 > = {
   'settings.get': (_req, { db }) => {
@@ -29,38 +30,15 @@ export const settingsHandlers: HandlersFor<
     const { isDemo: _isDemo, ...settings } = writeSettings(db, clock, clinician.id, req);
     return settings;
   },
-  'clinicians.list': (_req, { db, session }) => session.withAccess(listClinicians(db, { activeOnly: false })),
-  'clinicians.create': async (req, { db, clock, clinician, session }) => {
-    // Check the password before anything is written, so a refused request changes nothing.
-    const problem = await passwordStrengthProblem(req.password, {
-      clinicianName: req.clinician.name,
-      clinicName: requireSettings(db).clinicName,
-    });
-    if (problem) throw new AppError('invalid_request', problem, { password: problem });
-    session.requireKeys();
-    const created = createClinician(db, clock, clinician.id, req.clinician);
-    await session.setClinicianPassword(created.id, req.password);
-    return session.withAccess([getClinician(db, created.id)])[0]!;
-  },
-  'clinicians.update': (req, { db, clock, clinician, session }) => {
-    if (req.id === clinician.id && !req.active) {
-      throw new AppError(
-        'invalid_request',
-        'You cannot mark yourself as no longer active while signed in. Ask another clinician to do it.',
-        {
-          active: 'You cannot deactivate yourself.',
-        },
-      );
-    }
-    const updated = updateClinician(db, clock, clinician.id, req.id, req.changes, req.active);
-    if (!updated.active) session.removeClinicianAccess(updated.id);
-    else session.renameClinicianAccess(updated.id, updated.name);
-    return session.withAccess([updated])[0]!;
-  },
-  'clinicians.setPassword': async (req, { session }) => {
-    await session.setClinicianPassword(req.clinicianId, req.password);
+  'clinicians.list': (_req, ctx) => withRoles(ctx, listClinicians(ctx.db, { activeOnly: false })),
+  'clinicians.create': (req, ctx) => addClinician(ctx, req),
+  'clinicians.update': (req, ctx) => updateDetails(ctx, req),
+  'clinicians.setPassword': async (req, ctx) => {
+    await resetPassword(ctx, req);
     return {};
   },
+  'clinicians.setRole': (req, ctx) => changeRole(ctx, req),
+  'clinicians.setActive': (req, ctx) => changeActive(ctx, req),
   'audit.verify': (_req, { db, dataDir, session }) => {
     const key = session.auditAnchorKey();
     try {

@@ -13,6 +13,7 @@ import { migration0007 } from './0007-handouts';
 import { migration0008 } from './0008-records-safety';
 import { migration0009 } from './0009-readiness-gates';
 import { migration0010 } from './0010-emergency-number';
+import { migration0011 } from './0011-clinician-roles';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];

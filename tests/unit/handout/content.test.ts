@@ -197,7 +197,9 @@ describe('what the paper lacked', () => {
     const capped = { ...startProgress(6), lastRunDate: '2026-11-26', earliestNextRun: '2026-12-01' } as const;
     const data = fixtureHandout({
       dateOrder: 'mdy',
-      running: runningPart(TIME_WALK_RUN, capped, SEED_RULE_SET, NO_CONTEXT, '2026-11-27', '2026-12-11', { dateOrder: 'mdy' }),
+      running: runningPart(TIME_WALK_RUN, capped, SEED_RULE_SET, NO_CONTEXT, '2026-11-27', '2026-12-11', {
+        dateOrder: 'mdy',
+      }),
     });
     const text = JSON.stringify(handoutContent(data)).replace(/\\u00a0|\u00a0/g, ' ');
     expect(text).toContain('Tuesday, December 1');
