@@ -13,7 +13,7 @@ import { fieldErrors } from '../../shared/ipc/field-errors';
 import { CHANNEL_EXAMPLES } from '../helpers/channel-examples';
 
 /** Secrets are never stored or shown: any character a clinician chose stays allowed. */
-const SECRET_KEYS = new Set(['password', 'currentPassword', 'newPassword']);
+const SECRET_KEYS = new Set(['password', 'currentPassword', 'newPassword', 'yourPassword']);
 
 const NUL = 'Riverside\u0000Clinic';
 const RIGHT_TO_LEFT_OVERRIDE = 'invoice\u202Egpj.exe';
