@@ -1,5 +1,5 @@
 /**
- * Builds tests/helpers/records-writer.ts into one JavaScript file Node can run in a child process
+ * Builds tests/helpers/records-writer.ts (and backup-writer.ts) each into one JavaScript file Node can run in a child process
  * (Node does not run TypeScript; Vite, which the app builds with, does the compiling). Each call
  * builds into its own folder under dist/, so test files running in parallel do not clash;
  * dependencies stay external and resolve from the project's node_modules.
@@ -12,23 +12,30 @@ import { build } from 'vite';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-export async function buildWriter(): Promise<{ script: string; remove(): void }> {
+export async function buildWriter(): Promise<{ script: string; backupScript: string; remove(): void }> {
   const outDir = path.join(ROOT, 'dist', '.test-writers', randomBytes(6).toString('hex'));
   await build({
     configFile: false,
     root: ROOT,
     logLevel: 'error',
     build: {
-      ssr: path.join(ROOT, 'tests', 'helpers', 'records-writer.ts'),
+      ssr: true,
       outDir,
       emptyOutDir: true,
       target: 'node20',
       minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'writer.mjs' } },
+      rollupOptions: {
+        input: {
+          writer: path.join(ROOT, 'tests', 'helpers', 'records-writer.ts'),
+          'backup-writer': path.join(ROOT, 'tests', 'helpers', 'backup-writer.ts'),
+        },
+        output: { format: 'es', entryFileNames: '[name].mjs' },
+      },
     },
   });
   return {
     script: path.join(outDir, 'writer.mjs'),
+    backupScript: path.join(outDir, 'backup-writer.mjs'),
     remove: () => fs.rmSync(outDir, { recursive: true, force: true }),
   };
 }
@@ -74,12 +81,14 @@ export interface RunningWriter {
   go(): void;
   /** Resolves once the writer has opened the records and is about to write. */
   ready: Promise<void>;
+  /** Resolves once the writer has printed this line (rejects if it exits first). */
+  waitFor(marker: string): Promise<void>;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 export function startWriter(
   script: string,
-  config: { dataDir: string; keyHex: string; tag: string; pauseMs: number },
+  config: { dataDir: string; keyHex: string; tag: string; pauseMs?: number; [setting: string]: unknown },
 ): RunningWriter {
   const child = spawn(process.execPath, [script], {
     env: { ...process.env, STRIDE_WRITER: JSON.stringify(config) },
@@ -111,6 +120,7 @@ export function startWriter(
     loaded,
     go: () => child.stdin.write('go\n'),
     ready,
+    waitFor: (line: string) => waitFor(`${line}\n`),
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
