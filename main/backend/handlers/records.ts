@@ -9,8 +9,9 @@ import { megabytes } from '../../backup/auto-snapshot';
 import { backupSteps } from '../../backup/backup';
 import { runSteps } from '../../backup/container';
 import { inspectBackupFile } from '../../backup/restore';
+import { deleteSafetySnapshot } from '../../backup/delete-snapshot';
 import { writeBackupKeep } from '../../backup/settings';
-import { backupByName, pruneSnapshots, snapshotPath } from '../../backup/snapshots';
+import { backupByName, pruneSnapshots, SAFETY_KEEP_DAYS, snapshotPath } from '../../backup/snapshots';
 import type { ExportMeta } from '../../export/export';
 import {
   clinicCsvSteps,
@@ -137,6 +138,7 @@ export const recordsHandlers: HandlersFor<
   | 'backups.create'
   | 'backups.setKeep'
   | 'backups.download'
+  | 'backups.delete'
   | 'downloads.read'
   | 'restore.chooseFile'
   | 'restore.inspect'
@@ -219,7 +221,7 @@ export const recordsHandlers: HandlersFor<
     const access = ctx.session.recordsAccess();
     access.key.fill(0);
     const keep = writeBackupKeep(ctx.db, ctx.clock, ctx.clinician.id, req.keep);
-    const pruned = pruneSnapshots(ctx.dataDir, keep, null);
+    const pruned = pruneSnapshots(ctx.dataDir, keep, null, ctx.clock.now());
     if (pruned.length > 0) {
       appendAudit(ctx.db, ctx.clock, {
         clinicianId: ctx.clinician.id,
@@ -227,11 +229,20 @@ export const recordsHandlers: HandlersFor<
         entity: 'records',
         entityId: null,
         patientId: null,
-        summary: `Removed ${pruned.length} automatic snapshot${pruned.length === 1 ? '' : 's'} beyond the newest ${keep}: ${pruned.join(', ')}`,
+        summary: `Removed ${pruned.length} automatic snapshot${pruned.length === 1 ? '' : 's'} beyond the newest ${keep} daily ones (and safety snapshots over ${SAFETY_KEEP_DAYS} days old): ${pruned.join(', ')}`,
       });
     }
     return { keep };
   },
+
+  'backups.delete': (req, ctx) =>
+    deleteSafetySnapshot({
+      db: ctx.db,
+      clock: ctx.clock,
+      dataDir: ctx.dataDir,
+      clinicianId: ctx.clinician.id,
+      name: req.name,
+    }),
 
   'backups.download': (req, ctx) => {
     const file = backupByName(ctx.dataDir, req.name);
