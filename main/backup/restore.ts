@@ -30,6 +30,7 @@ import { AppError } from '../util/errors';
 import { asStep, workFile } from './backup';
 import type { OpenedBackup } from './container';
 import { BackupFileError, extractSteps, openBackup, runSteps, verifySteps } from './container';
+import { checkLocalBackupFile } from './local-source';
 import { factsOf } from './snapshots';
 
 export const STAGED_RECORDS = 'clinic.sqlite.restore';
@@ -57,6 +58,7 @@ function refuse(message: string): AppError {
 
 /** Reads what a backup file says about itself. Throws AppError with the reason it is refused. */
 export function inspectBackupFile(file: string): { backup: OpenedBackup; facts: BackupFacts } {
+  checkLocalBackupFile(file);
   let backup: OpenedBackup;
   try {
     backup = openBackup(file);

@@ -8,6 +8,7 @@ import { appendAudit } from '../../audit/audit-log';
 import { megabytes } from '../../backup/auto-snapshot';
 import { backupSteps } from '../../backup/backup';
 import { runSteps } from '../../backup/container';
+import { checkLocalBackupFile } from '../../backup/local-source';
 import { inspectBackupFile } from '../../backup/restore';
 import { deleteSafetySnapshot } from '../../backup/delete-snapshot';
 import { writeBackupKeep } from '../../backup/settings';
@@ -90,6 +91,7 @@ function sourceFile(source: RestoreSource, ctx: PublicContext): string {
     if (!file) throw new AppError('not_found', 'That backup is no longer in the backups folder. Choose another one.');
     return file;
   }
+  checkLocalBackupFile(source.path); // before anything else: a network path is never touched
   if (!path.isAbsolute(source.path)) {
     const message =
       'Type the full path of the backup file, starting from the top of the disk (for example /home/… or C:\\…).';
