@@ -14,22 +14,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { shred } from '../security/encrypt-existing';
+import { processAlive } from '../util/process';
 import { backupsFolder } from './snapshots';
 
 const PARTIAL = /^\..+\.(\d+)-[0-9a-z]+\.partial$/;
 const PLAIN_BEFORE_ENCRYPTION = /^before-encryption-.+\.plain\.sqlite$/;
 /** No backup takes a day: an older temporary file is stale whoever holds its process number now. */
 const STALE_MS = 24 * 60 * 60 * 1000;
-
-/** Whether a process with this number is running (true when it exists but is not ours to signal). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as { code?: string }).code === 'EPERM';
-  }
-}
 
 /** Removes the temporary files of backups whose writer is gone. Returns the names removed. */
 export function removeStalePartials(dataDir: string, now = Date.now()): string[] {

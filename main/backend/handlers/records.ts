@@ -1,5 +1,4 @@
 /** Backups, restores, exports and progress: keeping the clinic's records safe and portable. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import type { ExportOutcome } from '../../../shared/domain/records';
@@ -9,6 +8,7 @@ import { megabytes } from '../../backup/auto-snapshot';
 import { backupSteps } from '../../backup/backup';
 import { runSteps } from '../../backup/container';
 import { checkLocalBackupFile } from '../../backup/local-source';
+import { checkSaveDestination } from '../../files/save-destination';
 import { inspectBackupFile } from '../../backup/restore';
 import { deleteSafetySnapshot } from '../../backup/delete-snapshot';
 import { writeBackupKeep } from '../../backup/settings';
@@ -53,32 +53,9 @@ function fileFailure(what: string, err: unknown): AppError {
   );
 }
 
-/** A folder's real path (through any links), or its plain absolute path when it does not exist. */
-function realFolder(folder: string): string {
-  try {
-    return fs.realpathSync(folder);
-  } catch {
-    return path.resolve(folder);
-  }
-}
-
-/**
- * A file chosen in a save dialog must not land among the app's own files: renaming it into place
- * over clinic.sqlite or keys.json would replace the records. Backups may go to the backups
- * folder; exports (not encrypted) never into the data folder.
- */
+/** See checkSaveDestination: backups may go to backups/, nothing else into the data folder. */
 function checkDestination(ctx: ClinicContext, file: string, kind: 'backup' | 'export'): void {
-  const data = realFolder(ctx.dataDir);
-  const target = path.join(realFolder(path.dirname(path.resolve(file))), path.basename(file));
-  if (target !== data && !target.startsWith(data + path.sep)) return;
-  const backups = path.join(data, 'backups') + path.sep;
-  if (kind === 'backup' && target.startsWith(backups) && target.endsWith('.stridebackup')) return;
-  throw new AppError(
-    'invalid_request',
-    kind === 'backup'
-      ? 'That place is inside the app’s data folder, where the files belong to the app. Choose another folder, ideally on another disk.'
-      : 'That place is inside the app’s data folder. An export is not encrypted and must not sit beside the records: choose another folder.',
-  );
+  checkSaveDestination(ctx.dataDir, file, kind);
 }
 
 function today(ctx: ClinicContext): string {
