@@ -53,6 +53,8 @@ export interface BackendOptions {
   passwordKdf?: PasswordKdfParams;
   /** Native dialogs, viewer and printing: the Electron shell's; absent in the browser preview. */
   platform?: Platform;
+  /** Where the viewer's temporary copies go (default: the system's temporary folder); tests use their own. */
+  viewerTempRoot?: string;
 }
 
 export interface Backend {
@@ -86,6 +88,9 @@ export function createBackend(options: BackendOptions): Backend {
 
   const approvedPaths = new ApprovedPaths();
   const downloads = new Downloads(() => clock.now().getTime());
+  // Plain PDFs handed to the viewer: gone when the records close, and what a crashed run left, now.
+  const tempFiles = new PrivateTempFiles(options.viewerTempRoot);
+  tempFiles.sweepLeftovers();
   const session = createSession({
     dataDir: options.dataDir,
     clock,
@@ -94,8 +99,11 @@ export function createBackend(options: BackendOptions): Backend {
     startInDemo: options.startInDemo ?? false,
     passwordKdf: options.passwordKdf ?? DEFAULT_PASSWORD_KDF,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    // Exports waiting in memory are patient data in clear: gone when the records close.
-    onRecordsClosed: () => downloads.clear(),
+    // Exports waiting in memory and the viewer's copies are patient data in clear: gone when the records close.
+    onRecordsClosed: () => {
+      downloads.clear();
+      tempFiles.removeAll();
+    },
   });
   const records: RecordsServices = {
     progress: new ProgressBoard(),
@@ -104,7 +112,6 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
-  const tempFiles = new PrivateTempFiles();
   const answer = createDispatch({
     handlers,
     logger,

@@ -46,6 +46,7 @@ import { countOf } from '../../shared/domain/records';
 import type { SnapshotResult } from '../backup/auto-snapshot';
 import { megabytes, snapshotSteps } from '../backup/auto-snapshot';
 import { clearWorkFolder } from '../backup/backup';
+import { removePlainCopies, removeStalePartials } from '../backup/leftovers';
 import { runSteps } from '../backup/container';
 import type { PreparedRestore } from '../backup/restore';
 import {
@@ -337,6 +338,7 @@ export function createSession(options: SessionOptions): SessionControl {
       // Scratch files of an interrupted backup, restore or export; a restore cut short between
       // its two renames is finished, one that never reached its commit point is undone.
       clearWorkFolder(dataDir);
+      for (const name of removeStalePartials(dataDir)) logger.info(`removed ${name}, left by an interrupted backup`);
       const restore = finishInterruptedRestore(dataDir);
       if (restore !== 'none') logger.info(`an interrupted restore was ${restore.replace('_', ' ')}`);
       const file = recordsFile(dataDir);
@@ -344,6 +346,7 @@ export function createSession(options: SessionOptions): SessionControl {
       finishInterruptedEncryption(dataDir, fileKind);
       fileKind = recordsFileKind(file);
       const hasKeys = fs.existsSync(keyFile);
+      for (const name of removePlainCopies(dataDir, fileKind, hasKeys)) logger.info(`removed the plain copy ${name}`);
       if (fileKind === 'absent' || fileKind === 'empty') {
         if (hasMarker(dataDir)) {
           return fail(

@@ -1,7 +1,7 @@
 /**
  * Automatic snapshots into the data folder's backups/: the same backup file as "Back up now",
- * then the folder is pruned to the clinic's "keep the last N" setting, and the snapshot is
- * written into the audit trail.
+ * then the folder is pruned (daily snapshots to the clinic's "keep the last N" setting, safety
+ * snapshots by age, see snapshots.ts), and the snapshot is written into the audit trail.
  */
 import path from 'node:path';
 import type { Progress } from '../../shared/domain/records';
@@ -38,7 +38,7 @@ export function* snapshotSteps(input: SnapshotInput): Generator<Progress, Snapsh
   const now = input.clock.now();
   const dest = snapshotPath(input.dataDir, now, input.kind);
   const result = yield* backupSteps({ ...input, dest, now });
-  const pruned = pruneSnapshots(input.dataDir, readBackupKeep(input.db), dest);
+  const pruned = pruneSnapshots(input.dataDir, readBackupKeep(input.db), dest, now);
   return { ...result, name: path.basename(dest), pruned };
 }
 

@@ -40,6 +40,7 @@ import { AppError } from '../util/errors';
 import { asStep, workFile } from './backup';
 import type { OpenedBackup } from './container';
 import { BackupFileError, extractSteps, openBackup, runSteps, verifySteps } from './container';
+import { checkLocalBackupFile } from './local-source';
 import { factsOf } from './snapshots';
 
 export const STAGED_RECORDS = 'clinic.sqlite.restore';
@@ -73,6 +74,7 @@ function refuse(message: string): AppError {
 
 /** Reads what a backup file says about itself. Throws AppError with the reason it is refused. */
 export function inspectBackupFile(file: string): { backup: OpenedBackup; facts: BackupFacts } {
+  checkLocalBackupFile(file);
   let backup: OpenedBackup;
   try {
     backup = openBackup(file);
@@ -137,59 +139,79 @@ export function checkRestoredRecords(
     throw err;
   }
   try {
-    if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
-      throw refuse('This backup holds a database that is not Stride Clinic records. Nothing was changed.');
+    return checkOpenedCopy(db, expectedSchema, clinicianId);
+  } catch (err) {
+    // A page that cannot be read shows itself during the checks as SQLITE_CORRUPT (or NOTADB for
+    // a page the cipher cannot authenticate). That is this backup's fault, not the live records':
+    // without this, the request gate would say "the records file is damaged".
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
+      throw refuse(damagedBackupMessage((err as Error).message));
     }
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const latest = latestVersion(MIGRATIONS);
-    if (version > latest) {
-      throw refuse(
-        `This backup’s records were written by a newer version of Stride Clinic (records version ${version}; this app reads up to ${latest}). Install the latest version, then restore it. Nothing was changed.`,
-      );
-    }
-    if (version !== expectedSchema || version === 0) {
-      throw refuse('This backup file is damaged: its records do not match its description. Use another backup.');
-    }
-    try {
-      verifyApplied(db, MIGRATIONS, version);
-    } catch (err) {
-      if (err instanceof DatabaseOpenError) {
-        throw refuse(
-          'This backup was made by a different build of Stride Clinic whose records cannot be read by this one. Nothing was changed.',
-        );
-      }
-      throw err;
-    }
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') {
-      throw refuse(
-        `This backup’s records are damaged (${String(integrity)}). Use another backup. Nothing was changed.`,
-      );
-    }
-    const broken = (db.pragma('foreign_key_check') as unknown[]).length;
-    if (broken > 0) {
-      throw refuse(
-        `This backup’s records are damaged: ${broken} entries point to records that are not there. Use another backup. Nothing was changed.`,
-      );
-    }
-    const chain = verifyAuditChain(db);
-    if (!chain.ok) {
-      throw refuse(
-        `This backup’s audit trail was altered outside the app (entry ${chain.firstBrokenId}: ${chain.reason}), so it is not restored. Use another backup, and tell the person responsible for data protection. Nothing was changed.`,
-      );
-    }
-    const clinician = db.prepare('SELECT name, active FROM clinicians WHERE id = ?').get(clinicianId) as
-      { name: string; active: number } | undefined;
-    if (!clinician || clinician.active !== 1) {
-      throw new AppError(
-        'forbidden',
-        'In this backup you are not an active clinician, so you cannot restore it. Ask a colleague who was active then.',
-      );
-    }
-    return { summary: summarizeRecords(db), clinicianName: clinician.name };
+    throw err;
   } finally {
     db.close();
   }
+}
+
+/** The chosen backup's records are damaged; the clinic's own records are not involved. */
+export function damagedBackupMessage(detail: string): string {
+  return `The backup you chose is damaged: the file is complete and its checksum matches, but the records inside it cannot be read (${detail}). Your current records are untouched. Use another backup.`;
+}
+
+function checkOpenedCopy(
+  db: Db,
+  expectedSchema: number,
+  clinicianId: number,
+): { summary: RecordsSummary; clinicianName: string } {
+  if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
+    throw refuse('This backup holds a database that is not Stride Clinic records. Nothing was changed.');
+  }
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const latest = latestVersion(MIGRATIONS);
+  if (version > latest) {
+    throw refuse(
+      `This backup’s records were written by a newer version of Stride Clinic (records version ${version}; this app reads up to ${latest}). Install the latest version, then restore it. Nothing was changed.`,
+    );
+  }
+  if (version !== expectedSchema || version === 0) {
+    throw refuse('This backup file is damaged: its records do not match its description. Use another backup.');
+  }
+  try {
+    verifyApplied(db, MIGRATIONS, version);
+  } catch (err) {
+    if (err instanceof DatabaseOpenError) {
+      throw refuse(
+        'This backup was made by a different build of Stride Clinic whose records cannot be read by this one. Nothing was changed.',
+      );
+    }
+    throw err;
+  }
+  const integrity = db.pragma('integrity_check', { simple: true });
+  if (integrity !== 'ok') {
+    throw refuse(`This backup’s records are damaged (${String(integrity)}). Use another backup. Nothing was changed.`);
+  }
+  const broken = (db.pragma('foreign_key_check') as unknown[]).length;
+  if (broken > 0) {
+    throw refuse(
+      `This backup’s records are damaged: ${broken} entries point to records that are not there. Use another backup. Nothing was changed.`,
+    );
+  }
+  const chain = verifyAuditChain(db);
+  if (!chain.ok) {
+    throw refuse(
+      `This backup’s audit trail was altered outside the app (entry ${chain.firstBrokenId}: ${chain.reason}), so it is not restored. Use another backup, and tell the person responsible for data protection. Nothing was changed.`,
+    );
+  }
+  const clinician = db.prepare('SELECT name, active FROM clinicians WHERE id = ?').get(clinicianId) as
+    { name: string; active: number } | undefined;
+  if (!clinician || clinician.active !== 1) {
+    throw new AppError(
+      'forbidden',
+      'In this backup you are not an active clinician, so you cannot restore it. Ask a colleague who was active then.',
+    );
+  }
+  return { summary: summarizeRecords(db), clinicianName: clinician.name };
 }
 
 export interface PrepareOptions {

@@ -2,8 +2,11 @@
  * The data folder's backups/: automatic snapshots (daily at the first sign-in of the day, before
  * every migration and before every restore) and, in the browser preview, the backups clinicians
  * make with "Back up now". Every file there is a complete backup file (container.ts) carrying its
- * own key file. Automatic snapshots are pruned to the newest N (the clinic's setting, default 14);
- * backups a clinician made are never removed by the app.
+ * own key file. Daily snapshots are pruned to the newest N (the clinic's setting, default 14).
+ * Safety snapshots (before a restore, before an update of the records) hold records that were
+ * replaced or changed, which may exist nowhere else: they have their own retention, kept at least
+ * SAFETY_KEEP_DAYS and never the newest of their kind, whatever N is. Backups a clinician made are
+ * never removed by the app.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +18,11 @@ import { AUTOMATIC_KINDS, BACKUP_EXTENSION, BackupFileError, openBackup } from '
 
 export const BACKUPS_FOLDER = 'backups';
 export const DEFAULT_KEEP = 14;
+/** Snapshots taken before a restore or a migration: what they hold may be nowhere else. */
+export const SAFETY_KINDS: readonly BackupKind[] = ['before_restore', 'before_migration'];
+/** How long a safety snapshot is kept at least (the newest of each kind is kept for ever). */
+export const SAFETY_KEEP_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function backupsFolder(dataDir: string): string {
   return path.join(dataDir, BACKUPS_FOLDER);
@@ -96,13 +104,21 @@ export function hasBackupOn(dataDir: string, today: string): boolean {
 }
 
 /**
- * Removes automatic snapshots beyond the newest `keep`, never the one just written. Returns the
- * names removed. Backups a clinician made, and files that cannot be read, are left alone.
+ * Removes daily snapshots beyond the newest `keep`, and safety snapshots older than
+ * SAFETY_KEEP_DAYS except the newest of each kind; never the one just written. Returns the names
+ * removed. Backups a clinician made, and files that cannot be read, are left alone.
  */
-export function pruneSnapshots(dataDir: string, keep: number, justWritten: string | null): string[] {
+export function pruneSnapshots(dataDir: string, keep: number, justWritten: string | null, now: Date): string[] {
   const automatic = listBackups(dataDir).filter((e) => e.facts !== null && AUTOMATIC_KINDS.includes(e.facts.kind));
+  const doomed: SnapshotEntry[] = automatic.filter((e) => e.facts?.kind === 'daily').slice(Math.max(1, keep));
+  for (const kind of SAFETY_KINDS) {
+    const ofKind = automatic.filter((e) => e.facts?.kind === kind);
+    doomed.push(
+      ...ofKind.slice(1).filter((e) => now.getTime() - Date.parse(e.facts!.createdAt) > SAFETY_KEEP_DAYS * DAY_MS),
+    );
+  }
   const removed: string[] = [];
-  for (const entry of automatic.slice(Math.max(1, keep))) {
+  for (const entry of doomed) {
     const file = path.join(backupsFolder(dataDir), entry.name);
     if (justWritten !== null && path.resolve(file) === path.resolve(justWritten)) continue;
     fs.rmSync(file, { force: true });

@@ -58,7 +58,7 @@ export interface OpenOptions {
 /** Linux statfs magic numbers of network file systems, where WAL cannot work. */
 const NETWORK_FS_TYPES = new Set([0x6969, 0x517b, 0xff534d42, 0xfe534d42, 0x564c, 0x7461636f]);
 
-function isOnNetworkFolder(folder: string): boolean {
+export function isOnNetworkFolder(folder: string): boolean {
   if (process.platform !== 'linux') return false;
   try {
     return NETWORK_FS_TYPES.has(fs.statfsSync(folder).type);

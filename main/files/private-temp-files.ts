@@ -2,12 +2,14 @@
  * Files handed to another program (the system's PDF viewer) must exist on disk for a while, but a
  * handout is patient data outside the encrypted records: each one is written to a folder only
  * this user can read (0700, files 0600), removed a few minutes later once the viewer has read it,
- * and the whole folder is removed when the app closes. Folders left by a run that crashed are
- * removed at the next start, once a day old.
+ * and the whole folder is removed when the records lock or close and when the app quits. Each run's
+ * folder carries its process number: folders left by a run that crashed are removed at the next
+ * start (those of another copy of the app still running are left alone; any older than a day go).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { processAlive } from '../util/process';
 
 const PREFIX = 'stride-clinic-view-';
 /** Long enough for any viewer to open the file; short enough not to leave patient data lying about. */
@@ -23,8 +25,8 @@ export class PrivateTempFiles {
   /** The private folder, made on first use (and old folders from crashed runs swept then). */
   private folder(): string {
     if (this.dir === null || !fs.existsSync(this.dir)) {
-      this.sweepStale();
-      this.dir = fs.mkdtempSync(path.join(this.root, PREFIX));
+      this.sweepLeftovers();
+      this.dir = fs.mkdtempSync(path.join(this.root, `${PREFIX}${process.pid}-`));
       fs.chmodSync(this.dir, 0o700);
     }
     return this.dir;
@@ -57,7 +59,8 @@ export class PrivateTempFiles {
     this.dir = null;
   }
 
-  private sweepStale(): void {
+  /** Removes the folders of runs that are no longer running (called at start and on first use). */
+  sweepLeftovers(): void {
     let names: string[];
     try {
       names = fs.readdirSync(this.root).filter((n) => n.startsWith(PREFIX));
@@ -67,9 +70,11 @@ export class PrivateTempFiles {
     for (const name of names) {
       const full = path.join(this.root, name);
       try {
-        const stat = fs.statSync(full);
-        if (stat.isDirectory() && Date.now() - stat.mtimeMs > STALE_MS)
-          fs.rmSync(full, { recursive: true, force: true });
+        const stat = fs.lstatSync(full);
+        if (!stat.isDirectory() || full === this.dir) continue;
+        const pid = /^stride-clinic-view-(\d+)-/.exec(name)?.[1];
+        const runGone = pid !== undefined && Number(pid) !== process.pid && !processAlive(Number(pid));
+        if (runGone || Date.now() - stat.mtimeMs > STALE_MS) fs.rmSync(full, { recursive: true, force: true });
       } catch {
         // Another user's folder, or already gone: not ours to worry about.
       }

@@ -260,6 +260,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   restore_backup: 'Restore from backup',
   export: 'Export',
   backup_download: 'Backup downloaded',
+  snapshot_delete: 'Safety snapshot deleted',
   audit_view: 'Audit trail viewed',
   audit_anchor: 'Audit trail anchored',
 };

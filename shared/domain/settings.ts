@@ -83,7 +83,7 @@ export type ClinicianWithAccess = z.infer<typeof ClinicianWithAccess>;
  * The acting clinician's own password, asked again for every administrative act and checked in
  * the main process (never trusted from the page). Bounded like any password, not rated.
  */
-const YourPassword = z
+export const YourPassword = z
   .string({ error: 'Enter your own password to confirm.' })
   .min(1, { error: 'Enter your own password to confirm.' })
   .max(MAX_PASSWORD_LENGTH, { error: `Use at most ${MAX_PASSWORD_LENGTH} characters.` });

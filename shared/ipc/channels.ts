@@ -91,6 +91,7 @@ export const CHANNEL_NAMES = [
   'backups.create',
   'backups.setKeep',
   'backups.download',
+  'backups.delete',
   'downloads.read',
   'restore.chooseFile',
   'restore.inspect',

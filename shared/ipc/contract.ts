@@ -56,6 +56,7 @@ import {
   ClinicianSetRole,
   ClinicianUpdate,
   ClinicianWithAccess,
+  YourPassword,
 } from '../domain/settings';
 import { RecordId } from '../domain/fields';
 import {
@@ -286,6 +287,11 @@ export const contract = {
   /** Back up now: desktop asks where to save; the browser preview writes to the data folder's backups/. */
   'backups.create': channel(z.strictObject({ progressId: ProgressId.optional() }), BackupOutcome),
   'backups.setKeep': channel(z.strictObject({ keep: BackupKeep }), z.strictObject({ keep: z.number().int() })),
+  /** Deletes a safety snapshot (before a restore or an update): an administrator's act, audited. */
+  'backups.delete': channel(
+    z.strictObject({ name: BackupName, yourPassword: YourPassword }),
+    z.strictObject({ name: BackupName }),
+  ),
   /** A backup from the data folder, handed to the page as a download (browser preview). */
   'backups.download': channel(
     z.strictObject({ name: BackupName }),

@@ -1,5 +1,6 @@
 /**
- * Builds tests/helpers/records-writer.ts into one JavaScript file Node can run in a child process
+ * Builds tests/helpers/records-writer.ts, backup-writer.ts and key-writer.ts each into one JavaScript
+ * file Node can run in a child process
  * (Node does not run TypeScript; Vite, which the app builds with, does the compiling). Each call
  * builds into its own folder under dist/, so test files running in parallel do not clash;
  * dependencies stay external and resolve from the project's node_modules.
@@ -12,24 +13,37 @@ import { build } from 'vite';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-/** `entry`: the helper to build (tests/helpers/<entry>.ts), by default the records writer. */
-export async function buildWriter(entry = 'records-writer'): Promise<{ script: string; remove(): void }> {
+/**
+ * `entry`: the helper whose script is `script` (tests/helpers/<entry>.ts), by default the records
+ * writer; the backup writer is built alongside, as `backupScript`.
+ */
+export async function buildWriter(
+  entry: 'records-writer' | 'key-writer' = 'records-writer',
+): Promise<{ script: string; backupScript: string; remove(): void }> {
   const outDir = path.join(ROOT, 'dist', '.test-writers', randomBytes(6).toString('hex'));
   await build({
     configFile: false,
     root: ROOT,
     logLevel: 'error',
     build: {
-      ssr: path.join(ROOT, 'tests', 'helpers', `${entry}.ts`),
+      ssr: true,
       outDir,
       emptyOutDir: true,
       target: 'node20',
       minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'writer.mjs' } },
+      rollupOptions: {
+        input: {
+          writer: path.join(ROOT, 'tests', 'helpers', 'records-writer.ts'),
+          'backup-writer': path.join(ROOT, 'tests', 'helpers', 'backup-writer.ts'),
+          'key-writer': path.join(ROOT, 'tests', 'helpers', 'key-writer.ts'),
+        },
+        output: { format: 'es', entryFileNames: '[name].mjs' },
+      },
     },
   });
   return {
-    script: path.join(outDir, 'writer.mjs'),
+    script: path.join(outDir, entry === 'records-writer' ? 'writer.mjs' : `${entry}.mjs`),
+    backupScript: path.join(outDir, 'backup-writer.mjs'),
     remove: () => fs.rmSync(outDir, { recursive: true, force: true }),
   };
 }
@@ -75,12 +89,14 @@ export interface RunningWriter {
   go(): void;
   /** Resolves once the writer has opened the records and is about to write. */
   ready: Promise<void>;
+  /** Resolves once the writer has printed this line (rejects if it exits first). */
+  waitFor(marker: string): Promise<void>;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 export function startWriter(
   script: string,
-  config: { dataDir: string; keyHex: string; tag: string; pauseMs: number },
+  config: { dataDir: string; keyHex: string; tag: string; pauseMs?: number; [setting: string]: unknown },
 ): RunningWriter {
   const child = spawn(process.execPath, [script], {
     env: { ...process.env, STRIDE_WRITER: JSON.stringify(config) },
@@ -112,6 +128,7 @@ export function startWriter(
     loaded,
     go: () => child.stdin.write('go\n'),
     ready,
+    waitFor: (line: string) => waitFor(`${line}\n`),
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

@@ -175,6 +175,7 @@ export const CHANNEL_EXAMPLES: { [C in Channel]: RequestOf<C> } = {
   'backups.create': {},
   'backups.setKeep': { keep: 5 },
   'backups.download': { name: 'missing.stridebackup' },
+  'backups.delete': { name: 'missing.stridebackup', yourPassword: 'not my password' },
   'downloads.read': { id: '0'.repeat(32), offset: 0 },
   'restore.chooseFile': {},
   'restore.inspect': { source: { kind: 'file', path: '/nonexistent/fuzz.stridebackup' } },

@@ -624,6 +624,40 @@ describe('refusing bad backup files, with the reason and without touching the re
   });
 });
 
+describe('a backup whose checksums are right but whose records inside are damaged', () => {
+  it('is blamed on the backup, with the current records said to be untouched', async () => {
+    const backend = await clinicWithRecords();
+    const made = await must(backend, 'backups.create', {});
+    if (!made.saved) throw new Error('not saved');
+    const key = await clinicKey(backend.dataDir);
+    const records = path.join(tempDir(), 'damaged.sqlite');
+    const source = openDatabase(path.join(backend.dataDir, 'clinic.sqlite'), { create: false, readonly: true, key });
+    source.prepare('VACUUM INTO ?').run(records);
+    source.close();
+    // Damage a page past the first (the file still opens), then seal it with fresh checksums.
+    const bytes = fs.readFileSync(records);
+    for (let at = 4096 * 2 + 100; at < bytes.length; at += 4096) bytes[at] = bytes[at]! ^ 0xff;
+    fs.writeFileSync(records, bytes);
+    const file = path.join(tempDir(), 'damaged-inside.stridebackup');
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    runSync(writeBackupSteps(file, { ...openBackup(made.file).header, kind: 'manual' }, records, digest));
+    const before = await liveDump(backend);
+    const r = await backend.invoke('restore.prepare', {
+      source: { kind: 'file', path: file },
+      clinicianId: 1,
+      password: TEST_PASSWORD,
+    });
+    expect(r.ok).toBe(false);
+    const message = r.ok ? '' : r.error.message;
+    expect(message).toMatch(/^The backup you chose is damaged/);
+    expect(message).toContain('Your current records are untouched');
+    expect(message).not.toContain('records file is damaged');
+    expect(await liveDump(backend)).toEqual(before);
+    expect((await must(backend, 'app.status', {})).state).toBe('ready');
+    backend.close();
+  });
+});
+
 describe('automatic snapshots', () => {
   it('are taken at the first sign-in of each day, and pruned to the newest N', async () => {
     const backend = await clinicWithRecords();

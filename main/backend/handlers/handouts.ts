@@ -8,6 +8,7 @@
  */
 import type { HandoutRecord } from '../../../shared/domain/handout';
 import { FileWriteError, writeFileDurably } from '../../files/durable-write';
+import { checkSaveDestination } from '../../files/save-destination';
 import {
   auditHandoutAction,
   getHandout,
@@ -75,6 +76,7 @@ export const handoutHandlers: HandlersFor<
       filters: [{ name: 'PDF document', extensions: ['pdf'] }],
     });
     if (chosen === null) return { outcome: 'cancelled' as const };
+    checkSaveDestination(ctx.dataDir, chosen, 'handout');
     ctx.approvedPaths.approve(chosen);
     const { pdf } = await remakeHandout(db, req.id);
     if (!ctx.approvedPaths.consume(chosen)) {

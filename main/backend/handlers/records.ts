@@ -1,5 +1,4 @@
 /** Backups, restores, exports and progress: keeping the clinic's records safe and portable. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { patientDisplayName } from '../../../shared/domain/patient';
 import type { ExportOutcome } from '../../../shared/domain/records';
@@ -8,9 +7,12 @@ import { appendAudit } from '../../audit/audit-log';
 import { megabytes } from '../../backup/auto-snapshot';
 import { backupSteps } from '../../backup/backup';
 import { runSteps } from '../../backup/container';
+import { checkLocalBackupFile } from '../../backup/local-source';
+import { checkSaveDestination } from '../../files/save-destination';
 import { inspectBackupFile } from '../../backup/restore';
+import { deleteSafetySnapshot, requireAdministrator } from '../../backup/delete-snapshot';
 import { writeBackupKeep } from '../../backup/settings';
-import { backupByName, pruneSnapshots, snapshotPath } from '../../backup/snapshots';
+import { backupByName, pruneSnapshots, SAFETY_KEEP_DAYS, snapshotPath } from '../../backup/snapshots';
 import type { ExportMeta } from '../../export/export';
 import {
   clinicCsvSteps,
@@ -51,32 +53,9 @@ function fileFailure(what: string, err: unknown): AppError {
   );
 }
 
-/** A folder's real path (through any links), or its plain absolute path when it does not exist. */
-function realFolder(folder: string): string {
-  try {
-    return fs.realpathSync(folder);
-  } catch {
-    return path.resolve(folder);
-  }
-}
-
-/**
- * A file chosen in a save dialog must not land among the app's own files: renaming it into place
- * over clinic.sqlite or keys.json would replace the records. Backups may go to the backups
- * folder; exports (not encrypted) never into the data folder.
- */
+/** See checkSaveDestination: backups may go to backups/, nothing else into the data folder. */
 function checkDestination(ctx: ClinicContext, file: string, kind: 'backup' | 'export'): void {
-  const data = realFolder(ctx.dataDir);
-  const target = path.join(realFolder(path.dirname(path.resolve(file))), path.basename(file));
-  if (target !== data && !target.startsWith(data + path.sep)) return;
-  const backups = path.join(data, 'backups') + path.sep;
-  if (kind === 'backup' && target.startsWith(backups) && target.endsWith('.stridebackup')) return;
-  throw new AppError(
-    'invalid_request',
-    kind === 'backup'
-      ? 'That place is inside the app’s data folder, where the files belong to the app. Choose another folder, ideally on another disk.'
-      : 'That place is inside the app’s data folder. An export is not encrypted and must not sit beside the records: choose another folder.',
-  );
+  checkSaveDestination(ctx.dataDir, file, kind);
 }
 
 function today(ctx: ClinicContext): string {
@@ -89,6 +68,7 @@ function sourceFile(source: RestoreSource, ctx: PublicContext): string {
     if (!file) throw new AppError('not_found', 'That backup is no longer in the backups folder. Choose another one.');
     return file;
   }
+  checkLocalBackupFile(source.path); // before anything else: a network path is never touched
   if (!path.isAbsolute(source.path)) {
     const message =
       'Type the full path of the backup file, starting from the top of the disk (for example /home/… or C:\\…).';
@@ -137,6 +117,7 @@ export const recordsHandlers: HandlersFor<
   | 'backups.create'
   | 'backups.setKeep'
   | 'backups.download'
+  | 'backups.delete'
   | 'downloads.read'
   | 'restore.chooseFile'
   | 'restore.inspect'
@@ -219,7 +200,7 @@ export const recordsHandlers: HandlersFor<
     const access = ctx.session.recordsAccess();
     access.key.fill(0);
     const keep = writeBackupKeep(ctx.db, ctx.clock, ctx.clinician.id, req.keep);
-    const pruned = pruneSnapshots(ctx.dataDir, keep, null);
+    const pruned = pruneSnapshots(ctx.dataDir, keep, null, ctx.clock.now());
     if (pruned.length > 0) {
       appendAudit(ctx.db, ctx.clock, {
         clinicianId: ctx.clinician.id,
@@ -227,10 +208,23 @@ export const recordsHandlers: HandlersFor<
         entity: 'records',
         entityId: null,
         patientId: null,
-        summary: `Removed ${pruned.length} automatic snapshot${pruned.length === 1 ? '' : 's'} beyond the newest ${keep}: ${pruned.join(', ')}`,
+        summary: `Removed ${pruned.length} automatic snapshot${pruned.length === 1 ? '' : 's'} beyond the newest ${keep} daily ones (and safety snapshots over ${SAFETY_KEEP_DAYS} days old): ${pruned.join(', ')}`,
       });
     }
     return { keep };
+  },
+
+  'backups.delete': async (req, ctx) => {
+    // An administrator's act: refused before the password is asked, then confirmed with it.
+    requireAdministrator(ctx.db, ctx.clinician.id);
+    await ctx.session.reauthenticate(req.yourPassword);
+    return deleteSafetySnapshot({
+      db: ctx.db,
+      clock: ctx.clock,
+      dataDir: ctx.dataDir,
+      clinicianId: ctx.clinician.id,
+      name: req.name,
+    });
   },
 
   'backups.download': (req, ctx) => {
