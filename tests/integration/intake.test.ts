@@ -245,7 +245,8 @@ describe('the intake through the backend', () => {
       draft: changed,
       typed: { ...TYPED_NOTE, plan: 'Walking programme; review in two weeks.' },
     });
-    expect(await auditActions(backend, 'intake')).toEqual(['create', 'update', 'update']);
+    // Reading it back is recorded too, as one opening (audited reads).
+    expect(await auditActions(backend, 'intake')).toEqual(['create', 'update', 'view', 'update']);
     expect(await auditActions(backend, 'episode')).toEqual(['create', 'update']);
     const db = await readOnly(backend);
     const rows = db
