@@ -213,6 +213,8 @@ export interface SessionOptions extends OpenStoreOptions {
   passwordKdf: PasswordKdfParams;
   /** Called whenever the records close (lock, sign-out, restore, demo), to drop what came from them. */
   onRecordsClosed?: () => void;
+  /** While the disk is full, the sentence the status carries (main/files/disk-reserve.ts). */
+  diskFull?: () => string | null;
 }
 
 type Phase =
@@ -550,6 +552,7 @@ export function createSession(options: SessionOptions): SessionControl {
       clinicKind: kind,
       dataFolder: dataDir,
       appVersion: options.appVersion,
+      diskFull: options.diskFull?.() ?? null,
       problem: null,
       clinician: null,
       signInChoices: [],
