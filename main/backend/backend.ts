@@ -25,7 +25,7 @@ import { intakeHandlers } from './handlers/intake';
 import { exerciseHandlers } from './handlers/exercises';
 import { handoutHandlers } from './handlers/handouts';
 import { PrivateTempFiles } from '../files/private-temp-files';
-import { createDiskReserve, diskFullMessage, isAllowedWhileFull } from '../files/disk-reserve';
+import { createDiskReserve, diskFullMessage, isAllowedWhileFull, RESERVE_BYTES } from '../files/disk-reserve';
 import { fail } from '../../shared/ipc/result';
 import { patientHandlers } from './handlers/patients';
 import { runningHandlers } from './handlers/running';
@@ -57,6 +57,11 @@ export interface BackendOptions {
   platform?: Platform;
   /** Where the viewer's temporary copies go (default: the system's temporary folder); tests use their own. */
   viewerTempRoot?: string;
+  /**
+   * Bytes kept back in the data folder's disk reserve (main/files/disk-reserve.ts); 0 keeps none
+   * (the test helper's default, so hundreds of test clinics do not each write megabytes).
+   */
+  diskReserveBytes?: number;
 }
 
 export interface Backend {
@@ -94,7 +99,7 @@ export function createBackend(options: BackendOptions): Backend {
   const tempFiles = new PrivateTempFiles(options.viewerTempRoot);
   tempFiles.sweepLeftovers();
   // A few megabytes kept back, so that a full disk still lets clinicians sign in and read.
-  const reserve = createDiskReserve(options.dataDir, logger);
+  const reserve = createDiskReserve(options.dataDir, logger, options.diskReserveBytes ?? RESERVE_BYTES);
   const session = createSession({
     diskFull: () => reserve.notice(),
     dataDir: options.dataDir,

@@ -81,13 +81,14 @@ export function diskFullMessage(dataDir: string): string {
   return `The disk is full: you can read records, but nothing new can be saved until space is freed on the disk that holds ${dataDir}.`;
 }
 
-export function createDiskReserve(dataDir: string, logger: Logger): DiskReserve {
+export function createDiskReserve(dataDir: string, logger: Logger, bytes: number = RESERVE_BYTES): DiskReserve {
+  if (bytes <= 0) return { check: () => null, writeFailedForSpace: () => false, notice: () => null };
   const file = path.join(dataDir, RESERVE_FILE);
   let full = false;
 
   function held(): boolean {
     try {
-      return fs.statSync(file).size >= RESERVE_BYTES;
+      return fs.statSync(file).size >= bytes;
     } catch {
       return false;
     }
@@ -107,7 +108,8 @@ export function createDiskReserve(dataDir: string, logger: Logger): DiskReserve 
       const fd = fs.openSync(partial, 'w', 0o600);
       try {
         const chunk = Buffer.alloc(1024 * 1024, 0x5a);
-        for (let written = 0; written < RESERVE_BYTES; written += chunk.length) fs.writeSync(fd, chunk);
+        for (let written = 0; written < bytes; written += chunk.length)
+          fs.writeSync(fd, chunk, 0, Math.min(chunk.length, bytes - written));
         fs.fsyncSync(fd);
       } finally {
         fs.closeSync(fd);
@@ -126,7 +128,7 @@ export function createDiskReserve(dataDir: string, logger: Logger): DiskReserve 
       if (!full && free < LOW_SPACE_BYTES) {
         full = true;
         release();
-      } else if (!held() && free >= RESERVE_BYTES + 2 * LOW_SPACE_BYTES) {
+      } else if (!held() && free >= bytes + 2 * LOW_SPACE_BYTES) {
         make();
         if (full && held()) logger.info('space was freed: the disk reserve is back and writes are allowed again');
         if (held()) full = false;

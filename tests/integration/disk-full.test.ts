@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESERVE_FILE } from '../../main/files/disk-reserve';
+import { RESERVE_BYTES, RESERVE_FILE } from '../../main/files/disk-reserve';
 import { CLINIC_SETUP, must, openTestBackend, patientInput, TEST_PASSWORD } from '../helpers/backend';
 
 const ALL = {
@@ -75,16 +75,16 @@ describe.skipIf(whyNot !== null)(`a full disk${whyNot ? ` (skipped: ${whyNot})` 
   it('still lets a clinician sign in and read records, refuses new writes in one sentence, and recovers when space is freed', async () => {
     const dataDir = path.join(root, 'clinic');
     const filler = path.join(root, 'filler');
-    let backend = openTestBackend({ dataDir });
+    let backend = openTestBackend({ dataDir, diskReserveBytes: RESERVE_BYTES });
     await must(backend, 'app.setup', CLINIC_SETUP);
     const zoe = await must(backend, 'patients.create', patientInput());
     await must(backend, 'session.signOut', {});
     backend.close();
-    expect(fs.statSync(path.join(dataDir, RESERVE_FILE)).size).toBeGreaterThan(0);
+    expect(fs.statSync(path.join(dataDir, RESERVE_FILE)).size).toBe(RESERVE_BYTES);
 
     // Another program fills the disk while the app is closed.
     fill(filler);
-    backend = openTestBackend({ dataDir });
+    backend = openTestBackend({ dataDir, diskReserveBytes: RESERVE_BYTES });
     try {
       const signedIn = await backend.invoke('session.signIn', { clinicianId: 1, password: TEST_PASSWORD });
       if (!signedIn.ok) throw new Error(`sign-in refused on a full disk: ${signedIn.error.message}`);
@@ -124,7 +124,7 @@ describe.skipIf(whyNot !== null)(`a full disk${whyNot ? ` (skipped: ${whyNot})` 
       );
       expect(an.familyName).toBe('Nguyễn Văn');
       expect((await must(backend, 'app.status', {})).diskFull).toBeNull();
-      expect(fs.statSync(path.join(dataDir, RESERVE_FILE)).size).toBeGreaterThan(0);
+      expect(fs.statSync(path.join(dataDir, RESERVE_FILE)).size).toBe(RESERVE_BYTES);
     } finally {
       backend.close();
     }
