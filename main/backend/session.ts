@@ -291,6 +291,8 @@ export function createSession(options: SessionOptions): SessionControl {
   async function dailySnapshot(store: ClinicStore, key: Buffer, keys: KeyFile): Promise<void> {
     try {
       if (!store.db.open || hasBackupOn(dataDir, clock.today())) return;
+      // On a full disk the snapshot would take the space kept for sign-in and reads' audit entries.
+      if (options.diskFull?.()) return void logger.info('no daily snapshot today: the disk is full');
       const result = await runSteps(
         snapshotSteps({
           db: store.db,
