@@ -25,6 +25,8 @@ import { intakeHandlers } from './handlers/intake';
 import { exerciseHandlers } from './handlers/exercises';
 import { handoutHandlers } from './handlers/handouts';
 import { PrivateTempFiles } from '../files/private-temp-files';
+import { createDiskReserve, diskFullMessage, isAllowedWhileFull, RESERVE_BYTES } from '../files/disk-reserve';
+import { fail } from '../../shared/ipc/result';
 import { patientHandlers } from './handlers/patients';
 import { runningHandlers } from './handlers/running';
 import { settingsHandlers } from './handlers/settings';
@@ -55,6 +57,11 @@ export interface BackendOptions {
   platform?: Platform;
   /** Where the viewer's temporary copies go (default: the system's temporary folder); tests use their own. */
   viewerTempRoot?: string;
+  /**
+   * Bytes kept back in the data folder's disk reserve (main/files/disk-reserve.ts); 0 keeps none
+   * (the test helper's default, so hundreds of test clinics do not each write megabytes).
+   */
+  diskReserveBytes?: number;
 }
 
 export interface Backend {
@@ -91,7 +98,10 @@ export function createBackend(options: BackendOptions): Backend {
   // Plain PDFs handed to the viewer: gone when the records close, and what a crashed run left, now.
   const tempFiles = new PrivateTempFiles(options.viewerTempRoot);
   tempFiles.sweepLeftovers();
+  // A few megabytes kept back, so that a full disk still lets clinicians sign in and read.
+  const reserve = createDiskReserve(options.dataDir, logger, options.diskReserveBytes ?? RESERVE_BYTES);
   const session = createSession({
+    diskFull: () => reserve.notice(),
     dataDir: options.dataDir,
     clock,
     logger,
@@ -137,7 +147,19 @@ export function createBackend(options: BackendOptions): Backend {
   // After every request, the audit trail's new head is sealed into its anchor (off the answer's path).
   const dispatch: Dispatch = async (channel, payload) => {
     try {
-      return await answer(channel, payload);
+      const full = reserve.check();
+      if (full && !isAllowedWhileFull(String(channel))) return fail('io_error', full);
+      let result = await answer(channel, payload);
+      if (!result.ok && result.error.code === 'io_error' && result.error.message.startsWith('The disk is full')) {
+        // A read's audit entry did not fit: release the reserve and try once more (a sign-in is not
+        // retried: it may have opened the records already; the check above released the reserve).
+        const freed = reserve.writeFailedForSpace();
+        if (freed && isAllowedWhileFull(String(channel)) && !String(channel).startsWith('session.'))
+          result = await answer(channel, payload);
+        if (!result.ok && result.error.message.startsWith('The disk is full'))
+          return fail('io_error', diskFullMessage(options.dataDir));
+      }
+      return result;
     } finally {
       session.keepAuditAnchor();
     }

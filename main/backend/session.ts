@@ -213,6 +213,8 @@ export interface SessionOptions extends OpenStoreOptions {
   passwordKdf: PasswordKdfParams;
   /** Called whenever the records close (lock, sign-out, restore, demo), to drop what came from them. */
   onRecordsClosed?: () => void;
+  /** While the disk is full, the sentence the status carries (main/files/disk-reserve.ts). */
+  diskFull?: () => string | null;
 }
 
 type Phase =
@@ -289,6 +291,8 @@ export function createSession(options: SessionOptions): SessionControl {
   async function dailySnapshot(store: ClinicStore, key: Buffer, keys: KeyFile): Promise<void> {
     try {
       if (!store.db.open || hasBackupOn(dataDir, clock.today())) return;
+      // On a full disk the snapshot would take the space kept for sign-in and reads' audit entries.
+      if (options.diskFull?.()) return void logger.info('no daily snapshot today: the disk is full');
       const result = await runSteps(
         snapshotSteps({
           db: store.db,
@@ -550,6 +554,7 @@ export function createSession(options: SessionOptions): SessionControl {
       clinicKind: kind,
       dataFolder: dataDir,
       appVersion: options.appVersion,
+      diskFull: options.diskFull?.() ?? null,
       problem: null,
       clinician: null,
       signInChoices: [],

@@ -34,6 +34,8 @@ export const AppStatus = z.strictObject({
     .nullable(),
   dataFolder: z.string(),
   appVersion: z.string(),
+  /** While the disk is full: one sentence saying so and what is refused until space is freed. */
+  diskFull: z.string().nullable(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

@@ -45,6 +45,8 @@ export function openTestBackend(
     clock,
     logger,
     passwordKdf: TEST_KDF,
+    // No disk reserve unless a test asks for one (tests/integration/disk-full.test.ts does).
+    diskReserveBytes: 0,
     ...options,
   });
   return Object.assign(backend, { clock, logger });

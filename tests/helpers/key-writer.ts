@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     logger: memoryLogger(),
     passwordKdf: { name: 'argon2id', m: 1024, t: 1, p: 1 },
+    diskReserveBytes: 0,
   });
   await call(backend, 'session.signIn', { clinicianId: 1, password: config.firstPassword });
   say('ready');

@@ -31,6 +31,11 @@ export function Workspace() {
   return (
     <div className="workspace">
       {status.clinicKind === 'demo' ? <DemoBanner onStatus={setStatus} /> : null}
+      {status.diskFull ? (
+        <div className="demo-banner" role="alert" aria-label="Disk full">
+          {status.diskFull}
+        </div>
+      ) : null}
       <header className="topbar">
         <a className="skip-link" href="#main-content">
           Skip to content
