@@ -235,7 +235,6 @@ export function createSession(options: SessionOptions): SessionControl {
   /** Wrong passwords at every prompt, counted on disk beside the key file (survives a restart). */
   const throttle = createThrottle({ dataDir, clock, logger });
   /** Failed sign-ins happen while the records are closed: they are written at the next opening. */
-  const pendingAudit: AuditEntry[] = [];
   /** A backup unlocked and checked, waiting for the clinician to confirm the restore. */
   let prepared: PreparedRestore | null = null;
   /** Background work (the daily snapshot), so tests and the benchmark can wait for it. */
@@ -460,7 +459,6 @@ export function createSession(options: SessionOptions): SessionControl {
     phase = { kind: 'open', store, clinicianId, key, keys };
     autoLockMinutes = readSettings(store.db)?.autoLockMinutes ?? 5;
     lastActivity = clock.now().getTime();
-    for (const entry of pendingAudit.splice(0)) appendAudit(store.db, clock, entry);
     anchors.opened(store.db, key);
     auditFailedAttempts();
   }
