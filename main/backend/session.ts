@@ -19,7 +19,8 @@ import { anchorKey } from '../audit/anchor';
 import { DatabaseOpenError, openDatabase } from '../db/open';
 import { seedDemoClinic } from '../demo/demo-clinic';
 import { createClinician, getClinician, listClinicians, readSettings, writeSettings } from '../records/clinic';
-import { formatRecoveryKey, newDatabaseKey, newRecoveryKey } from '../security/crypto';
+import { isAdministratorRole, roleOf } from '../records/clinician-roles';
+import { formatRecoveryKey, keyCheck, newDatabaseKey, newRecoveryKey } from '../security/crypto';
 import { encryptExistingRecords, finishInterruptedEncryption } from '../security/encrypt-existing';
 import type { KeyFile, PasswordKdfParams } from '../security/key-file';
 import {
@@ -612,6 +613,15 @@ export function createSession(options: SessionOptions): SessionControl {
   function keysOnDisk(): KeyFile {
     try {
       const keys = readKeyFile(keyFile);
+      // While the records are open, a key file for another key (copied over this one) is never
+      // adopted: a password it holds would prove nothing about these records.
+      if (phase.kind === 'open' && phase.key && keys.keyCheck !== keyCheck(phase.key)) {
+        logger.error('the key file on disk is not for the open records: refused');
+        throw new AppError(
+          'conflict',
+          'The key file in the data folder is not the one for these records, so nothing was changed. Lock the app and ask an administrator to check the data folder.',
+        );
+      }
       if (phase.kind === 'closed' || (phase.kind === 'open' && phase.keys)) phase.keys = keys;
       return keys;
     } catch (err) {
@@ -654,6 +664,14 @@ export function createSession(options: SessionOptions): SessionControl {
     switch (phase.kind) {
       case 'open':
         if (touch) requireClinicOpen();
+        // Restoring over open records rolls back everything, clinicians' roles and key slots
+        // included: an administrator's act. With no records, or damaged ones, anyone may.
+        if (phase.kind === 'open' && !isAdministratorRole(roleOf(phase.store.db, phase.clinicianId))) {
+          throw new AppError(
+            'forbidden',
+            'Only an administrator can restore a backup over the current records: it replaces everything, clinicians included. Ask the clinic owner or an administrator.',
+          );
+        }
         return 'open';
       case 'problem':
         if (!phase.restorable) {

@@ -22,6 +22,10 @@ const ALLOWED_WHILE_FULL = new Set([
   'leaveDemo',
   'clinicians',
   'signIn',
+  // The recovery key is how a clinician who forgot their password signs in (a key-file write and
+  // an audit entry, like sign-in's); cancelling a restore only frees space.
+  'recover',
+  'cancel',
   'unlock',
   'lock',
   'signOut',

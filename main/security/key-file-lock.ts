@@ -103,10 +103,13 @@ function takeOver(lock: string, seen: string): void {
 /** Runs `fn` while holding the key file's lock. `fn` must be synchronous and quick. */
 export function withKeyFileLock<T>(file: string, fn: () => T): T {
   const lock = `${file}${LOCK_SUFFIX}`;
-  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), at: Date.now() } satisfies LockOwner);
+  let mine: string;
   const deadline = Date.now() + WAIT_MS;
   for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
     try {
+      // Stamped at the moment it is taken: a lock written after a long wait must not already
+      // look stale to the next waiter (which would then take it over while we hold it).
+      mine = JSON.stringify({ pid: process.pid, host: os.hostname(), at: Date.now() } satisfies LockOwner);
       const fd = fs.openSync(lock, 'wx', 0o600);
       try {
         fs.writeSync(fd, mine);

@@ -4,12 +4,16 @@
  * (key slot removed, signed out, kept in the records), each act in the audit trail. Migration 11
  * on real rows. All through the backend as the app calls it, on real files.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newDatabaseKey } from '../../main/security/crypto';
+import { KEY_FILE, newKeyFile, passwordWrap, withPasswordWrap } from '../../main/security/key-file';
 import { migrate } from '../../main/db/migrate';
 import { MIGRATIONS } from '../../main/db/migrations';
 import { migration0011 } from '../../main/db/migrations/0011-clinician-roles';
 import type { Backend } from '../../main/backend/backend';
-import { must, openTestBackend, readyBackend, removeTempDirs, TEST_PASSWORD } from '../helpers/backend';
+import { must, openTestBackend, readyBackend, removeTempDirs, TEST_KDF, TEST_PASSWORD } from '../helpers/backend';
 import { databaseAt, openClinicDb } from '../helpers/db';
 
 afterEach(removeTempDirs);
@@ -402,6 +406,56 @@ describe('the audit trail', () => {
         summary: expect.stringContaining('Wrong password for Priya Shah (confirming an administrative act)') as string,
       },
     ]);
+    backend.close();
+  });
+});
+
+describe('what an administrator’s password protects', () => {
+  it('is not confirmed by a key file copied over the real one while the records are open', async () => {
+    const { backend, tomas } = await clinic();
+    const file = path.join(backend.dataDir, KEY_FILE);
+    const real = fs.readFileSync(file);
+    // Someone at the administrator's unlocked screen puts in a key file of their own making,
+    // whose clinician 1 has a password they know.
+    const theirs = 'a password only the intruder knows';
+    const foreignKey = newDatabaseKey();
+    const foreign = withPasswordWrap(
+      newKeyFile('Stride Clinic', foreignKey),
+      await passwordWrap(foreignKey, { id: 1, name: 'Priya Shah' }, theirs, new Date(), TEST_KDF),
+    );
+    fs.writeFileSync(file, `${JSON.stringify(foreign, null, 2)}\n`);
+    const refused = await backend.invoke('clinicians.setRole', {
+      clinicianId: tomas.id,
+      role: 'administrator',
+      yourPassword: theirs,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(refused.ok ? '' : refused.error.message).toContain('not the one for these records');
+    fs.writeFileSync(file, real);
+    const list = await must(backend, 'clinicians.list', {});
+    expect(list.find((c) => c.id === tomas.id)?.role).toBe('clinician');
+    backend.close();
+  });
+
+  it('is needed to restore a backup over the current records: a clinician cannot roll back roles and slots', async () => {
+    const { backend, tomas } = await clinic();
+    const backup = await must(backend, 'backups.create', {});
+    if (!backup.saved) throw new Error('not saved');
+    await signInAs(backend, tomas.id, TOMAS_PASSWORD);
+    const refused = await backend.invoke('restore.prepare', {
+      source: { kind: 'snapshot', name: backup.name },
+      clinicianId: 1,
+      password: TEST_PASSWORD,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(refused.ok ? '' : refused.error.message).toContain('Only an administrator can restore a backup');
+    await signInAs(backend, 1, TEST_PASSWORD);
+    const preview = await must(backend, 'restore.prepare', {
+      source: { kind: 'snapshot', name: backup.name },
+      clinicianId: 1,
+      password: TEST_PASSWORD,
+    });
+    expect(preview.restoreId).toBeTruthy();
     backend.close();
   });
 });

@@ -185,6 +185,24 @@ describe('a damaged or hostile count file', () => {
     restarted.close();
   });
 
+  it('that stays unreadable (a folder in its place) still costs one ceiling wait, not one at every prompt', async () => {
+    const backend = await readyBackend();
+    await must(backend, 'session.signOut', {});
+    backend.close();
+    fs.mkdirSync(path.join(backend.dataDir, THROTTLE_FILE));
+    const restarted = openTestBackend({ dataDir: backend.dataDir });
+    expect(await restarted.invoke('session.signIn', { clinicianId: 1, password: TEST_PASSWORD })).toMatchObject(
+      TOO_MANY,
+    );
+    restarted.clock.advance(MAX_WAIT_MS / 2);
+    expect(await restarted.invoke('session.signIn', { clinicianId: 1, password: TEST_PASSWORD })).toMatchObject(
+      TOO_MANY,
+    );
+    restarted.clock.advance(MAX_WAIT_MS / 2);
+    await must(restarted, 'session.signIn', { clinicianId: 1, password: TEST_PASSWORD });
+    restarted.close();
+  });
+
   it('takes failures dated in the future (a hostile file) as now: at most one ceiling wait', async () => {
     const backend = await readyBackend();
     await must(backend, 'session.signOut', {});

@@ -141,6 +141,7 @@ export function createThrottle(options: { dataDir: string; clock: Clock; logger:
     } catch (err) {
       return damaged(err);
     }
+    damagedSince = null;
     // A failure dated in the future would make its wait last until that date: take it as now,
     // and write that down, so the wait runs out one ceiling from here.
     const now = clock.now();
@@ -158,12 +159,23 @@ export function createThrottle(options: { dataDir: string; clock: Clock; logger:
     return parsed;
   }
 
+  /**
+   * When damage was first seen, kept in memory: a file that stays unreadable (a folder in its
+   * place, no permission) or cannot be rewritten (a full disk) costs one ceiling wait from then,
+   * not a fresh one at every prompt, which would lock everyone out for as long as it lasts.
+   */
+  let damagedSince: string | null = null;
+
   function damaged(err: unknown): ThrottleState {
-    logger.error('the record of wrong passwords is damaged: every password prompt waits the longest delay once', err);
-    const at = clock.now().toISOString();
+    const first = damagedSince === null;
+    if (first) {
+      logger.error('the record of wrong passwords is damaged: every password prompt waits the longest delay once', err);
+      damagedSince = clock.now().toISOString();
+    }
+    const at = damagedSince ?? clock.now().toISOString();
     const state = empty();
     state.counters[EVERY] = { failures: CEILING_FAILURES, lastFailureAt: at };
-    state.unaudited.push({ at, prompt: 'damaged_file', clinicianId: null, name: null });
+    if (first) state.unaudited.push({ at, prompt: 'damaged_file', clinicianId: null, name: null });
     write(state);
     return state;
   }
