@@ -3,6 +3,9 @@
 // folder (tests/e2e/fixtures.ts). `npm run build` must have run first (npm test does it).
 import { defineConfig } from '@playwright/test';
 
+/** Where the run's JSON report goes, read by tests/run-all.mjs for its closing summary. */
+export const E2E_REPORT = 'playwright-report/results.json';
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -12,8 +15,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : 2,
-  retries: 0,
-  reporter: [['list']],
+  // On CI a failed test is tried once more; one that passes the second time is reported as
+  // flaky at the end of `npm test` (tests/run-all.mjs reads the JSON report), never hidden.
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list'], ['json', { outputFile: E2E_REPORT }]],
   use: {
     viewport: { width: 1280, height: 800 },
     launchOptions: {

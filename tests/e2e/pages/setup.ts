@@ -36,7 +36,8 @@ export async function setUpClinic(page: Page): Promise<string> {
   await page.getByLabel(/^Password( \(required\))?$/).fill(CLINIC.password);
   await page.getByLabel('Type the password again').fill(CLINIC.password);
   await page.getByRole('button', { name: 'Create the clinic' }).click();
-  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  // Creating the clinic derives the password's key with Argon2id (64 MiB): seconds on a busy machine.
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 30_000 });
   const recoveryKey = (await page.getByLabel('Recovery key', { exact: true }).textContent()) ?? '';
   await page.getByLabel('I have printed or written down the recovery key').check();
   await page.getByRole('button', { name: 'Continue' }).click();
