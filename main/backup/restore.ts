@@ -22,6 +22,7 @@ import type { BackupFacts, Progress, RecordsSummary } from '../../shared/domain/
 import { verifyAuditChain } from '../audit/audit-log';
 import type { AuditAnchor } from '../audit/anchor';
 import { ANCHOR_FILE, anchorKey, anchorToInstall, fitOf, isAuthentic, writeAnchorFile } from '../audit/anchor';
+import { checkStructure } from '../db/checks';
 import { APPLICATION_ID, latestVersion, verifyApplied } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
@@ -187,9 +188,10 @@ function checkOpenedCopy(
     }
     throw err;
   }
-  const integrity = db.pragma('integrity_check', { simple: true });
+  // `full`: a backup may come from anywhere and be years old (see checks.ts).
+  const integrity = checkStructure(db, 'full');
   if (integrity !== 'ok') {
-    throw refuse(`This backup’s records are damaged (${String(integrity)}). Use another backup. Nothing was changed.`);
+    throw refuse(`This backup’s records are damaged (${integrity}). Use another backup. Nothing was changed.`);
   }
   const broken = (db.pragma('foreign_key_check') as unknown[]).length;
   if (broken > 0) {

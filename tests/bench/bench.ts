@@ -22,7 +22,7 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** `--only handout` (or `records`, `timeline`, `readiness`, `audit`, `keys`) runs one suite; by default all run. */
+/** `--only handout` (or `records`, `timeline`, `readiness`, `audit`, `keys`, `backup`) runs one suite; by default all run. */
 function wanted(suite: string): boolean {
   const i = process.argv.indexOf('--only');
   return i < 0 || process.argv[i + 1] === suite;
@@ -58,6 +58,22 @@ async function main(): Promise<void> {
         encrypted: true,
       });
       printFigures(`Episode history (${TIMELINE_EVENTS} timeline events)`, await benchTimeline(clinic));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+    return;
+  }
+  if (process.argv.includes('--only') && wanted('backup')) {
+    // Backups, restores and exports on their own, at the full clinic size (they grow with it).
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-bench-'));
+    try {
+      header();
+      const patients = arg('--patients', 100_000);
+      const clinic = await makeSyntheticClinic(path.join(root, 'clinic'), patients, { encrypted: true });
+      printFigures(
+        `Backups, restores and exports (${patients.toLocaleString('en')} patients)`,
+        await benchBackup(clinic),
+      );
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -61,7 +61,7 @@ export async function benchBackup(clinic: SyntheticClinic): Promise<Figure[]> {
     },
     { name: 'automatic daily snapshot (in the background)', value: seconds(daily) },
     {
-      name: 'restore, step 1: read, unlock (scrypt), check',
+      name: 'restore, step 1: read, unlock (Argon2id), full check',
       value: `${seconds(prepareMs)} (${prepared.value.backup.patients.toLocaleString('en')} patients)`,
     },
     { name: 'restore, step 2: snapshot current, replace, reopen', value: seconds(confirmMs) },
