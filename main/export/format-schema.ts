@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const EXPORT_FORMAT = 'stride-clinic-export';
 export const EXPORT_FORMAT_VERSION = 1;
 
-export const ExportedColumn = z.strictObject({
+const ExportedColumn = z.strictObject({
   name: z.string().meta({ description: 'The column name, as in the records.' }),
   type: z.string().meta({ description: 'Its SQLite type: INTEGER, TEXT, REAL or BLOB.' }),
   required: z.boolean().meta({ description: 'true when the column never holds null (a key is always required).' }),
@@ -19,7 +19,7 @@ export const ExportedColumn = z.strictObject({
   description: z.string().meta({ description: 'What the column holds, in words.' }),
 });
 
-export const ExportedTable = z.strictObject({
+const ExportedTable = z.strictObject({
   description: z.string().meta({ description: 'What one row of the table is.' }),
   columns: z.array(ExportedColumn).meta({ description: 'Every exported column, in the table’s order.' }),
   rows: z.array(z.record(z.string(), z.unknown())).meta({

@@ -129,7 +129,11 @@ export function generatedExportFormatDoc(current: string): string {
   );
 }
 
-/** Rewrites docs/export-format.md in place; returns whether it changed. */
+/**
+ * Rewrites docs/export-format.md in place; returns whether it changed. Called by
+ * scripts/docs-export-format.mjs through Vite's module runner, which static analysis cannot see.
+ * @public
+ */
 export function writeExportFormatDoc(): boolean {
   const current = fs.readFileSync(EXPORT_FORMAT_DOC, 'utf8');
   const next = generatedExportFormatDoc(current);
