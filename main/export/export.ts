@@ -1,7 +1,8 @@
 /**
  * Exports: the whole clinic as one JSON file or as a ZIP of CSV files (one per table, with a
- * README.txt), and one patient's full record as JSON. Formats are described in the README
- * ("Exports") and travel with every export (column descriptions from format-docs.ts).
+ * README.txt), and one patient's full record as JSON. Formats are described in
+ * docs/export-format.md (generated from format-schema.ts and format-docs.ts) and travel with
+ * every export (column descriptions from format-docs.ts).
  *
  * The clinic export reads one consistent snapshot on its own read-only connection (a read
  * transaction held for the whole export), in steps with pauses, so the app keeps working and the
@@ -18,6 +19,8 @@ import { fsyncFolder } from '../security/key-file';
 import { notFound } from '../util/errors';
 import type { CellValue } from './csv';
 import { csvRecord, UTF8_BOM } from './csv';
+import type { ExportHeader } from './format-schema';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION } from './format-schema';
 import type { ExportTable } from './tables';
 import {
   CLINIC_TABLE,
@@ -28,9 +31,6 @@ import {
   quoteIdentifier as q,
 } from './tables';
 import { ZipWriter } from './zip';
-
-export const EXPORT_FORMAT = 'stride-clinic-export';
-export const EXPORT_FORMAT_VERSION = 1;
 
 export interface ExportMeta {
   exportedAt: Date;
@@ -126,7 +126,12 @@ function describeTable(t: ExportTable) {
   };
 }
 
-function header(db: Db, meta: ExportMeta, scope: 'clinic' | 'patient', extra: Record<string, unknown> = {}) {
+function header(
+  db: Db,
+  meta: ExportMeta,
+  scope: ExportHeader['scope'],
+  extra: Pick<ExportHeader, 'patient'> = {},
+): ExportHeader {
   const clinic = db.prepare('SELECT clinic_name AS name FROM clinic_settings WHERE id = 1').get() as
     { name: string } | undefined;
   return {

@@ -2,7 +2,7 @@
  * What the soreness-rules engine decides after one run (see engine.ts for how).
  *
  * Stored beside the report as the engine's own word; a clinician's override is recorded next to
- * it, never instead of it (clinical.md section 1).
+ * it, never instead of it (docs/clinical-sources.md#soreness-rules).
  */
 import { z } from 'zod';
 import { isoDate } from '../domain/fields';

@@ -3,7 +3,7 @@
  * context)`, from what the patient reports about a run to what happens next. No clock and no I/O:
  * every date comes in with the report. Same input, same decision.
  *
- * How it decides (the points clinical.md asks to settle explicitly):
+ * How it decides (the points docs/clinical-sources.md#soreness-rules asks to settle explicitly):
  *
  * 1. Which rules fire. The warm-up answer gives at most one rule: soreness that continued (rule 1
  *    in the shipped sets), went away and stayed away (rule 2), or went away and came back during
@@ -29,13 +29,13 @@
  * 5. Swelling reported is treated like non-muscular soreness the day after (rule 4: no advance,
  *    1 day off in the shipped sets). The references agree swelling means "do not move up" (the
  *    Delaware table moves up only "without more swelling or pain"; the military table: swelling,
- *    stiffness or more pain, "do not progress"), and clinical.md section 5 lists swelling among the
+ *    stiffness or more pain, "do not progress"), and docs/clinical-sources.md#stop-and-call lists swelling among the
  *    stop-and-call signs, so the patient is also told to call the clinic and the clinician alerted.
  * 6. Pain scores never choose a soreness rule on their own: the report must answer the soreness
  *    questions. A pain score is a limit on rule 5: pain during or after the run above the pain limit
  *    (the lower of the rule set's and the programme's) means the run was not clean, so the patient
  *    stays at the level and the clean-session count restarts. Pain above 3/10 during the run is a
- *    stop-and-call sign (clinical.md section 5): the patient is told to call and the clinician
+ *    stop-and-call sign (docs/clinical-sources.md#stop-and-call): the patient is told to call and the clinician
  *    alerted.
  * 7. Limits on moving up (data, not code), checked only for a clean session under rule 5: clean
  *    sessions in a row needed at the level (this run counts), at most N advances in any 7 days (the
@@ -53,7 +53,7 @@
  *    by that limit, the clean-session count restarts, and the clinician is told which answers to
  *    ask for.
  * 10. Soreness at the injury site the day after a muscle strain (hamstring, calf: context
- *    `muscleStrain`) is the warning sign that general muscle soreness is not (clinical.md section 7,
+ *    `muscleStrain`) is the warning sign that general muscle soreness is not (docs/clinical-sources.md#readiness,
  *    Heiderscheit 2010): it counts as the rule the rule set names (`strainSiteSorenessCountsAs`:
  *    rule 2, hold, or rule 4, a day off and no advance), and the reason says so. For any other
  *    injury, soreness at the injury site is tendon, bone or joint soreness: rule 4.
@@ -75,7 +75,7 @@ import type { SorenessReport } from './soreness-report';
 import { painValue, SorenessReport as SorenessReportSchema } from './soreness-report';
 import { dayCount, longDate, lowerFirst, withoutFinalStop } from './wording';
 
-/** Pain during a run above this is a stop-and-call sign (clinical.md section 5). */
+/** Pain during a run above this is a stop-and-call sign (docs/clinical-sources.md#stop-and-call). */
 export const CALL_CLINIC_PAIN_DURING = 3;
 
 export class DecisionInputError extends Error {

@@ -1,7 +1,7 @@
 /**
  * What the soreness engine needs to know about the injury (engine.ts, point 10): whether it is a
  * muscle strain, where soreness at the injury site the day after is the warning sign that general
- * muscle soreness is not (clinical.md section 7: Heiderscheit 2010 for the hamstring; the calf
+ * muscle soreness is not (docs/clinical-sources.md#readiness: Heiderscheit 2010 for the hamstring; the calf
  * strain is read the same way).
  */
 import type { DecisionContext } from './engine';

@@ -23,7 +23,7 @@ export const OUTCOME_MEASURE_NAMES: Readonly<Record<OutcomeMeasure, string>> = {
 
 /**
  * Minimal important change per measure, in points of the total (PSFS: of the average score).
- * These are published defaults (clinical.md section 3); the app has no settings place for them yet.
+ * These are published defaults (docs/clinical-sources.md#measures); the app has no settings place for them yet.
  */
 export const MINIMAL_IMPORTANT_CHANGE: Readonly<Record<OutcomeMeasure, number>> = {
   // Binkley 1999 (Phys Ther 79:371): minimal detectable and clinically important change 9 points.

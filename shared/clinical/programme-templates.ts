@@ -1,5 +1,5 @@
 /**
- * The running programmes the app ships, each from a published table (clinical.md section 2).
+ * The running programmes the app ships, each from a published table (docs/clinical-sources.md#programmes).
  *
  * Where a table is silent on something a level needs (the effort cue of the time-based protocol,
  * how many sessions a week the military table allows, the total of Delaware level 8), the level

@@ -212,7 +212,7 @@ export type WarmUp = z.infer<typeof WarmUp>;
 
 /**
  * The warm-up of a programme saved before programmes had one, and of a template whose source gives
- * none: a brisk walk, the seed article's last step before running (clinical.md section 2), for
+ * none: a brisk walk, the seed article's last step before running (docs/clinical-sources.md#programmes), for
  * 5 minutes (clinic default, the short end of the usual 5-10 minutes).
  */
 export const DEFAULT_WARM_UP: WarmUp = { description: 'Walk at a brisk pace for 5 minutes.', minutes: 5 };

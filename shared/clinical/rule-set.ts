@@ -197,7 +197,7 @@ export function copyRuleSet(set: RuleSet, copy: { id: string; name: string }): R
 
 /**
  * The rules every set gains with format 2 of the rule sets (issue: pain that starts mid-run, a
- * limp). They are the app's safety rules, not the clinic article's: clinical.md section 5 lists
+ * limp). They are the app's safety rules, not the clinic article's: docs/clinical-sources.md#stop-and-call lists
  * pain that builds, a limp or changed stride and pain lasting into the next day as stop-and-call
  * signs, and the brief's rule for what the five rules do not cover is "hold, ask or call, never
  * advance". A set stored before them gets them with these numbers (or the next free ones).

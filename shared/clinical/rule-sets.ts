@@ -1,5 +1,5 @@
 /**
- * The soreness rule sets the app ships (clinical.md section 1).
+ * The soreness rule sets the app ships (docs/clinical-sources.md#soreness-rules).
  *
  * - The seed's set (the default): the five rules as the clinic article gives them.
  * - The published Delaware set (Fees et al. 1998, as reproduced by later protocols): rule 1 also
@@ -7,7 +7,7 @@
  *
  * Both add a pain limit for a clean session of 2/10: the seed's rules are about soreness and say
  * nothing about pain scores, and the app does not let a run with a high pain score count as
- * "no soreness". 0-2/10 is the "safe" zone of the Silbernagel pain-monitoring model (clinical.md
+ * "no soreness". 0-2/10 is the "safe" zone of the Silbernagel pain-monitoring model (docs/clinical-sources.md
  * section 3). A clinic that wants another limit copies the set and changes it.
  *
  * Version 2 of both (format 2) adds the app's two safety rules for what the five rules do not

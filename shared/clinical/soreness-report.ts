@@ -26,7 +26,7 @@ export const WARM_UP_LABELS: Readonly<Record<WarmUpAnswer, string>> = {
 
 /**
  * Where the soreness the day after is. General muscle soreness (DOMS) away from the injury is
- * normal; soreness at the injury is a warning sign, for a muscle strain too (clinical.md section 7,
+ * normal; soreness at the injury is a warning sign, for a muscle strain too (docs/clinical-sources.md#readiness,
  * Heiderscheit 2010).
  */
 export const NEXT_DAY_ANSWERS = ['none', 'muscular', 'injury_site', 'not_muscular', 'unknown'] as const;

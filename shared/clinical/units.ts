@@ -7,7 +7,7 @@
  */
 import type { DistanceUnit } from '../domain/settings';
 
-/** The international mile (clinical.md rounds it to 1.609 km). */
+/** The international mile (docs/clinical-sources.md#programmes rounds it to 1.609 km). */
 export const METRES_PER_MILE = 1609.344;
 export const METRES_PER_KM = 1000;
 const KM_PER_MILE = METRES_PER_MILE / METRES_PER_KM;

@@ -1,6 +1,6 @@
 /**
  * The handout's own words: headings, the short instructions around the tables, and the small
- * formatters for dates and levels. Written for the patient at grade 6 or lower (clinical.md
+ * formatters for dates and levels. Written for the patient at grade 6 or lower (docs/clinical-sources.md
  * section 6): "you", short sentences, no jargon, no capitals for emphasis. Every fixed sentence
  * lives here so one test reads them all (tests/unit/handout/readability.test.ts).
  */

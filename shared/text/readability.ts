@@ -1,7 +1,7 @@
 /**
  * Reading level of patient text: the Flesch-Kincaid grade, the SMOG grade and sentence lengths.
  *
- * Patient handouts target grade 6 or lower (AAFP; clinical.md section 6). The grade is
+ * Patient handouts target grade 6 or lower (AAFP; docs/clinical-sources.md#writing). The grade is
  *   0.39 x (words / sentences) + 11.8 x (syllables / words) - 15.59
  * (Kincaid et al. 1975), and the SMOG grade is
  *   1.0430 x sqrt(words of 3 or more syllables x 30 / sentences) + 3.1291

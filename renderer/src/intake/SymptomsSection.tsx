@@ -1,5 +1,5 @@
 /**
- * Section 3, symptoms: pain 0-10, what eases and aggravates it, and the red-flag screen (clinical.md
+ * Section 3, symptoms: pain 0-10, what eases and aggravates it, and the red-flag screen (docs/clinical-sources.md
  * §5 and §8). A yes shows its grade: urgent care now, refer to a doctor, or the clinician's
  * judgement; a "note" yes opens a box for the reason to go on, required before the readiness
  * result can go past "not ready".

@@ -1,6 +1,6 @@
 /**
  * What some diagnoses need recorded before running, beyond the common checklist and the physical
- * tests (clinical.md section 7): the surgeon's running date after meniscus surgery; healing,
+ * tests (docs/clinical-sources.md#readiness): the surgeon's running date after meniscus surgery; healing,
  * tenderness, hopping and the RED-S screen for a bone stress injury; the early hamstring tests;
  * the postnatal load and impact tests and strength tests. Each part is asked only for its diagnosis; the readiness
  * gates (readiness-gates.ts) read it. Every field is optional in a draft. Codes are stored: never
@@ -44,7 +44,7 @@ export type RedSAnswer = (typeof RED_S_ANSWERS)[number];
 
 /**
  * The load and impact tests before running after childbirth (Goom, Donnelly, Brockwell 2019,
- * "Returning to running postnatal"; clinical.md section 7). Each passes only without pain,
+ * "Returning to running postnatal"; docs/clinical-sources.md#readiness). Each passes only without pain,
  * heaviness or dragging, or leaking.
  */
 export const POSTNATAL_LOAD_TESTS = [
@@ -63,7 +63,7 @@ export const POSTNATAL_LOAD_TEST_IDS = POSTNATAL_LOAD_TESTS.map((t) => t.id) as 
 ];
 /**
  * The strength tests before running after childbirth, 20 repetitions each side (Goom, Donnelly,
- * Brockwell 2019; clinical.md section 7). A test passes only with 20 on each side without pain,
+ * Brockwell 2019; docs/clinical-sources.md#readiness). A test passes only with 20 on each side without pain,
  * heaviness or dragging, or leaking.
  */
 export const POSTNATAL_STRENGTH_TESTS = [

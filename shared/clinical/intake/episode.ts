@@ -119,7 +119,7 @@ export const BONE_STRESS_SITE_LABELS: Readonly<Record<BoneStressSite, string>> =
 
 /**
  * High-risk bone stress sites: poor healing and more complications, so running waits for imaging
- * or the doctor's clearance and a walk phase (Hoenig 2023, BJSM 57:427; Warden 2021; clinical.md
+ * or the doctor's clearance and a walk phase (Hoenig 2023, BJSM 57:427; Warden 2021; docs/clinical-sources.md
  * section 7). "Other site" counts as high risk: an unknown site is treated as the worse case.
  * Femoral neck is high risk on its tension side; the app does not ask the side of the neck, so
  * every femoral neck injury is treated as high risk.

@@ -22,7 +22,7 @@ export const SQUAT_QUALITY_MEANINGS: Readonly<Record<SquatQuality, string>> = {
 
 /**
  * Knee effusion by the sweep (stroke) test (Sturgill et al., JOSPT 2009;39:845-9), as graded in
- * clinical.md section 3. Codes are stored: never rename them.
+ * docs/clinical-sources.md#measures. Codes are stored: never rename them.
  */
 export const SWELLING_GRADES = ['zero', 'trace', 'one_plus', 'two_plus', 'three_plus'] as const;
 export type SwellingGrade = (typeof SWELLING_GRADES)[number];
@@ -47,7 +47,7 @@ export function swellingRank(grade: SwellingGrade): number {
 }
 
 /**
- * How quadriceps and hamstring strength was measured (clinical.md section 7: hand-held
+ * How quadriceps and hamstring strength was measured (docs/clinical-sources.md#readiness: hand-held
  * dynamometer or isokinetic testing, compared with the other side; a 1-RM where the clinic has
  * no dynamometer). Codes are stored: never rename them.
  */

@@ -1,5 +1,5 @@
 /**
- * Readiness gates per diagnosis (clinical.md section 7), evaluated beside the common checklist.
+ * Readiness gates per diagnosis (docs/clinical-sources.md#readiness), evaluated beside the common checklist.
  *
  * Each gate is data: a stored id, the diagnoses it applies to, a label with its threshold, the
  * threshold's key in the clinic's `ReadinessThresholds` (so the clinic can tune it, audited), its

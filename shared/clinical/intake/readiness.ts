@@ -68,7 +68,7 @@ export type ReadinessThresholds = z.output<typeof ReadinessThresholds>;
 
 export const DEFAULT_READINESS_THRESHOLDS: ReadinessThresholds = Object.freeze(ReadinessThresholds.parse({}));
 
-/** Why each default is what it is (clinical.md sections 2 and 3), for the settings screen and the README. */
+/** Why each default is what it is (docs/clinical-sources.md#programmes and #measures), for the settings screen and the README. */
 export const READINESS_THRESHOLD_SOURCES: Readonly<Record<keyof ReadinessThresholds, string>> = {
   briskWalkMinutes:
     'Pain-free brisk walk of 30 min before running (UW Health and several clinics, clinical.md §2). ' +

@@ -1,5 +1,5 @@
 /**
- * The red-flag screen (clinical.md sections 5 and 8).
+ * The red-flag screen (docs/clinical-sources.md#stop-and-call and #urgent-signs).
  *
  * One list serves two readers. The intake asks each item as a yes / no / not asked question in
  * the clinician's words; the printed handout's "Stop and call us" and "Get help now" sections
@@ -189,7 +189,7 @@ export const RED_FLAGS = [
     action: 'emergency',
     grade: 'emergency',
   },
-  // Added with clinical.md section 8 (urgent signs for every runner, not only after surgery).
+  // Added with docs/clinical-sources.md#urgent-signs (urgent signs for every runner, not only after surgery).
   {
     id: 'new_weakness',
     clinician: 'New weakness of the leg or foot',
@@ -327,7 +327,7 @@ export function screenRedFlags(
 
 /**
  * The handout's content, in the patient's words. `emergency` is the "Stop and get urgent help"
- * list, printed for every patient (clinical.md section 8), with the post-surgery signs (fever,
+ * list, printed for every patient (docs/clinical-sources.md#urgent-signs), with the post-surgery signs (fever,
  * wound) added after surgery; `callUs` is "Stop and call us" (section 5). Emergency items are
  * listed apart so the handout can head them "Get help now" and never bury them among the calls.
  */

@@ -1,7 +1,7 @@
 /**
  * Where in a running programme (shared/clinical/programme.ts) the patient starts, from the
  * readiness recommendation. Programmes list their walking stages first; the readiness checklist is
- * the entry check of the first level with running in it ("once cleared", clinical.md section 2).
+ * the entry check of the first level with running in it ("once cleared", docs/clinical-sources.md#programmes).
  */
 import { levelKind, type RunLevel } from '../programme';
 import type { Recommendation } from './readiness';

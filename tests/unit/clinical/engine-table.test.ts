@@ -1,7 +1,7 @@
 /**
  * Every combination of the warm-up, day-after and swelling answers, for both shipped rule sets, at the first, a middle
  * and the last level, with the advance limits not binding and binding. Every expected row is
- * written out by hand from clinical.md section 1 and the choices documented in engine.ts.
+ * written out by hand from docs/clinical-sources.md#soreness-rules and the choices documented in engine.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../../shared/clinical/engine';

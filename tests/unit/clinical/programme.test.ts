@@ -59,7 +59,7 @@ describe('shipped programme templates', () => {
     expect(new Set(PROGRAMME_TEMPLATES.map((p) => p.id)).size).toBe(PROGRAMME_TEMPLATES.length);
   });
 
-  it('time-based walk/run: comfortable then brisk walking, then weeks 1 to 5 as in clinical.md', () => {
+  it('time-based walk/run: comfortable then brisk walking, then weeks 1 to 5 as in docs/clinical-sources.md#programmes', () => {
     const [comfortable, brisk, ...runs] = TIME_WALK_RUN.levels as [RunLevel, RunLevel, ...RunLevel[]];
     expect([comfortable, brisk].map((l) => [levelKind(l), l.effort])).toEqual([
       ['walk', { kind: 'words', text: 'comfortable pace' }],
@@ -93,7 +93,7 @@ describe('shipped programme templates', () => {
   });
 
   it('time-based walk/run matches the source table session by session: 3 sessions every week, week 5 too', () => {
-    // clinical.md section 2 (HSS-affiliated protocol): per week, each session as repetitions x (walk/run) minutes.
+    // docs/clinical-sources.md#programmes (HSS-affiliated protocol): per week, each session as repetitions x (walk/run) minutes.
     const SOURCE: Record<string, string[]> = {
       'Week 1': ['3 x (walk 4 / run 1)', '3 x (walk 3 / run 2)', '3 x (walk 2 / run 3)'],
       'Week 2': ['4 x (walk 1 / run 4)', '3 x (walk 1 / run 5)', '3 x (walk 1 / run 6)'],

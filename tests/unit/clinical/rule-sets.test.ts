@@ -36,7 +36,7 @@ describe('shipped rule sets', () => {
     expect(set.source.length).toBeGreaterThan(40);
   });
 
-  it('the seed set is the default and follows the clinic article (clinical.md section 1)', () => {
+  it('the seed set is the default and follows the clinic article (docs/clinical-sources.md#soreness-rules)', () => {
     expect(DEFAULT_RULE_SET).toBe(SEED_RULE_SET);
     expect(SHIPPED_RULE_SETS[0]).toBe(SEED_RULE_SET);
     expect(actions(SEED_RULE_SET)).toEqual([

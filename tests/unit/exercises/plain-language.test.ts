@@ -1,6 +1,6 @@
 /**
  * The patient-facing text (printed on the take-home handout) is written for grade 6 or lower
- * (clinical.md section 6): short sentences, "you", active voice, no shouting capitals. Sentence
+ * (docs/clinical-sources.md#writing): short sentences, "you", active voice, no shouting capitals. Sentence
  * length follows the rest of the app's patient text: under 15 words.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Each handout as a whole reads at grade 6 or lower (clinical.md section 6), by both the
+ * Each handout as a whole reads at grade 6 or lower (docs/clinical-sources.md#writing), by both the
  * Flesch-Kincaid and the SMOG grade: every word a patient reads, the quoted exercise, rule and
  * red-flag text included, for four kinds of patient (tests/helpers/handout.ts).
  *

@@ -16,7 +16,7 @@ describe('red-flag list', () => {
     expect(new Set(RED_FLAGS.map((f) => f.id)).size).toBe(RED_FLAGS.length);
   });
 
-  it('covers clinical.md sections 5 and 8: 18 items for everyone, 2 more after surgery, 1 for bone stress', () => {
+  it('covers docs/clinical-sources.md#stop-and-call and #urgent-signs: 18 items for everyone, 2 more after surgery, 1 for bone stress', () => {
     expect(applicableRedFlags(false, false)).toHaveLength(18);
     expect(RED_FLAGS.filter((f) => f.afterSurgeryOnly).map((f) => f.id)).toEqual([
       'fever',
@@ -97,7 +97,7 @@ describe('red-flag list', () => {
     expect(applicableRedFlags(false)).toHaveLength(19);
   });
 
-  it('prints "Stop and get urgent help" for every patient, not only after surgery (clinical.md §8)', () => {
+  it('prints "Stop and get urgent help" for every patient, not only after surgery (docs/clinical-sources.md#urgent-signs)', () => {
     const everyone = stopAndCallItems(false);
     expect(everyone.emergency).toEqual([
       'Your calf is swollen, warm, red or sore. It could be a clot.',

@@ -88,7 +88,7 @@ function poolRunning(): Pose {
 }
 
 /**
- * The pain rules for cross-training are the running ones (clinical.md sections 3 and 5):
+ * The pain rules for cross-training are the running ones (docs/clinical-sources.md#measures and #stop-and-call):
  * pain at 2 out of 10 or less (Silbernagel's "safe" zone); stop on worse pain or a limp.
  */
 export const CROSS_TRAINING_PAIN_RULES = [

@@ -1,6 +1,6 @@
 /**
  * Hops and bounds (issue 14): the impact steps between strength work and running. Each one's
- * text says the test to pass before starting it. The gates come from clinical.md section 7:
+ * text says the test to pass before starting it. The gates come from docs/clinical-sources.md#readiness:
  * pain-free single-leg hopping, 10-15 hops, before running after a bone stress injury (Hoenig
  * 2023, Warden 2021), and the postnatal load and impact tests (Goom, Donnelly, Brockwell 2019):
  * 20 single-leg calf raises, forward bounds 10, hop on the spot 10 each leg, all without symptoms.

@@ -3,7 +3,7 @@
  *
  * 20 items scored 0 (extreme difficulty or unable) to 4 (no difficulty); total 0-80, higher is
  * better. The minimal detectable change and minimal clinically important difference are both
- * 9 points (clinical.md section 3).
+ * 9 points (docs/clinical-sources.md#measures).
  *
  * Licensing: we found no licence that lets us reproduce the questionnaire's item wording, so the
  * app stores item scores only and names each item by number with a neutral topic of a few words

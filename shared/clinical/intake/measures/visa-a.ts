@@ -1,7 +1,7 @@
 /**
  * VISA-A, the Victorian Institute of Sport Assessment - Achilles (Robinson et al., Br J Sports Med
  * 2001;35:335-41), for Achilles tendinopathy episodes. Total 0-100, higher is better; healthy
- * controls averaged about 96 (95% CI 94-99): a reference, not a cut-off (clinical.md section 3).
+ * controls averaged about 96 (95% CI 94-99): a reference, not a cut-off (docs/clinical-sources.md#measures).
  *
  * Structure, from the published scoring:
  * - Items 1-6 (pain and function): each 0-10, on an 11-point scale (0 worst, 10 best).
