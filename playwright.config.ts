@@ -1,12 +1,15 @@
-// End-to-end tests: Playwright drives Debian's Chromium against the preview server (the same
+// End-to-end tests: Playwright drives Chromium (tests/browser.mjs says which) against the preview server (the same
 // backend and renderer as the desktop app). Each test starts its own server on a temporary data
 // folder (tests/e2e/fixtures.ts). `npm run build` must have run first (npm test does it).
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './tests/browser.mjs';
 
-/** Where the run's JSON report goes, read by tests/run-all.mjs for its closing summary. */
-export const E2E_REPORT = 'playwright-report/results.json';
+/** Where the run's JSON report goes; tests/run-all.mjs reads it (same path) for its closing summary. */
+const E2E_REPORT = 'playwright-report/results.json';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// `npm test` has found or installed one already (and set CHROMIUM_PATH); a lone `npx playwright
+// test` finds the same, or leaves Playwright to say its own browser is missing.
+const chromiumPath = findChromium() ?? undefined;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -22,14 +25,8 @@ export default defineConfig({
   use: {
     viewport: { width: 1280, height: 800 },
     launchOptions: {
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumPath,
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

@@ -4,20 +4,32 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
+import { ensureChromium } from './browser.mjs';
 
 const steps = [
   ['Typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['Lint and format', 'npm', ['run', '--silent', 'lint']],
   ['Unit and integration tests', 'npx', ['vitest', 'run']],
   ['Build', 'npm', ['run', '--silent', 'build']],
-  ['End-to-end tests', 'npx', ['playwright', 'test']],
+  ['End-to-end tests', 'npx', ['playwright', 'test'], prepareBrowser],
 ];
 
+/** The end-to-end tests need a Chromium: found, or installed here (tests/browser.mjs). */
+function prepareBrowser() {
+  const browser = ensureChromium();
+  if (!browser) return false;
+  process.env.CHROMIUM_PATH = browser;
+  return true;
+}
+
 const results = [];
-for (const [name, cmd, args] of steps) {
+for (const [name, cmd, args, prepare] of steps) {
   console.log(`\n=== ${name} ===`);
   const t0 = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  const r =
+    prepare && !prepare()
+      ? { status: 1 }
+      : spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   results.push(`${r.status === 0 ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)`);
   if (name === 'End-to-end tests') results.push(...endToEndTroubles());

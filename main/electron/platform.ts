@@ -1,21 +1,14 @@
 /**
  * The desktop side of main/backend/platform.ts: native dialogs, the system PDF viewer, printing.
- * Files handed to the viewer or the printer are written to a private temporary folder and
- * removed afterwards (a PDF is outside the encrypted database).
+ * A PDF to print is served to a hidden window from memory under app://stride/print/ (never
+ * file://, and never on disk: a PDF is outside the encrypted database).
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow as BrowserWindowType } from 'electron';
 import { BrowserWindow, dialog, shell } from 'electron';
 import type { Platform } from '../backend/platform';
-
-function privateTempFile(name: string, bytes: Buffer): { file: string; remove(): void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-clinic-'));
-  const file = path.join(dir, name.replace(/[^\p{L}\p{N} ._-]/gu, '_'));
-  fs.writeFileSync(file, bytes, { mode: 0o600 });
-  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
+import { offerForPrinting } from './protocol';
 
 export function desktopPlatform(owner: () => BrowserWindowType | null): Platform {
   return {
@@ -36,15 +29,15 @@ export function desktopPlatform(owner: () => BrowserWindowType | null): Platform
       const error = await shell.openPath(file);
       if (error) throw new Error(error);
     },
-    async printPdf(pdf, title) {
-      const temp = privateTempFile(`${title}.pdf`, pdf);
+    async printPdf(pdf) {
+      const document = offerForPrinting(pdf);
       // A hidden window shows the PDF with Chromium's viewer, which hands it to the system dialog.
       const window = new BrowserWindow({
         show: false,
         webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
       });
       try {
-        await window.loadFile(temp.file);
+        await window.loadURL(document.url);
         await new Promise<void>((resolve, reject) =>
           window.webContents.print({ silent: false, printBackground: true }, (ok, reason) =>
             ok || reason === 'cancelled' ? resolve() : reject(new Error(reason)),
@@ -52,7 +45,7 @@ export function desktopPlatform(owner: () => BrowserWindowType | null): Platform
         );
       } finally {
         window.destroy();
-        temp.remove();
+        document.withdraw();
       }
     },
   };

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureElectronSqlite } from './electron-native.mjs';
+import { nodeVersionProblem, packageEngines } from './node-version.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -95,8 +96,13 @@ function forwardSignals(child) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }
 
+// Checked first: Electron's install tooling needs a newer Node.js than the preview does.
+const nodeProblem = previewOnly
+  ? null
+  : nodeVersionProblem(process.versions.node, packageEngines(path.join(root, 'package.json')));
+if (nodeProblem) console.log(`${nodeProblem} Stride Clinic opens in browser preview meanwhile.`);
 build();
-if (previewOnly) {
+if (previewOnly || nodeProblem) {
   runPreview();
 } else {
   const electron = await prepareElectron();

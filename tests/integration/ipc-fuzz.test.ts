@@ -14,9 +14,10 @@ import { ERROR_CODES } from '../../shared/ipc/result';
 import { must, patientInput, readyBackend, removeTempDirs, TEST_PASSWORD } from '../helpers/backend';
 import { CHANNEL_EXAMPLES } from '../helpers/channel-examples';
 import { clinicKey, rawKeyedConnection } from '../helpers/db';
+import { fuzzRuns } from '../helpers/fuzz-runs';
 
-const RUNS = Number(process.env.STRIDE_FUZZ_RUNS ?? 10_000);
-/** 10,000 runs a channel take a while on two busy cores. */
+const RUNS = fuzzRuns(process.env);
+/** 10,000 runs a channel (CI) take a while on two busy cores. */
 const PER_CHANNEL_TIMEOUT_MS = 300_000;
 
 let backend: Awaited<ReturnType<typeof readyBackend>>;

@@ -1,6 +1,6 @@
 /**
- * What the look scripts share: a browser-preview server on a temporary data folder, and Debian's
- * Chromium launched the way this machine allows.
+ * What the look scripts share: a browser-preview server on a temporary data folder, and the
+ * Chromium tests/browser.mjs finds, launched the way this machine allows.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright';
 import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from '../browser.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -34,13 +35,7 @@ export async function startPreview(): Promise<{ url: string; stop: () => void }>
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: findChromium() ?? undefined,
+    args: CHROMIUM_ARGS,
   });
 }

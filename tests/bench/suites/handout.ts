@@ -5,6 +5,7 @@
  * the browser started before timing; the browser's own start is reported apart.
  */
 import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from '../../browser.mjs';
 import { renderHandout } from '../../../main/pdf/render-handout';
 import { pdfPageCount } from '../../../main/records/handouts';
 import { handoutContent } from '../../../shared/handout/content';
@@ -15,14 +16,6 @@ import { handoutHeaderTemplate, handoutHtml } from './handout-html';
 
 const ROUNDS = 25;
 const WARM_UP = 5;
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export async function benchHandout(): Promise<Figure[]> {
   const data = eightExerciseHandout();
@@ -36,7 +29,7 @@ export async function benchHandout(): Promise<Figure[]> {
   }
 
   const [browser, launch] = await time(() =>
-    chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+    chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS }),
   );
   const chrome: number[] = [];
   let chromePages: number;
