@@ -42,7 +42,8 @@ export function readOptions<C extends Channel>(record: RecordKey, channel: C, re
 export function useRead<C extends Channel>(record: RecordKey, channel: C, request: RequestOf<C> | null) {
   return useQuery<ResponseOf<C>, BackendError>({
     queryKey: queryKeyOf(record, channel, request),
-    queryFn: () => (request === null ? Promise.reject(new Error(`${channel}: nothing to ask`)) : read(channel, request)),
+    queryFn: () =>
+      request === null ? Promise.reject(new Error(`${channel}: nothing to ask`)) : read(channel, request),
     enabled: request !== null,
   });
 }

@@ -10,15 +10,7 @@
 import type { Channel, RequestOf } from '../../../shared/ipc/contract';
 
 export type ClinicArea =
-  | 'app'
-  | 'audit'
-  | 'backups'
-  | 'clinicians'
-  | 'exercises'
-  | 'patients'
-  | 'readiness'
-  | 'running'
-  | 'templates';
+  'app' | 'audit' | 'backups' | 'clinicians' | 'exercises' | 'patients' | 'readiness' | 'running' | 'templates';
 
 export type RecordKey =
   | readonly ['patient']
