@@ -18,6 +18,7 @@ import type { ClinicSettings } from '../../../shared/domain/settings';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import { call } from '../api/client';
 import { onStatusChanged } from '../api/session-events';
+import { forgetCachedRecords } from '../data';
 import { DatabaseErrorScreen } from '../screens/DatabaseErrorScreen';
 import { EncryptScreen } from '../screens/EncryptScreen';
 import { LockScreen } from '../screens/LockScreen';
@@ -109,6 +110,11 @@ export function App() {
   useEffect(() => {
     if (locked) forgetScreenMemory();
   }, [locked]);
+  // Signed out (or never signed in): no cached answer from the last clinician's session stays.
+  const open = status?.state === 'ready';
+  useEffect(() => {
+    if (!open) forgetCachedRecords();
+  }, [open]);
 
   const shown = error !== null || (status !== null && (status.state !== 'ready' || signed !== null));
   useEffect(() => {

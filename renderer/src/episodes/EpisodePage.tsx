@@ -3,18 +3,18 @@
  * sections (intake, running programme and check-ins, exercises, handouts) are added below the
  * header, each in its own component.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { REGION_LABELS } from '../../../shared/clinical/intake/episode';
 import type { EpisodeSummary } from '../../../shared/domain/episode';
 import type { Patient } from '../../../shared/domain/patient';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import { formatDate } from '../../../shared/time/dates';
-import { call } from '../api/client';
+import { combine, Loaded, records, useRead, useWrite } from '../data';
 import { useApp } from '../app/context';
 import { hrefOf } from '../app/router';
 import { ConfirmDialog } from '../ui/Dialog';
 import { RunningSection } from '../running/RunningSection';
-import { ErrorNotice, Loading } from '../ui/feedback';
+import { ErrorNotice } from '../ui/feedback';
 import { EpisodeRecords } from '../intake/EpisodeRecords';
 import { HomeExercises } from '../exercises/HomeExercises';
 import { HandoutSection } from '../handouts/HandoutSection';
@@ -29,51 +29,44 @@ export interface EpisodeContext {
 
 export function EpisodePage({ patientId, episodeId }: { patientId: number; episodeId: number }) {
   const { settings } = useApp();
-  const [patient, setPatient] = useState<Patient | null>(null);
-  const [episode, setEpisode] = useState<EpisodeSummary | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const both = combine(
+    useRead(records.patient(patientId), 'patients.get', { id: patientId }),
+    useRead(records.episode(episodeId), 'episodes.get', { id: episodeId }),
+  );
+  const close = useWrite('episodes.close', (r) => records.ofEpisode(r.id));
 
-  const reload = useCallback(async () => {
-    const [p, e] = await Promise.all([
-      call('patients.get', { id: patientId }),
-      call('episodes.get', { id: episodeId }),
-    ]);
-    if (!p.ok) return setError(p.error);
-    if (!e.ok) return setError(e.error);
-    if (e.value.patientId !== patientId) {
-      return setError({ code: 'not_found', message: 'This episode belongs to another patient.' });
-    }
-    setPatient(p.value);
-    setEpisode(e.value);
-  }, [patientId, episodeId]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  if (error) {
+  const [patient, episode] = both.data ?? [null, null];
+  const elsewhere = episode !== null && episode.patientId !== patientId;
+  const backToPatient = <a href={hrefOf({ name: 'patient', id: patientId })}>Back to the patient</a>;
+  if (!patient || !episode || both.error) {
+    return (
+      <div className="page">
+        <Loaded query={both} loading="Loading the episode…" errorAction={backToPatient} />
+      </div>
+    );
+  }
+  if (elsewhere || failure) {
     return (
       <div className="page">
         <ErrorNotice
-          error={error}
-          action={<a href={hrefOf({ name: 'patient', id: patientId })}>Back to the patient</a>}
+          error={failure ?? { code: 'not_found', message: 'This episode belongs to another patient.' }}
+          action={backToPatient}
         />
       </div>
     );
   }
-  if (!patient || !episode) return <Loading label="Loading the episode…" />;
 
   async function toggle() {
     if (!episode) return;
-    const r = await call('episodes.close', {
+    const r = await close({
       id: episode.id,
       expectedVersion: episode.version,
       closed: episode.status === 'open',
     });
     setConfirming(false);
-    if (r.ok) setEpisode(r.value);
-    else setError(r.error);
+    if (!r.ok) setFailure(r.error);
   }
 
   return (

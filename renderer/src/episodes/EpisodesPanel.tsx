@@ -1,16 +1,14 @@
 /** A patient's episodes of care, on the patient page, with a short form to open a new one. */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DIAGNOSES, SIDE_LABELS, SIDES } from '../../../shared/clinical/intake/episode';
-import type { EpisodeSummary } from '../../../shared/domain/episode';
-import type { EpisodeProgramme } from '../../../shared/domain/prescription';
 import { EpisodeCreate } from '../../../shared/domain/episode';
 import { fieldErrors } from '../../../shared/ipc/field-errors';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import { formatDate, parseTypedDate } from '../../../shared/time/dates';
-import { call } from '../api/client';
+import { combine, Loaded, records, useRead, useWrite } from '../data';
 import { useApp } from '../app/context';
 import { hrefOf, navigate } from '../app/router';
-import { ErrorNotice, Loading } from '../ui/feedback';
+import { ErrorNotice } from '../ui/feedback';
 import { RadioGroup, SelectField, TextField } from '../ui/fields';
 import { EpisodeNotesLine, usePatientNotes } from '../intake/PatientHistory';
 import { ProgrammeLine } from '../exercises/ProgrammeLine';
@@ -19,28 +17,15 @@ import { EpisodeHandoutLine, useHandoutsByEpisode } from '../handouts/EpisodeHan
 
 export function EpisodesPanel({ patientId, archived }: { patientId: number; archived: boolean }) {
   const { settings } = useApp();
-  const [episodes, setEpisodes] = useState<EpisodeSummary[] | null>(null);
-  const [programmes, setProgrammes] = useState<EpisodeProgramme[]>([]);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const lists = combine(
+    useRead(records.patient(patientId), 'episodes.list', { patientId }),
+    useRead(records.patient(patientId), 'prescriptions.forPatient', { patientId }),
+  );
+  const [episodes, programmes] = lists.data ?? [null, []];
   const [adding, setAdding] = useState(false);
   const running = useRunningSummaries(patientId);
   const notes = usePatientNotes(patientId);
   const handouts = useHandoutsByEpisode(patientId);
-
-  const load = useCallback(async () => {
-    const [r, p] = await Promise.all([
-      call('episodes.list', { patientId }),
-      call('prescriptions.forPatient', { patientId }),
-    ]);
-    if (!r.ok) return setError(r.error);
-    if (!p.ok) return setError(p.error);
-    setEpisodes(r.value);
-    setProgrammes(p.value);
-  }, [patientId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <section className="panel" aria-labelledby="episodes-title">
@@ -54,9 +39,8 @@ export function EpisodesPanel({ patientId, archived }: { patientId: number; arch
           </button>
         ) : null}
       </div>
-      {error ? <ErrorNotice error={error} /> : null}
       {adding ? <NewEpisodeForm patientId={patientId} onCancel={() => setAdding(false)} /> : null}
-      {episodes === null && !error ? <Loading label="Loading episodes…" /> : null}
+      <Loaded query={lists} loading="Loading episodes…" />
       {episodes && episodes.length === 0 && !adding ? (
         <p className="muted">No episodes yet. Open one for the injury you are seeing the patient for.</p>
       ) : null}
@@ -112,6 +96,7 @@ function NewEpisodeForm({ patientId, onCancel }: { patientId: number; onCancel()
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
+  const create = useWrite('episodes.create', (r) => [records.patient(r.patientId)]);
 
   async function save() {
     const onsetDate = onset.trim() === '' ? null : parseTypedDate(onset, settings.dateFormat);
@@ -126,7 +111,7 @@ function NewEpisodeForm({ patientId, onCancel }: { patientId: number; onCancel()
       return;
     }
     setBusy(true);
-    const r = await call('episodes.create', parsed.data);
+    const r = await create(parsed.data);
     setBusy(false);
     if (!r.ok) {
       setFailure(r.error);

@@ -1,24 +1,18 @@
 /** On the patient page: one quiet line per episode saying which handouts were given. */
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { HandoutRecord } from '../../../shared/domain/handout';
 import { formatDate } from '../../../shared/time/dates';
-import { call } from '../api/client';
+import { records, useRead } from '../data';
 import { useApp } from '../app/context';
 
 /** The patient's handouts grouped by episode (newest first); empty until loaded or on error. */
 export function useHandoutsByEpisode(patientId: number): Map<number, HandoutRecord[]> {
-  const [byEpisode, setByEpisode] = useState<Map<number, HandoutRecord[]>>(new Map());
-  const load = useCallback(async () => {
-    const r = await call('handouts.listForPatient', { patientId });
-    if (!r.ok) return;
+  const { data } = useRead(records.patient(patientId), 'handouts.listForPatient', { patientId });
+  return useMemo(() => {
     const grouped = new Map<number, HandoutRecord[]>();
-    for (const h of r.value) grouped.set(h.episodeId, [...(grouped.get(h.episodeId) ?? []), h]);
-    setByEpisode(grouped);
-  }, [patientId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return byEpisode;
+    for (const h of data ?? []) grouped.set(h.episodeId, [...(grouped.get(h.episodeId) ?? []), h]);
+    return grouped;
+  }, [data]);
 }
 
 export function EpisodeHandoutLine({ handouts }: { handouts: HandoutRecord[] | undefined }) {

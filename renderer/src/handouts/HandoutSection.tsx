@@ -3,11 +3,11 @@
  * records (and records it as given), shows it in a preview with print, save, open or download,
  * and lists the handouts given so far, each of which can be reprinted exactly.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EpisodeSummary } from '../../../shared/domain/episode';
 import type { HandoutPdf, HandoutRecord } from '../../../shared/domain/handout';
 import type { AppErrorShape } from '../../../shared/ipc/result';
-import { call } from '../api/client';
+import { Loaded, records, useAction, useRead, useWrite } from '../data';
 import { ErrorNotice, Loading } from '../ui/feedback';
 import { HandoutHistory } from './HandoutHistory';
 import { HandoutPreview } from './HandoutPreview';
@@ -15,22 +15,15 @@ import { usePlatformKind } from './usePlatformKind';
 
 export function HandoutSection({ episode }: { episode: EpisodeSummary }) {
   const platform = usePlatformKind();
-  const [handouts, setHandouts] = useState<HandoutRecord[] | null>(null);
+  const query = useRead(records.episode(episode.id), 'handouts.listForEpisode', { episodeId: episode.id });
+  const handouts = query.data ?? null;
+  const issueHandout = useWrite('handouts.issue', (r) => records.ofEpisode(r.episodeId));
+  const reprintHandout = useAction('handouts.reprint');
   const [preview, setPreview] = useState<{ pdf: HandoutPdf; reprint: boolean } | null>(null);
   const [preparing, setPreparing] = useState(false);
   const [reprinting, setReprinting] = useState<number | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const previewRef = useRef<HTMLDivElement>(null);
-
-  const load = useCallback(async () => {
-    const r = await call('handouts.listForEpisode', { episodeId: episode.id });
-    if (r.ok) setHandouts(r.value);
-    else setError(r.error);
-  }, [episode.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   useEffect(() => {
     // Bring the new preview into view and to the keyboard: its actions come next.
@@ -41,17 +34,16 @@ export function HandoutSection({ episode }: { episode: EpisodeSummary }) {
     setPreparing(true);
     setError(null);
     setPreview(null);
-    const r = await call('handouts.issue', { episodeId: episode.id });
+    const r = await issueHandout({ episodeId: episode.id });
     setPreparing(false);
     if (!r.ok) return setError(r.error);
     setPreview({ pdf: r.value, reprint: false });
-    await load();
   }
 
   async function reprint(h: HandoutRecord) {
     setReprinting(h.id);
     setError(null);
-    const r = await call('handouts.reprint', { id: h.id });
+    const r = await reprintHandout({ id: h.id });
     setReprinting(null);
     if (!r.ok) return setError(r.error);
     setPreview({ pdf: r.value, reprint: true });
@@ -85,7 +77,7 @@ export function HandoutSection({ episode }: { episode: EpisodeSummary }) {
         </div>
       ) : null}
       <h3 className="handout-section__subtitle">Handouts given</h3>
-      {handouts === null && !error ? <Loading label="Loading the handouts given…" /> : null}
+      <Loaded query={query} loading="Loading the handouts given…" />
       {handouts ? <HandoutHistory handouts={handouts} busyId={reprinting} onReprint={(h) => void reprint(h)} /> : null}
     </section>
   );

@@ -1,20 +1,11 @@
 /** Desktop (native dialogs, printer, viewer) or browser preview (downloads), as the backend knows it. */
-import { useEffect, useState } from 'react';
-import { call } from '../api/client';
+import { records, useRead } from '../data';
 
 export type PlatformKind = 'desktop' | 'browser';
 
 export function usePlatformKind(): PlatformKind | null {
-  const [kind, setKind] = useState<PlatformKind | null>(null);
-  useEffect(() => {
-    let live = true;
-    void call('app.platform', {}).then((r) => {
-      // If the question fails, offer what works everywhere: the download.
-      if (live) setKind(r.ok ? r.value.kind : 'browser');
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return kind;
+  const query = useRead(records.clinic('app'), 'app.platform', {});
+  // If the question fails, offer what works everywhere: the download.
+  if (query.error) return 'browser';
+  return query.data?.kind ?? null;
 }

@@ -2,18 +2,15 @@
  * The episode page's history: charts a clinician reads at a glance (pain and soreness, running
  * level, outcome measures) above the timeline of everything recorded, from `episodes.timeline`.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { LEFS_MAX } from '../../../shared/clinical/intake/measures/lefs';
 import { PSFS_MAX } from '../../../shared/clinical/intake/measures/psfs';
 import { VISA_A_MAX } from '../../../shared/clinical/intake/measures/visa-a';
 import type { EpisodeSummary } from '../../../shared/domain/episode';
-import type { EpisodeTimeline } from '../../../shared/domain/timeline';
-import type { AppErrorShape } from '../../../shared/ipc/result';
 import { addDays } from '../../../shared/time/dates';
-import { call } from '../api/client';
 import { useApp } from '../app/context';
 import { useRoute } from '../app/router';
-import { ErrorNotice, Loading } from '../ui/feedback';
+import { Loaded, records, useRead } from '../data';
 import { dateDomain } from './chart-scale';
 import { LevelChart } from './LevelChart';
 import { OutcomeChart } from './OutcomeChart';
@@ -22,28 +19,14 @@ import { TimelineList } from './TimelineList';
 
 export function EpisodeHistory({ episode }: { episode: EpisodeSummary }) {
   const { settings } = useApp();
-  const [timeline, setTimeline] = useState<EpisodeTimeline | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [loading, setLoading] = useState(false);
+  // A change to the episode anywhere (a check-in saved, a note signed) loads the history again.
+  const query = useRead(records.episode(episode.id), 'episodes.timeline', { episodeId: episode.id });
   const route = useRoute();
   const askedForHistory = route.name === 'episode' && route.history === true;
   const titleRef = useRef<HTMLHeadingElement>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    const r = await call('episodes.timeline', { episodeId: episode.id });
-    setLoading(false);
-    if (r.ok) {
-      setTimeline(r.value);
-      setError(null);
-    } else setError(r.error);
-  }, [episode.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load, episode.version]);
-
-  const loaded = timeline !== null;
+  const timeline = query.data;
+  const loaded = timeline !== undefined;
   useEffect(() => {
     // Opened from the patient page's "Timeline and charts": bring the history into view.
     if (askedForHistory && loaded) {
@@ -63,18 +46,14 @@ export function EpisodeHistory({ episode }: { episode: EpisodeSummary }) {
     : null;
 
   return (
-    <section className="panel history" aria-labelledby="history-title" aria-busy={loading}>
+    <section className="panel history" aria-labelledby="history-title" aria-busy={query.isFetching}>
       <div className="panel__header">
         <h2 id="history-title" className="panel__title" ref={titleRef} tabIndex={-1}>
           History: charts and timeline
         </h2>
-        <button type="button" className="button button--secondary" onClick={() => void load()} disabled={loading}>
-          Refresh
-        </button>
       </div>
-      {error ? <ErrorNotice error={error} /> : null}
-      {!timeline && !error ? <Loading label="Loading the history…" /> : null}
-      {timeline && series ? (
+      <Loaded query={query} loading="Loading the history…" />
+      {timeline && series && !query.error ? (
         <>
           <div className="history__charts">
             <PainChart points={series.pain} domain={runDomain} dateFormat={settings.dateFormat} />

@@ -2,28 +2,20 @@
  * The patient's notes in one line per episode, for the episode list on the patient page: the
  * intake's state and the visit notes, so a signed note shows in the patient's history.
  */
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { type NoteHeader } from '../../../shared/domain/notes';
 import { formatDate } from '../../../shared/time/dates';
-import { call } from '../api/client';
+import { records, useRead } from '../data';
 import { useApp } from '../app/context';
 
 /** Every note of the patient, by episode; empty until loaded (a failure leaves the lines out). */
 export function usePatientNotes(patientId: number): ReadonlyMap<number, NoteHeader[]> {
-  const [byEpisode, setByEpisode] = useState<ReadonlyMap<number, NoteHeader[]>>(new Map());
-  useEffect(() => {
-    let live = true;
-    void call('notes.history', { patientId }).then((r) => {
-      if (!live || !r.ok) return;
-      const map = new Map<number, NoteHeader[]>();
-      for (const n of r.value) map.set(n.episodeId, [...(map.get(n.episodeId) ?? []), n]);
-      setByEpisode(map);
-    });
-    return () => {
-      live = false;
-    };
-  }, [patientId]);
-  return byEpisode;
+  const { data } = useRead(records.patient(patientId), 'notes.history', { patientId });
+  return useMemo(() => {
+    const map = new Map<number, NoteHeader[]>();
+    for (const n of data ?? []) map.set(n.episodeId, [...(map.get(n.episodeId) ?? []), n]);
+    return map;
+  }, [data]);
 }
 
 /** The clinic's calendar day of an instant. */

@@ -1,12 +1,12 @@
 /** New patient and edit patient pages. */
 import { useApp } from '../app/context';
 import { navigate } from '../app/router';
-import { call } from '../api/client';
-import { ErrorNotice, Loading } from '../ui/feedback';
+import { Loaded, records, useWrite } from '../data';
 import { emptyPatientForm, formValuesOf, PatientForm } from './PatientForm';
 import { usePatient } from './usePatient';
 
 export function PatientNewPage() {
+  const create = useWrite('patients.create', () => [records.clinic('patients')]);
   return (
     <div className="page page--narrow">
       <div className="page__header">
@@ -19,7 +19,7 @@ export function PatientNewPage() {
         draftLabel="the new patient form"
         onCancel={() => navigate({ name: 'patients' })}
         onSubmit={async (input) => {
-          const r = await call('patients.create', input);
+          const r = await create(input);
           if (!r.ok) return r.error;
           navigate({ name: 'patient', id: r.value.id });
           return null;
@@ -31,9 +31,10 @@ export function PatientNewPage() {
 
 export function PatientEditPage({ id }: { id: number }) {
   const { settings } = useApp();
-  const { patient, error } = usePatient(id);
-  if (error) return <ErrorNotice error={error} />;
-  if (!patient) return <Loading label="Loading the patient…" />;
+  const query = usePatient(id);
+  const update = useWrite('patients.update', () => [records.patient(id), records.clinic('patients')]);
+  const patient = query.data;
+  if (!patient || query.error) return <Loaded query={query} loading="Loading the patient…" />;
   return (
     <div className="page page--narrow">
       <div className="page__header">
@@ -48,7 +49,7 @@ export function PatientEditPage({ id }: { id: number }) {
         draftLabel="the changes to a patient’s details"
         onCancel={() => navigate({ name: 'patient', id })}
         onSubmit={async (input) => {
-          const r = await call('patients.update', { id, expectedVersion: patient.version, changes: input });
+          const r = await update({ id, expectedVersion: patient.version, changes: input });
           if (!r.ok) return r.error;
           navigate({ name: 'patient', id });
           return null;

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { SEX_LABELS } from '../../../shared/domain/patient';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import { formatDate } from '../../../shared/time/dates';
-import { call } from '../api/client';
 import { useApp } from '../app/context';
 import { hrefOf } from '../app/router';
 import { ConfirmDialog } from '../ui/Dialog';
-import { ErrorNotice, Loading } from '../ui/feedback';
+import { Loaded, records, useAction, useWrite } from '../data';
+import { ErrorNotice } from '../ui/feedback';
 import { dateWithAge, formatTimestamp } from '../ui/format';
 import { usePatient } from './usePatient';
 import { EpisodesPanel } from '../episodes/EpisodesPanel';
@@ -30,25 +30,31 @@ const PATIENT_EXPORT_CHOICES: readonly ExportFormatOption<PatientExportFormat>[]
 
 export function PatientPage({ id }: { id: number }) {
   const { settings } = useApp();
-  const { patient, error, setPatient } = usePatient(id);
+  const query = usePatient(id);
+  const patient = query.data;
+  const archive = useWrite('patients.archive', () => [records.patient(id), records.clinic('patients')]);
+  const exportPatient = useAction('export.patient');
   const [confirming, setConfirming] = useState(false);
   const [actionError, setActionError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
   const [exporting, setExporting] = useState(false);
 
-  if (error) {
+  if (!patient || query.error) {
     return (
       <div className="page">
-        <ErrorNotice error={error} action={<a href={hrefOf({ name: 'patients' })}>Back to the patient list</a>} />
+        <Loaded
+          query={query}
+          loading="Loading the patient…"
+          errorAction={<a href={hrefOf({ name: 'patients' })}>Back to the patient list</a>}
+        />
       </div>
     );
   }
-  if (!patient) return <Loading label="Loading the patient…" />;
 
   async function toggleArchive() {
     if (!patient) return;
     setBusy(true);
-    const r = await call('patients.archive', {
+    const r = await archive({
       id: patient.id,
       expectedVersion: patient.version,
       archived: !patient.archived,
@@ -56,10 +62,7 @@ export function PatientPage({ id }: { id: number }) {
     });
     setBusy(false);
     setConfirming(false);
-    if (r.ok) {
-      setPatient(r.value);
-      setActionError(null);
-    } else setActionError(r.error);
+    setActionError(r.ok ? null : r.error);
   }
 
   return (
@@ -138,7 +141,7 @@ export function PatientPage({ id }: { id: number }) {
         what={`Everything recorded about ${patient.givenName} ${patient.familyName} in one file, for a referral or the patient’s own request. It holds no other patient’s data.`}
         formats={PATIENT_EXPORT_CHOICES}
         onClose={() => setExporting(false)}
-        start={(_progressId, format) => call('export.patient', { patientId: patient.id, format: format ?? 'pdf' })}
+        start={(_progressId, format) => exportPatient({ patientId: patient.id, format: format ?? 'pdf' })}
       />
       <ConfirmDialog
         open={confirming}

@@ -1,21 +1,15 @@
 /**
  * Patient search for a virtualised list: the list asks for rows by index, and this hook fetches
- * the blocks of rows that hold them (100 at a time) for the current query, dropping answers to
- * queries that are no longer current.
+ * the blocks of rows that hold them (100 at a time) for the current query. Each block is cached
+ * under its own query, so an answer to an older query never shows under the current one.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import type { PatientSearchPage, PatientSummary } from '../../../shared/domain/patient';
 import type { AppErrorShape } from '../../../shared/ipc/result';
-import { call } from '../api/client';
+import { BackendError, readOptions, records } from '../data';
 
 export const SEARCH_BLOCK = 100;
-
-interface Loaded {
-  key: string;
-  total: number;
-  interpretedAs: PatientSearchPage['interpretedAs'];
-  blocks: ReadonlyMap<number, readonly PatientSummary[]>;
-}
 
 export interface PatientSearchState {
   /** Null until the first block of the current query has arrived. */
@@ -27,69 +21,56 @@ export interface PatientSearchState {
   ensureRows(first: number, last: number): void;
 }
 
-export function usePatientSearch(query: string, includeArchived: boolean, refreshKey = 0): PatientSearchState {
-  const key = `${includeArchived ? 1 : 0}|${refreshKey}|${query}`;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const requested = useRef(new Set<string>());
-  const currentKey = useRef(key);
+function blockRequest(query: string, includeArchived: boolean, block: number) {
+  return { query, includeArchived, offset: block * SEARCH_BLOCK, limit: SEARCH_BLOCK };
+}
 
-  const loadBlock = useCallback(
-    (block: number) => {
-      const id = `${key}#${block}`;
-      if (requested.current.has(id)) return;
-      requested.current.add(id);
-      void call('patients.search', { query, includeArchived, offset: block * SEARCH_BLOCK, limit: SEARCH_BLOCK }).then(
-        (r) => {
-          if (currentKey.current !== key) return; // an answer to an older query
-          if (!r.ok) {
-            requested.current.delete(id);
-            setError(r.error);
-            return;
-          }
-          setError(null);
-          setLoaded((prev) => {
-            const base = prev && prev.key === key ? prev.blocks : new Map<number, readonly PatientSummary[]>();
-            const blocks = new Map(base);
-            blocks.set(block, r.value.items);
-            return { key, total: r.value.total, interpretedAs: r.value.interpretedAs, blocks };
-          });
-        },
-      );
-    },
-    [key, query, includeArchived],
-  );
+export function usePatientSearch(query: string, includeArchived: boolean): PatientSearchState {
+  const key = `${includeArchived ? 1 : 0}|${query}`;
+  // The blocks the list has asked for, for the query they were asked under.
+  const [wanted, setWanted] = useState<{ key: string; blocks: readonly number[] }>({ key, blocks: [0] });
+  const blocks = useMemo(() => (wanted.key === key ? wanted.blocks : [0]), [wanted, key]);
 
-  useEffect(() => {
-    currentKey.current = key;
-    requested.current = new Set();
-    loadBlock(0);
-  }, [key, loadBlock]);
-
-  const current = loaded && loaded.key === key ? loaded : null;
+  const answers = useQueries({
+    queries: blocks.map((block) =>
+      readOptions(records.clinic('patients'), 'patients.search', blockRequest(query, includeArchived, block)),
+    ),
+  });
 
   const ensureRows = useCallback(
     (first: number, last: number) => {
-      for (
-        let b = Math.floor(Math.max(0, first) / SEARCH_BLOCK);
-        b <= Math.floor(Math.max(0, last) / SEARCH_BLOCK);
-        b++
-      ) {
-        loadBlock(b);
-      }
+      const from = Math.floor(Math.max(0, first) / SEARCH_BLOCK);
+      const to = Math.floor(Math.max(0, last) / SEARCH_BLOCK);
+      setWanted((prev) => {
+        const had = prev.key === key ? prev.blocks : [0];
+        const more: number[] = [];
+        for (let b = from; b <= to; b++) if (!had.includes(b)) more.push(b);
+        return more.length === 0 && prev.key === key ? prev : { key, blocks: [...had, ...more] };
+      });
     },
-    [loadBlock],
+    [key],
   );
+
+  const byBlock = useMemo(() => {
+    const map = new Map<number, readonly PatientSummary[]>();
+    blocks.forEach((b, i) => {
+      const items = answers[i]?.data?.items;
+      if (items) map.set(b, items);
+    });
+    return map;
+  }, [blocks, answers]);
 
   const rowAt = useCallback(
-    (index: number) => current?.blocks.get(Math.floor(index / SEARCH_BLOCK))?.[index % SEARCH_BLOCK],
-    [current],
+    (index: number) => byBlock.get(Math.floor(index / SEARCH_BLOCK))?.[index % SEARCH_BLOCK],
+    [byBlock],
   );
 
+  const first = answers[0]?.data;
+  const failed = answers.find((a) => a.error)?.error;
   return {
-    total: current?.total ?? null,
-    interpretedAs: current?.interpretedAs ?? null,
-    error,
+    total: first?.total ?? null,
+    interpretedAs: first?.interpretedAs ?? null,
+    error: failed instanceof BackendError ? failed.shape : null,
     rowAt,
     ensureRows,
   };

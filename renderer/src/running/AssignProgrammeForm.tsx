@@ -7,15 +7,15 @@
  * level follows it: the walking stage is the programme's first walking level, "running level N"
  * its Nth level with running. The clinician can still pick another level.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Programme } from '../../../shared/clinical/programme';
 import type { StartingPointRecord } from '../../../shared/domain/intake';
 import { programmeLevelFor } from '../../../shared/clinical/intake/starting-point';
-import type { EpisodeRunning, RunningLibrary } from '../../../shared/domain/running';
+import type { EpisodeRunning } from '../../../shared/domain/running';
 import type { AppErrorShape } from '../../../shared/ipc/result';
-import { call } from '../api/client';
+import { Loaded, records, useRead, useWrite } from '../data';
 import { useApp } from '../app/context';
-import { ErrorNotice, InfoNotice, Loading } from '../ui/feedback';
+import { ErrorNotice, InfoNotice } from '../ui/feedback';
 import { SelectField, TextAreaField } from '../ui/fields';
 import { levelLine } from './words';
 
@@ -26,34 +26,27 @@ export function AssignProgrammeForm(props: {
 }) {
   const { settings } = useApp();
   const current = props.data.assignment;
-  const [library, setLibrary] = useState<RunningLibrary | null>(null);
-  const [loadError, setLoadError] = useState<AppErrorShape | null>(null);
+  const libraryQuery = useRead(records.clinic('running'), 'running.library', {});
+  const episodeId = props.data.episodeId;
+  // Without an accepted starting point the form simply offers the first level.
+  const intakePoint = useRead(records.episode(episodeId), 'intake.startingPoint', { episodeId }).data ?? null;
+  const assign = useWrite('running.assign', (r) => records.ofEpisode(r.episodeId));
   const [programmeId, setProgrammeId] = useState(current?.programme.id ?? '');
   const [startLevel, setStartLevel] = useState('1');
-  const [ruleSetId, setRuleSetId] = useState(current?.ruleSetId ?? '');
+  const [chosenRuleSetId, setRuleSetId] = useState(current?.ruleSetId ?? '');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
-  const [intakePoint, setIntakePoint] = useState<StartingPointRecord | null>(null);
-
-  useEffect(() => {
-    void call('running.library', {}).then((r) => {
-      if (!r.ok) return setLoadError(r.error);
-      setLibrary(r.value);
-      setRuleSetId((id) => id || r.value.defaultRuleSetId);
-    });
-    void call('intake.startingPoint', { episodeId: props.data.episodeId }).then((r) => {
-      if (r.ok) setIntakePoint(r.value);
-    });
-  }, [props.data.episodeId]);
 
   /** The level the intake's starting point means in a programme, or why there is none. */
   const fromIntake = (programme: Programme | undefined) =>
     intakePoint && programme ? programmeLevelFor(intakePoint.choice, programme) : null;
 
-  if (loadError) return <ErrorNotice error={loadError} />;
-  if (!library) return <Loading label="Loading the programmes…" />;
+  const library = libraryQuery.data;
+  if (!library || libraryQuery.error) return <Loaded query={libraryQuery} loading="Loading the programmes…" />;
+  // The clinic's default rules unless the clinician chose others.
+  const ruleSetId = chosenRuleSetId || library.defaultRuleSetId;
 
   const chosen = library.programmes.find((p) => p.programme.id === programmeId)?.programme;
   const chosenSet = library.ruleSets.find((s) => s.ruleSet.id === ruleSetId);
@@ -66,7 +59,7 @@ export function AssignProgrammeForm(props: {
     setErrors(local);
     if (Object.keys(local).length > 0 || !chosen) return;
     setBusy(true);
-    const r = await call('running.assign', {
+    const r = await assign({
       episodeId: props.data.episodeId,
       programmeId: chosen.id,
       startLevel: Number(startLevel),

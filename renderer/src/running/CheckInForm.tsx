@@ -8,11 +8,11 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { applyOutcome, MAX_OVERRIDE_DAYS_OFF, overrideProblems } from '../../../shared/clinical/check-in';
 import type { CompletedAnswer, NextDayAnswer, WarmUpAnswer } from '../../../shared/clinical/soreness-report';
 import { REPORT_QUESTIONS } from '../../../shared/clinical/soreness-report';
-import type { CheckInEntry, CheckInPreviewResult, EpisodeRunning } from '../../../shared/domain/running';
+import type { CheckInEntry, EpisodeRunning } from '../../../shared/domain/running';
 import { shownDecision } from '../../../shared/domain/running';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import { addDays, formatDate } from '../../../shared/time/dates';
-import { call } from '../api/client';
+import { records, useRead, useSettled, useWrite } from '../data';
 import { useApp } from '../app/context';
 import { useUnsavedWork } from '../app/unsaved-work';
 import { ErrorNotice, InfoNotice } from '../ui/feedback';
@@ -145,9 +145,6 @@ export function CheckInForm(props: {
   const [entryCheckDone, setEntryCheckDone] = useState(false);
   const [correctionReason, setCorrectionReason] = useState('');
   const [override, setOverride] = useState<OverrideDraft | null>(null);
-  // The decision with the answers it was worked out for: one for older answers is never shown.
-  const [preview, setPreview] = useState<{ key: string; result: CheckInPreviewResult } | null>(null);
-  const [previewError, setPreviewError] = useState<AppErrorShape | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
@@ -174,43 +171,27 @@ export function CheckInForm(props: {
   const reportKey = JSON.stringify(draft.report);
   const latestId = data.history.items[0]?.id ?? null;
   const previewKey = `${reportKey}|${entryCheckLevel}|${correcting?.id ?? ''}|${latestId}`;
-  useEffect(() => {
-    if (!draft.report || !assignment) {
-      setPreview(null);
-      setPreviewError(null);
-      return;
-    }
-    let current = true;
-    const report = draft.report;
-    const timer = window.setTimeout(() => {
-      void call('checkIns.preview', {
-        episodeId: data.episodeId,
-        assignmentId: assignment.id,
-        report,
-        entryCheckLevel,
-        correctsId: correcting?.id ?? null,
-      }).then((r) => {
-        if (!current) return;
-        if (r.ok) {
-          setPreview({ key: previewKey, result: r.value });
-          setPreviewError(null);
-        } else {
-          setPreview(null);
-          setPreviewError(r.error);
+  const previewRequest =
+    draft.report && assignment
+      ? {
+          episodeId: data.episodeId,
+          assignmentId: assignment.id,
+          report: draft.report,
+          entryCheckLevel,
+          correctsId: correcting?.id ?? null,
         }
-      });
-    }, 120);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-    // previewKey stands for draft.report, the entry check, the entry corrected and the latest entry.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [previewKey, assignment?.id, data.episodeId]);
+      : null;
+  // Asked once the answers pause; the decision with the answers it was worked out for: one for
+  // older answers is never shown.
+  const settled = useSettled({ key: previewKey, request: previewRequest }, previewKey, 120);
+  const previewQuery = useRead(records.episode(data.episodeId), 'checkIns.preview', settled.request);
+  const previewCurrent = previewRequest !== null && settled.key === previewKey;
+  const previewError = previewCurrent ? (previewQuery.error?.shape ?? null) : null;
+  const create = useWrite('checkIns.create', (r) => records.ofEpisode(r.episodeId));
 
   if (!assignment || !programme || !progress) return null;
 
-  const shownPreview = preview?.key === previewKey ? preview.result : null;
+  const shownPreview = previewCurrent ? (previewQuery.data ?? null) : null;
   const decision = shownPreview?.decision ?? null;
   const overrideValues =
     override && decision
@@ -257,7 +238,7 @@ export function CheckInForm(props: {
     setErrors(local);
     if (Object.keys(local).length > 0) return;
     setBusy(true);
-    const r = await call('checkIns.create', {
+    const r = await create({
       episodeId: data.episodeId,
       assignmentId: assignment.id,
       report: draft.report,

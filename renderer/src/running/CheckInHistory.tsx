@@ -3,6 +3,7 @@
  * clinician's change beside it, what the patient was told. A corrected entry stays, marked as
  * corrected; its correction says what it corrects and why.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Assignment, CheckInEntry, CheckInPage, EpisodeRunning } from '../../../shared/domain/running';
 import { HISTORY_PAGE } from '../../../shared/domain/running';
@@ -10,7 +11,7 @@ import type { DistanceUnit } from '../../../shared/domain/settings';
 import type { AppErrorShape } from '../../../shared/ipc/result';
 import type { DateFormat } from '../../../shared/time/dates';
 import { formatDate } from '../../../shared/time/dates';
-import { call } from '../api/client';
+import { BackendError, fetchRead, records } from '../data';
 import { useApp } from '../app/context';
 import { ErrorNotice } from '../ui/feedback';
 import { answersText, daysOffText, levelChangeShort, longDateWithYear, nextRunText } from './words';
@@ -30,6 +31,7 @@ export function CheckInHistory(props: {
   const [older, setOlder] = useState<CheckInPage | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
+  const client = useQueryClient();
 
   // A new entry reloads the first page; older pages loaded before no longer follow on from it.
   useEffect(() => setOlder(null), [data.history]);
@@ -41,14 +43,19 @@ export function CheckInHistory(props: {
     const last = items[items.length - 1];
     if (!last) return;
     setBusy(true);
-    const r = await call('checkIns.list', { episodeId: data.episodeId, beforeId: last.id, limit: HISTORY_PAGE });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    setOlder((o) => ({
-      items: [...(o?.items ?? []), ...r.value.items],
-      total: r.value.total,
-      hasMore: r.value.hasMore,
-    }));
+    try {
+      const page = await fetchRead(client, records.episode(data.episodeId), 'checkIns.list', {
+        episodeId: data.episodeId,
+        beforeId: last.id,
+        limit: HISTORY_PAGE,
+      });
+      setOlder((o) => ({ items: [...(o?.items ?? []), ...page.items], total: page.total, hasMore: page.hasMore }));
+    } catch (e) {
+      if (!(e instanceof BackendError)) throw e;
+      setError(e.shape);
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (

@@ -17,7 +17,7 @@ import { selfCheckLines } from '../../../shared/clinical/self-check';
 import type { RuleSetEntry, RunningLibrary } from '../../../shared/domain/running';
 import { fieldErrors } from '../../../shared/ipc/field-errors';
 import type { AppErrorShape } from '../../../shared/ipc/result';
-import { call } from '../api/client';
+import { records, useWrite } from '../data';
 import { ErrorNotice, Loading, SuccessNotice } from '../ui/feedback';
 import { SelectField, TextAreaField, TextField } from '../ui/fields';
 import { CheckboxField } from './CheckboxField';
@@ -55,7 +55,8 @@ function strainSiteChoices(rules: readonly RuleDraft[]): { value: StrainSiteTrig
 }
 
 export function RuleSetSettings() {
-  const { library, error, load, setLibrary } = useRunningLibrary();
+  const { library, error, load } = useRunningLibrary();
+  const setDefault = useWrite('ruleSets.setDefault', () => [records.clinic('running')]);
   const [defaultId, setDefaultId] = useState('');
   const [editing, setEditing] = useState<RuleSet | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -66,9 +67,8 @@ export function RuleSetSettings() {
   }, [library]);
 
   async function saveDefault() {
-    const r = await call('ruleSets.setDefault', { id: defaultId });
+    const r = await setDefault({ id: defaultId });
     if (!r.ok) return setFailure(r.error);
-    setLibrary(r.value);
     setFailure(null);
     const name = r.value.ruleSets.find((e) => e.isDefault)?.ruleSet.name ?? '';
     setNotice(`New programmes now use "${name}". Programmes already given keep their rule set.`);
@@ -160,6 +160,7 @@ function RuleSetItem(props: {
   const { entry } = props;
   const set = entry.ruleSet;
   const [copying, setCopying] = useState(false);
+  const copy = useWrite('ruleSets.copy', () => [records.clinic('running')]);
   const basedOn = set.basedOn
     ? (props.library.ruleSets.find((e) => e.ruleSet.id === set.basedOn?.id)?.ruleSet.name ?? set.basedOn.id)
     : null;
@@ -200,7 +201,7 @@ function RuleSetItem(props: {
           suggested={`${set.name}, clinic copy`}
           onCancel={() => setCopying(false)}
           onCopy={async (name) => {
-            const r = await call('ruleSets.copy', { fromId: set.id, name });
+            const r = await copy({ fromId: set.id, name });
             if (r.ok) {
               setCopying(false);
               props.onCopied(r.value.ruleSet);
@@ -264,6 +265,7 @@ function RuleSetEditor({ ruleSet, onDone }: { ruleSet: RuleSet; onDone(saved: Ru
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
+  const saveRuleSet = useWrite('ruleSets.save', () => [records.clinic('running')]);
 
   const candidate = ruleSetOf(ruleSet, draft);
   const parsed = RuleSetSchema.safeParse(candidate);
@@ -285,7 +287,7 @@ function RuleSetEditor({ ruleSet, onDone }: { ruleSet: RuleSet; onDone(saved: Ru
       return;
     }
     setBusy(true);
-    const r = await call('ruleSets.save', { ruleSet: parsed.data });
+    const r = await saveRuleSet({ ruleSet: parsed.data });
     setBusy(false);
     if (!r.ok) {
       setFailure(r.error);

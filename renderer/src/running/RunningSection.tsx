@@ -2,16 +2,15 @@
  * The episode page's running section: the current programme and level in words, the next run
  * date, the check-in form with its live decision, and the history of check-ins.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EpisodeSummary } from '../../../shared/domain/episode';
 import type { Patient } from '../../../shared/domain/patient';
 import type { CheckInEntry, EpisodeRunning } from '../../../shared/domain/running';
-import type { AppErrorShape } from '../../../shared/ipc/result';
 import { formatDate } from '../../../shared/time/dates';
-import { call } from '../api/client';
+import { Loaded, records, useRead } from '../data';
 import { useApp } from '../app/context';
 import { hrefOf, useRoute } from '../app/router';
-import { ErrorNotice, Loading, SuccessNotice } from '../ui/feedback';
+import { SuccessNotice } from '../ui/feedback';
 import { AssignProgrammeForm } from './AssignProgrammeForm';
 import { CheckInForm } from './CheckInForm';
 import { CheckInHistory } from './CheckInHistory';
@@ -21,24 +20,12 @@ type Mode = { kind: 'view' } | { kind: 'assign' } | { kind: 'check-in'; correcti
 
 export function RunningSection({ patient, episode }: { patient: Patient; episode: EpisodeSummary }) {
   const route = useRoute();
-  const [data, setData] = useState<EpisodeRunning | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  // Discharging or reopening the episode loads this again: what may be recorded changes.
+  const query = useRead(records.episode(episode.id), 'running.episode', { episodeId: episode.id });
+  const data = query.data ?? null;
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [saved, setSaved] = useState<string | null>(null);
   const savedRef = useRef<HTMLDivElement>(null);
-
-  const load = useCallback(async () => {
-    const r = await call('running.episode', { episodeId: episode.id });
-    if (r.ok) {
-      setData(r.value);
-      setError(null);
-    } else setError(r.error);
-  }, [episode.id]);
-
-  // Reload when the episode is discharged or reopened: what may be recorded changes.
-  useEffect(() => {
-    void load();
-  }, [load, episode.status]);
 
   // "New check-in" on the patient page opens this page with the form open.
   const askedForCheckIn = route.name === 'episode' && route.checkIn === true;
@@ -59,7 +46,6 @@ export function RunningSection({ patient, episode }: { patient: Patient; episode
   }
 
   function afterCheckIn(next: EpisodeRunning, correcting: boolean) {
-    setData(next);
     const entry = next.history.items[0];
     const level = next.assignment?.programme.levels[(entry?.levelAfter ?? 1) - 1];
     setSaved(
@@ -103,22 +89,12 @@ export function RunningSection({ patient, episode }: { patient: Patient; episode
             </div>
           ) : null}
         </div>
-        {error ? (
-          <ErrorNotice
-            error={error}
-            action={
-              <button type="button" className="button button--secondary button--small" onClick={() => void load()}>
-                Try again
-              </button>
-            }
-          />
-        ) : null}
         {saved ? (
           <div ref={savedRef} tabIndex={-1} className="running__saved">
             <SuccessNotice>{saved}</SuccessNotice>
           </div>
         ) : null}
-        {!data && !error ? <Loading label="Loading the running programme…" /> : null}
+        <Loaded query={query} loading="Loading the running programme…" />
         {data && !data.assignment && mode.kind !== 'assign' ? (
           <NoProgramme canGive={data.episodeOpen && !patient.archived} onGive={() => setMode({ kind: 'assign' })} />
         ) : null}
@@ -127,7 +103,6 @@ export function RunningSection({ patient, episode }: { patient: Patient; episode
           <AssignProgrammeForm
             data={data}
             onSaved={(next) => {
-              setData(next);
               const a = next.assignment;
               setSaved(a ? `Programme saved: ${a.programme.name}, starting at level ${a.startLevel}.` : null);
               setMode({ kind: 'view' });
@@ -146,7 +121,9 @@ export function RunningSection({ patient, episode }: { patient: Patient; episode
           correcting={mode.correcting}
           onSaved={(next) => afterCheckIn(next, mode.correcting !== null)}
           onCancel={leaveForm}
-          onReload={load}
+          onReload={async () => {
+            await query.refetch();
+          }}
         />
       ) : null}
       {data && (data.assignment || data.history.total > 0) ? (

@@ -2,9 +2,9 @@
  * The patient page's one line per open episode: the programme, the current level in words and
  * the next run date, with "New check-in" one click away.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { RunningSummary } from '../../../shared/domain/running';
-import { call } from '../api/client';
+import { records, useRead } from '../data';
 import { useApp } from '../app/context';
 import { hrefOf } from '../app/router';
 import { todayIso } from '../ui/format';
@@ -12,16 +12,9 @@ import { levelLine, nextRunText } from './words';
 
 /** The running summaries of a patient's open episodes, by episode id (empty while loading or on error). */
 export function useRunningSummaries(patientId: number): ReadonlyMap<number, RunningSummary> {
-  const [summaries, setSummaries] = useState<ReadonlyMap<number, RunningSummary>>(new Map());
-  const load = useCallback(async () => {
-    const r = await call('running.summaries', { patientId });
-    // The episode list still shows without the running line if this fails.
-    if (r.ok) setSummaries(new Map(r.value.map((s) => [s.episodeId, s])));
-  }, [patientId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return summaries;
+  // The episode list still shows without the running line if this fails.
+  const { data } = useRead(records.patient(patientId), 'running.summaries', { patientId });
+  return useMemo(() => new Map((data ?? []).map((s) => [s.episodeId, s])), [data]);
 }
 
 export function RunningSummaryLine(props: {
