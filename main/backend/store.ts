@@ -14,7 +14,7 @@ import path from 'node:path';
 import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
-import { DatabaseOpenError, openDatabase } from '../db/open';
+import { DatabaseOpenError, openDatabase, RECORDS_FILE } from '../db/open';
 import { snapshotBeforeMigration } from '../backup/auto-snapshot';
 import type { Clock } from '../util/clock';
 import { systemClock } from '../util/clock';
@@ -28,7 +28,6 @@ export interface ClinicStore {
   close(): void;
 }
 
-export const RECORDS_FILE = 'clinic.sqlite';
 export const MARKER_FILE = 'data-folder.json';
 
 export function clinicFolder(dataDir: string, kind: ClinicKind): string {

@@ -21,6 +21,9 @@ import Database from 'better-sqlite3-multiple-ciphers';
 
 export type Db = Database.Database;
 
+/** The name of a clinic's records file inside its folder (the data folder, or its demo/ folder). */
+export const RECORDS_FILE = 'clinic.sqlite';
+
 export type DatabaseProblem =
   | 'corrupt'
   | 'not_a_database'

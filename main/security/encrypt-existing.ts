@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import { copyFileDurably } from '../files/durable-write';
 import path from 'node:path';
-import { openDatabase } from '../db/open';
+import { openDatabase, RECORDS_FILE } from '../db/open';
 import type { Clock } from '../util/clock';
 import { formatRecoveryKey, newDatabaseKey, newRecoveryKey } from './crypto';
 import type { KeyFile, PasswordKdfParams } from './key-file';
@@ -30,7 +30,6 @@ import {
   recoveryWrap,
   writeKeyFile,
 } from './key-file';
-import { RECORDS_FILE } from '../backend/store';
 
 export interface EncryptionOutcome {
   key: Buffer;
