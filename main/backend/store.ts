@@ -18,6 +18,7 @@ import { DatabaseOpenError, openDatabase, RECORDS_FILE } from '../db/open';
 import { snapshotBeforeMigration } from '../backup/auto-snapshot';
 import type { Clock } from '../util/clock';
 import { systemClock } from '../util/clock';
+import { messageOf } from '../util/errors';
 
 export type ClinicKind = 'real' | 'demo';
 
@@ -82,7 +83,7 @@ export function openClinicStore(
     throw new DatabaseOpenError(
       'unreadable',
       file,
-      `The data folder ${folder} could not be created (${(err as Error).message}).`,
+      `The data folder ${folder} could not be created (${messageOf(err)}).`,
     );
   }
   const isNew = !fs.existsSync(file);

@@ -28,6 +28,7 @@ import { z } from 'zod';
 import { temporaryBeside } from '../files/durable-write';
 import { AuditAnchor } from '../audit/anchor';
 import { fsyncFolder, KeyFile, TOO_COSTLY } from '../security/key-file';
+import { errorCodeOf } from '../util/errors';
 
 export const BACKUP_EXTENSION = '.stridebackup';
 export const BACKUP_MAGIC = Buffer.from('STRIDE-BACKUP\r\n\x1a', 'latin1');
@@ -120,7 +121,7 @@ export function openBackup(file: string): OpenedBackup {
     fd = fs.openSync(file, 'r');
   } catch (err) {
     if (err instanceof BackupFileError) throw err;
-    const code = (err as { code?: string }).code;
+    const code = errorCodeOf(err);
     throw new BackupFileError(
       code === 'ENOENT' ? 'missing' : 'unreadable',
       code === 'ENOENT'

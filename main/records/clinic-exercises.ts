@@ -110,8 +110,10 @@ function toClinicExercise(r: ClinicExerciseRow): ClinicExercise {
 /** One clinic exercise, at its current version or at an earlier one. */
 export function getClinicExercise(db: Db, id: number, version?: number): ClinicExercise {
   const row = db
-    .prepare(`${SELECT} WHERE h.id = ? AND v.version = ${version === undefined ? 'h.current_version' : '?'}`)
-    .get(...(version === undefined ? [id] : [id, version])) as ClinicExerciseRow | undefined;
+    .prepare<unknown[], ClinicExerciseRow>(
+      `${SELECT} WHERE h.id = ? AND v.version = ${version === undefined ? 'h.current_version' : '?'}`,
+    )
+    .get(...(version === undefined ? [id] : [id, version]));
   if (!row) throw notFound(version === undefined ? 'This exercise' : `Version ${version} of this exercise`);
   return toClinicExercise(row);
 }
@@ -119,11 +121,11 @@ export function getClinicExercise(db: Db, id: number, version?: number): ClinicE
 /** The clinic's exercises at their current versions, by name. */
 export function listClinicExercises(db: Db, options: { includeRetired: boolean }): ClinicExercise[] {
   const rows = db
-    .prepare(
+    .prepare<unknown[], ClinicExerciseRow>(
       `${SELECT} WHERE v.version = h.current_version ${options.includeRetired ? '' : 'AND h.retired_at IS NULL'}
        ORDER BY v.name COLLATE NOCASE, h.id`,
     )
-    .all() as ClinicExerciseRow[];
+    .all();
   return rows.map(toClinicExercise);
 }
 
@@ -138,8 +140,9 @@ export function findLibraryExercise(db: Db, exerciseId: string): LibraryExercise
     const builtIn = findExercise(exerciseId);
     return builtIn ? { source: 'built-in', exercise: builtIn } : null;
   }
-  const row = db.prepare(`${SELECT} WHERE h.id = ? AND v.version = h.current_version`).get(rowId) as
-    ClinicExerciseRow | undefined;
+  const row = db
+    .prepare<unknown[], ClinicExerciseRow>(`${SELECT} WHERE h.id = ? AND v.version = h.current_version`)
+    .get(rowId);
   if (!row) return null;
   return {
     source: 'clinic',

@@ -48,7 +48,7 @@ function toSummary(r: EpisodeRow): EpisodeSummary {
 }
 
 export function getEpisode(db: Db, id: number): EpisodeSummary {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM episodes WHERE id = ?`).get(id) as EpisodeRow | undefined;
+  const row = db.prepare<unknown[], EpisodeRow>(`SELECT ${COLUMNS} FROM episodes WHERE id = ?`).get(id);
   if (!row) throw notFound('This episode of care');
   return toSummary(row);
 }
@@ -57,8 +57,10 @@ export function getEpisode(db: Db, id: number): EpisodeSummary {
 export function listEpisodes(db: Db, patientId: number): EpisodeSummary[] {
   getPatient(db, patientId);
   const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM episodes WHERE patient_id = ? ORDER BY status = 'closed', opened_on DESC, id DESC`)
-    .all(patientId) as EpisodeRow[];
+    .prepare<unknown[], EpisodeRow>(
+      `SELECT ${COLUMNS} FROM episodes WHERE patient_id = ? ORDER BY status = 'closed', opened_on DESC, id DESC`,
+    )
+    .all(patientId);
   return rows.map(toSummary);
 }
 

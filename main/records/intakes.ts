@@ -75,7 +75,7 @@ interface IntakeRow {
 const EMPTY_TYPED: SoapNote = { subjective: '', objective: '', assessment: '', plan: '' };
 
 function rowOf(db: Db, episodeId: number): IntakeRow | undefined {
-  return db.prepare('SELECT * FROM intakes WHERE episode_id = ?').get(episodeId) as IntakeRow | undefined;
+  return db.prepare<unknown[], IntakeRow>('SELECT * FROM intakes WHERE episode_id = ?').get(episodeId);
 }
 
 function requireRow(db: Db, episodeId: number): IntakeRow {
@@ -126,13 +126,13 @@ function typedOf(row: IntakeRow): SoapNote {
 /** The last LEFS total on a signed intake of another, earlier episode of the same patient. */
 function previousLefsOf(db: Db, row: IntakeRow, patientId: number): { total: number; date: string } | null {
   const rows = db
-    .prepare(
+    .prepare<unknown[], { draft_json: string; visit_date: string }>(
       `SELECT i.draft_json, n.visit_date FROM intakes i
        JOIN episodes e ON e.id = i.episode_id JOIN clinical_notes n ON n.id = i.note_id
        WHERE e.patient_id = ? AND i.id < ? AND i.status = 'signed'
        ORDER BY n.visit_date DESC, i.id DESC`,
     )
-    .all(patientId, row.id) as { draft_json: string; visit_date: string }[];
+    .all(patientId, row.id);
   for (const r of rows) {
     const lefs = (JSON.parse(r.draft_json) as IntakeDraft).measures?.lefs;
     if (lefs === undefined) continue;

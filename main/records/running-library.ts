@@ -55,12 +55,13 @@ const LATEST_CLINIC_RULE_SETS = `
     AND r.version = (SELECT max(version) FROM rule_set_versions WHERE rule_set_id = r.rule_set_id)`;
 
 function latestClinicRuleSetRow(db: Db, id: string): VersionRow | undefined {
-  return db.prepare(`${LATEST_CLINIC_RULE_SETS} AND r.rule_set_id = ?`).get(id) as VersionRow | undefined;
+  return db.prepare<unknown[], VersionRow>(`${LATEST_CLINIC_RULE_SETS} AND r.rule_set_id = ?`).get(id);
 }
 
 export function defaultRuleSetId(db: Db): string {
-  const row = db.prepare('SELECT default_rule_set_id AS id FROM running_settings WHERE id = 1').get() as
-    { id: string } | undefined;
+  const row = db
+    .prepare<unknown[], { id: string }>('SELECT default_rule_set_id AS id FROM running_settings WHERE id = 1')
+    .get();
   return row?.id ?? DEFAULT_RULE_SET.id;
 }
 
@@ -76,8 +77,10 @@ export function currentRuleSet(db: Db, id: string): RuleSet {
 /** One version of a set, as a decision used it. */
 export function ruleSetVersion(db: Db, id: string, version: number): RuleSet {
   const row = db
-    .prepare('SELECT data_json FROM rule_set_versions WHERE rule_set_id = ? AND version = ?')
-    .get(id, version) as { data_json: string } | undefined;
+    .prepare<unknown[], { data_json: string }>(
+      'SELECT data_json FROM rule_set_versions WHERE rule_set_id = ? AND version = ?',
+    )
+    .get(id, version);
   if (row) return recordedRuleSet(JSON.parse(row.data_json));
   const shipped = SHIPPED_SET_BY_ID.get(id);
   if (shipped && shipped.version === version) return shipped;
@@ -94,8 +97,10 @@ export function keepShippedRuleSet(db: Db, clock: Clock, set: RuleSet): void {
   if (!SHIPPED_SET_BY_ID.has(set.id)) return;
   const json = canonicalJson(set);
   const row = db
-    .prepare('SELECT data_json FROM rule_set_versions WHERE rule_set_id = ? AND version = ?')
-    .get(set.id, set.version) as { data_json: string } | undefined;
+    .prepare<unknown[], { data_json: string }>(
+      'SELECT data_json FROM rule_set_versions WHERE rule_set_id = ? AND version = ?',
+    )
+    .get(set.id, set.version);
   if (row) {
     if (row.data_json !== json) {
       throw new Error(`Shipped rule set ${set.id} version ${set.version} differs from the stored copy.`);
@@ -119,7 +124,7 @@ function ruleSetEntry(set: RuleSet, origin: Origin, defaultId: string, row?: Ver
 
 export function listRuleSets(db: Db): RuleSetEntry[] {
   const defaultId = defaultRuleSetId(db);
-  const rows = db.prepare(LATEST_CLINIC_RULE_SETS).all() as VersionRow[];
+  const rows = db.prepare<unknown[], VersionRow>(LATEST_CLINIC_RULE_SETS).all();
   const clinic = rows
     .map((row) => ruleSetEntry(recordedRuleSet(JSON.parse(row.data_json)), 'clinic', defaultId, row))
     .sort((a, b) => a.ruleSet.name.localeCompare(b.ruleSet.name) || a.ruleSet.id.localeCompare(b.ruleSet.id));
@@ -266,7 +271,7 @@ const LATEST_CLINIC_PROGRAMMES = `
   WHERE p.version = (SELECT max(version) FROM programme_versions WHERE programme_id = p.programme_id)`;
 
 function latestClinicProgrammeRow(db: Db, id: string): VersionRow | undefined {
-  return db.prepare(`${LATEST_CLINIC_PROGRAMMES} AND p.programme_id = ?`).get(id) as VersionRow | undefined;
+  return db.prepare<unknown[], VersionRow>(`${LATEST_CLINIC_PROGRAMMES} AND p.programme_id = ?`).get(id);
 }
 
 /** The programme as it stands now: a shipped template, or the latest version of a clinic programme. */
@@ -287,7 +292,7 @@ function programmeEntry(programme: Programme, origin: Origin, row?: VersionRow):
 }
 
 export function listProgrammes(db: Db): ProgrammeEntry[] {
-  const rows = db.prepare(LATEST_CLINIC_PROGRAMMES).all() as VersionRow[];
+  const rows = db.prepare<unknown[], VersionRow>(LATEST_CLINIC_PROGRAMMES).all();
   const clinic = rows
     .map((row) => programmeEntry(readStoredProgramme(row.data_json), 'clinic', row))
     .sort((a, b) => a.programme.name.localeCompare(b.programme.name) || a.programme.id.localeCompare(b.programme.id));

@@ -30,6 +30,7 @@ import {
   recoveryWrap,
   writeKeyFile,
 } from './key-file';
+import { onlyRow } from '../db/rows';
 
 export interface EncryptionOutcome {
   key: Buffer;
@@ -59,7 +60,7 @@ export function shred(file: string): void {
 }
 
 function counts(db: ReturnType<typeof openDatabase>): string {
-  const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const n = (t: string) => onlyRow(db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${t}`)).n;
   return `${n('patients')}/${n('audit_log')}/${n('clinicians')}`;
 }
 

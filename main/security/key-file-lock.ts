@@ -12,6 +12,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import { errorCodeOf } from '../util/errors';
 
 export const LOCK_SUFFIX = '.lock';
 /** A lock older than this is a leftover, whoever holds it: a change takes milliseconds. */
@@ -61,7 +62,7 @@ function processAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return errorCodeOf(err) === 'EPERM';
   }
 }
 
@@ -118,7 +119,7 @@ export function withKeyFileLock<T>(file: string, fn: () => T): T {
       }
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (errorCodeOf(err) !== 'EEXIST') throw err;
     }
     const held = readOwner(lock);
     if (held !== null) {

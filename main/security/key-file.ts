@@ -23,6 +23,7 @@ import { z } from 'zod';
 import type { Argon2Params, PasswordKdf, ScryptParams } from './crypto';
 import { ARGON2_PARAMS, keyCheck, newSalt, open, passwordKey, recoveryWrappingKey, seal } from './crypto';
 import { withKeyFileLock } from './key-file-lock';
+import { errorCodeOf } from '../util/errors';
 
 export const KEY_FILE = 'keys.json';
 export const PENDING_KEY_FILE = 'keys.json.pending';
@@ -240,7 +241,7 @@ export function createKeyFile(file: string, keys: KeyFile): void {
     try {
       fs.linkSync(tmp, file);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new KeyFileExistsError(file);
+      if (errorCodeOf(err) === 'EEXIST') throw new KeyFileExistsError(file);
       // A file system without hard links (FAT on a USB stick): exclusive create, then rename.
       if (fs.existsSync(file)) throw new KeyFileExistsError(file);
       fs.renameSync(tmp, file);
