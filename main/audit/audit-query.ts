@@ -9,12 +9,12 @@ import { onlyRow } from '../db/rows';
 
 /** The UTC instant at which a local day (YYYY-MM-DD on this computer) starts. */
 export function startOfLocalDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
   return new Date(y, m - 1, d).toISOString();
 }
 
 function nextDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
   return new Date(y, m - 1, d + 1).toISOString();
 }
 

@@ -72,6 +72,8 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
 
     let value: unknown;
     try {
+      // Safe: the handler map is typed channel by channel (the compiler checks each handler), and
+      // `parsed.data` was just parsed with this channel's request schema; one call site serves all.
       const handler = deps.handlers[channel] as (req: unknown, ctx: unknown) => unknown;
       const ctx = 'public' in spec && spec.public ? deps.publicContext() : deps.clinicContext();
       value = await handler(parsed.data, ctx);

@@ -327,10 +327,9 @@ export function patientJson(
   const counted: { name: string; rows: number }[] = [];
   const clinicians = new Set<number>();
   const rowsOf = (t: ExportTable, where: string, params: Record<string, unknown>) =>
-    (
-      (Object.keys(params).length === 0
-        ? db.prepare(selectSql(t, where)).raw(true).all()
-        : db.prepare(selectSql(t, where)).raw(true).all(params)) as unknown[][]
+    (Object.keys(params).length === 0
+      ? db.prepare<unknown[], unknown[]>(selectSql(t, where)).raw(true).all()
+      : db.prepare<unknown[], unknown[]>(selectSql(t, where)).raw(true).all(params)
     ).map((values) => {
       const row: Record<string, unknown> = {};
       t.columns.forEach((c, i) => (row[c.name] = jsonValue(values[i])));

@@ -8,6 +8,7 @@ import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';
 import { getPatient } from './patients';
+import { ownKeys } from '../util/keys';
 
 interface EpisodeRow {
   id: number;
@@ -185,7 +186,7 @@ export function updateEpisodeDetails(
         side: before.side,
         onsetDate: before.onsetDate,
       };
-      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== previous[k]);
+      const changed = ownKeys(next).filter((k) => next[k] !== previous[k]);
       if (changed.length === 0) return before;
       db.prepare(
         `UPDATE episodes SET diagnosis = @diagnosis, diagnosis_detail = @diagnosisDetail, region = @region, side = @side,

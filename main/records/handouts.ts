@@ -21,6 +21,7 @@ import { HANDOUT_LAYOUT_VERSION, renderHandout } from '../pdf/render-handout';
 import type { Clock } from '../util/clock';
 import { AppError, notFound } from '../util/errors';
 import { collectHandoutData } from './handout-data';
+import { JsonNames, readJsonColumn } from '../db/json-column';
 
 interface HandoutRow {
   id: number;
@@ -51,7 +52,11 @@ function toRecord(r: HandoutRow): HandoutRecord {
     issuedAt: r.issued_at,
     clinicianName: r.clinician_name,
     levelSummary: r.level_summary,
-    exerciseNames: JSON.parse(r.exercise_names_json) as string[],
+    exerciseNames: readJsonColumn(
+      JsonNames,
+      r.exercise_names_json,
+      `The exercise list of the handout issued on ${r.issued_on}`,
+    ),
     pageCount: r.page_count,
     paperSize: r.paper_size,
     sha256: r.pdf_sha256,

@@ -11,14 +11,13 @@
  *   the current recommendation, then signs the note as the signed-in clinician and stores the
  *   readiness result with the thresholds it used, in one transaction. A signed intake is locked.
  */
-import type { IntakeDraft } from '../../shared/clinical/intake/intake';
-import { parseIntakeDraft } from '../../shared/clinical/intake/intake';
+import { IntakeDraft, parseIntakeDraft } from '../../shared/clinical/intake/intake';
 import { problemsToFields, type FieldProblem } from '../../shared/clinical/intake/fields';
 import { scoreLefs } from '../../shared/clinical/intake/measures/lefs';
 import { composeIntakeNote, type StartingDecisionText } from '../../shared/clinical/intake/note-text';
 import { evaluateReadiness, RECOMMENDATION_LABELS, type Recommendation } from '../../shared/clinical/intake/readiness';
 import { checkIntakeForSigning } from '../../shared/clinical/intake/signing';
-import type { SoapNote } from '../../shared/clinical/intake/soap';
+import { SoapNote } from '../../shared/clinical/intake/soap';
 import {
   checkStartingChoice,
   describeStartingPoint,
@@ -48,6 +47,7 @@ import { getEpisode, updateEpisodeDetails } from './episodes';
 import { getNote, insertDraftNote, signDraftNote, signerOf, writeDraftNote } from './notes';
 import { getPatient } from './patients';
 import { clinicThresholds } from './readiness-thresholds';
+import { readJsonColumn } from '../db/json-column';
 
 interface IntakeRow {
   id: number;
@@ -116,11 +116,11 @@ function decisionOf(row: IntakeRow): StartingDecision | null {
 }
 
 function draftOf(row: IntakeRow): IntakeDraft {
-  return JSON.parse(row.draft_json) as IntakeDraft;
+  return readJsonColumn(IntakeDraft, row.draft_json, 'The intake of this episode');
 }
 
 function typedOf(row: IntakeRow): SoapNote {
-  return JSON.parse(row.typed_json) as SoapNote;
+  return readJsonColumn(SoapNote, row.typed_json, 'The intake note of this episode');
 }
 
 /** The last LEFS total on a signed intake of another, earlier episode of the same patient. */
@@ -134,7 +134,7 @@ function previousLefsOf(db: Db, row: IntakeRow, patientId: number): { total: num
     )
     .all(patientId, row.id);
   for (const r of rows) {
-    const lefs = (JSON.parse(r.draft_json) as IntakeDraft).measures?.lefs;
+    const lefs = readJsonColumn(IntakeDraft, r.draft_json, `The intake of ${r.visit_date}`).measures?.lefs;
     if (lefs === undefined) continue;
     const score = scoreLefs(lefs);
     if (score.computable) return { total: score.total, date: r.visit_date };

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { positiveRedFlags } from '../../shared/clinical/intake/note-text';
-import type { IntakeDraft } from '../../shared/clinical/intake/intake';
+import { IntakeDraft } from '../../shared/clinical/intake/intake';
 import type { SoapNote } from '../../shared/clinical/intake/soap';
 import type {
   AddendumInput,
@@ -36,6 +36,7 @@ import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';
 import { readSettings } from './clinic';
 import { getEpisode } from './episodes';
+import { readJsonColumn } from '../db/json-column';
 
 interface NoteRow {
   id: number;
@@ -116,7 +117,7 @@ function alertsOf(db: Db, row: NoteRow): string[] {
   const intake = db
     .prepare<unknown[], { draft_json: string }>('SELECT draft_json FROM intakes WHERE note_id = ?')
     .get(row.id);
-  return intake ? positiveRedFlags(JSON.parse(intake.draft_json) as IntakeDraft) : [];
+  return intake ? positiveRedFlags(readJsonColumn(IntakeDraft, intake.draft_json, 'The intake behind this note')) : [];
 }
 
 function toNote(db: Db, row: NoteRow, addenda: NoteAddendum[]): ClinicalNote {

@@ -23,6 +23,7 @@ import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';
 import { onlyRow } from '../db/rows';
+import { ownKeys } from '../util/keys';
 
 interface PatientRow {
   id: number;
@@ -167,7 +168,7 @@ export function createPatient(db: Db, clock: Clock, clinicianId: number | null, 
 /** The fields that differ, as { field: [before, after] }, for the audit trail. */
 function changedFields(before: PatientInput, after: PatientInput): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
-  for (const key of Object.keys(after) as (keyof PatientInput)[]) {
+  for (const key of ownKeys(after)) {
     if (before[key] !== after[key]) out[key] = [before[key], after[key]];
   }
   return out;

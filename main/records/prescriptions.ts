@@ -26,6 +26,7 @@ import { findLibraryExercise } from './clinic-exercises';
 import { getEpisode } from './episodes';
 import { getPatient } from './patients';
 import { onlyRow } from '../db/rows';
+import { JsonNames, readJsonColumn } from '../db/json-column';
 
 interface PrescriptionRow {
   id: number;
@@ -148,7 +149,7 @@ export function prescriptionHistory(db: Db, episodeId: number): PrescriptionVers
     version: r.version,
     savedAt: r.created_at,
     savedBy: r.author ?? 'Unknown clinician',
-    exerciseNames: JSON.parse(r.names) as string[],
+    exerciseNames: readJsonColumn(JsonNames, r.names, `Version ${r.version} of the home exercises`),
   }));
 }
 

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { stale } from '../util/errors';
+import { ownKeys } from '../util/keys';
 
 interface ThresholdRow {
   brisk_walk_minutes: number;
@@ -75,9 +76,7 @@ export function readReadinessSettings(db: Db): ReadinessSettings {
     };
   }
   const thresholds = thresholdsOf(row);
-  const usingDefaults = (Object.keys(thresholds) as (keyof ReadinessThresholds)[]).every(
-    (k) => thresholds[k] === DEFAULT_READINESS_THRESHOLDS[k],
-  );
+  const usingDefaults = ownKeys(thresholds).every((k) => thresholds[k] === DEFAULT_READINESS_THRESHOLDS[k]);
   return { thresholds, usingDefaults, updatedAt: row.updated_at, updatedBy: row.updated_by_name, version: row.version };
 }
 

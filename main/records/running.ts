@@ -12,7 +12,7 @@
  */
 import type { CourseStep, Override } from '../../shared/clinical/check-in';
 import { applyOutcome, overrideProblems, progressForDecision, replayCourse } from '../../shared/clinical/check-in';
-import type { Decision } from '../../shared/clinical/decision';
+import { Decision } from '../../shared/clinical/decision';
 import { decide, DecisionInputError } from '../../shared/clinical/engine';
 import { readStoredProgramme, type Programme } from '../../shared/clinical/programme';
 import type { Progress } from '../../shared/clinical/progress';
@@ -50,6 +50,7 @@ import {
   ruleSetVersion,
 } from './running-library';
 import { onlyRow } from '../db/rows';
+import { readJsonColumn } from '../db/json-column';
 
 // --- Programmes given to an episode --------------------------------------------------------------
 
@@ -302,7 +303,7 @@ function governingCondition(set: RuleSet, decision: Decision): string {
 }
 
 function toEntry(db: Db, cache: RuleSetCache, r: CheckInRow): CheckInEntry {
-  const decision = JSON.parse(r.decision_json) as Decision;
+  const decision = readJsonColumn(Decision, r.decision_json, `The check-in recorded on ${r.recorded_on}`);
   const set = cachedRuleSet(db, cache, r.rule_set_id, r.rule_set_version);
   const override: Override | null =
     r.override_level !== null && r.override_days_off !== null && r.override_reason !== null

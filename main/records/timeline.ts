@@ -7,7 +7,7 @@
  * the clinic's calendar days here, where the computer's time zone is known.
  */
 import type { DiagnosisCode, Side } from '../../shared/clinical/intake/episode';
-import type { IntakeDraft } from '../../shared/clinical/intake/intake';
+import { IntakeDraft } from '../../shared/clinical/intake/intake';
 import { scoreLefs } from '../../shared/clinical/intake/measures/lefs';
 import { scorePsfs } from '../../shared/clinical/intake/measures/psfs';
 import { scoreVisaA } from '../../shared/clinical/intake/measures/visa-a';
@@ -33,6 +33,7 @@ import { localIsoDate } from '../util/clock';
 import { requireSettings } from './clinic';
 import { getEpisode } from './episodes';
 import { ruleSetVersion } from './running-library';
+import { JsonNames, readJsonColumn } from '../db/json-column';
 
 /** The clinic's day of a stored instant. */
 function dayOf(at: string): string {
@@ -335,7 +336,7 @@ function prescriptions(db: Db, episodeId: number): PrescriptionFact[] {
     savedOn: dayOf(r.created_at),
     savedAt: r.created_at,
     savedBy: r.saved_by,
-    exerciseNames: JSON.parse(r.names) as string[],
+    exerciseNames: readJsonColumn(JsonNames, r.names, `Version ${r.version} of the home exercises`),
   }));
 }
 
@@ -364,7 +365,11 @@ function handouts(db: Db, episodeId: number): HandoutFact[] {
     issuedAt: r.issued_at,
     issuedBy: r.issued_by,
     levelSummary: r.level_summary,
-    exerciseNames: JSON.parse(r.exercise_names_json) as string[],
+    exerciseNames: readJsonColumn(
+      JsonNames,
+      r.exercise_names_json,
+      `The exercise list of the handout issued on ${r.issued_on}`,
+    ),
     pageCount: r.page_count,
   }));
 }
@@ -395,7 +400,7 @@ function measures(db: Db, episodeId: number, patientId: number, openedOn: string
     .all(patientId, episodeId, openedOn, openedOn, episodeId);
   const facts: MeasureFact[] = [];
   for (const r of rows) {
-    const m = (JSON.parse(r.draft_json) as IntakeDraft).measures ?? {};
+    const m = readJsonColumn(IntakeDraft, r.draft_json, `The intake of ${r.visit_date}`).measures ?? {};
     const lefs = m.lefs ? scoreLefs(m.lefs) : null;
     const visaA = m.visaA ? scoreVisaA(m.visaA) : null;
     const psfs = m.psfs ? scorePsfs(m.psfs) : null;

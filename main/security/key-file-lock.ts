@@ -11,6 +11,7 @@
  * gone on this host), or older than STALE_AFTER_MS, is taken over.
  */
 import fs from 'node:fs';
+import { z } from 'zod';
 import os from 'node:os';
 import { errorCodeOf } from '../util/errors';
 
@@ -29,11 +30,9 @@ export class KeyFileBusyError extends Error {
   }
 }
 
-interface LockOwner {
-  pid: number;
-  host: string;
-  at: number;
-}
+/** What the lock file says about who holds it; anything else is a lock whose owner died writing it. */
+const LockOwner = z.object({ pid: z.number(), host: z.string(), at: z.number() });
+type LockOwner = z.infer<typeof LockOwner>;
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -46,15 +45,14 @@ function readOwner(lock: string): { text: string; owner: LockOwner | null } | nu
   } catch {
     return null; // released meanwhile
   }
+  let json: unknown;
   try {
-    const o = JSON.parse(text) as Partial<LockOwner>;
-    if (typeof o.pid === 'number' && typeof o.host === 'string' && typeof o.at === 'number') {
-      return { text, owner: { pid: o.pid, host: o.host, at: o.at } };
-    }
+    json = JSON.parse(text);
   } catch {
-    // a lock whose owner died while writing it
+    json = null; // a lock whose owner died while writing it
   }
-  return { text, owner: null };
+  const owner = LockOwner.safeParse(json);
+  return { text, owner: owner.success ? owner.data : null };
 }
 
 function processAlive(pid: number): boolean {

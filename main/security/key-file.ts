@@ -252,14 +252,24 @@ export function createKeyFile(file: string, keys: KeyFile): void {
   });
 }
 
+/** The slot the OS keychain held in earlier versions (see legacy-keychain.ts). */
+const KeychainWrap = z.object({ kind: z.literal('keychain') });
+
 /** Whether a key file on disk still holds a slot that is dropped on reading (the keychain's). */
 export function hasLegacySlot(file: string): boolean {
+  let json: unknown;
   try {
-    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { wraps?: { kind?: unknown }[] };
-    return Array.isArray(json.wraps) && json.wraps.some((w) => w?.kind === 'keychain');
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     return false;
   }
+  return holdsKeychainSlot(json);
+}
+
+/** Whether a key file's JSON, as read and before any check, holds the keychain's slot. */
+export function holdsKeychainSlot(json: unknown): boolean {
+  const keys = z.object({ wraps: z.array(z.unknown()) }).safeParse(json);
+  return keys.success && keys.data.wraps.some((w) => KeychainWrap.safeParse(w).success);
 }
 
 export function passwordWrapId(clinicianId: number): string {
