@@ -31,7 +31,8 @@ export function readJsonColumn<S extends z.ZodType>(schema: S, text: string, rec
   return parsed.data;
 }
 
-function damagedRecord(record: string): AppError {
+/** The error for a record that cannot be read back: `record` starts the sentence. */
+export function damagedRecord(record: string): AppError {
   return new AppError(
     'database_unavailable',
     `${record} could not be read from the records file: it is damaged, or was written by a newer version of Stride Clinic. Restore the most recent backup.`,

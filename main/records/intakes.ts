@@ -154,7 +154,10 @@ function toRecord(db: Db, row: IntakeRow, today: IsoDate | undefined): IntakeRec
   const note = getNote(db, row.note_id);
   const draft = draftOf(row);
   // Parsed, not cast: a result signed before the diagnosis gates gets their defaults (empty advice).
-  const readiness = row.readiness_json === null ? null : StoredReadiness.parse(JSON.parse(row.readiness_json));
+  const readiness =
+    row.readiness_json === null
+      ? null
+      : readJsonColumn(StoredReadiness, row.readiness_json, 'The starting point of this intake');
   const thresholds = readiness?.thresholds ?? clinicThresholds(db);
   const decision = decisionOf(row);
   const current = readiness?.recommendation ?? evaluateReadiness(draft, thresholds, today).recommendation;

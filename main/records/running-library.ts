@@ -6,6 +6,7 @@
  * tunes the copy. Each save of a copy is a new version row (the tables refuse UPDATE and DELETE),
  * so a decision made with version 2 of a set is always shown in version 2's words.
  */
+import { z } from 'zod';
 import type { Programme } from '../../shared/clinical/programme';
 import { duplicateProgramme, readStoredProgramme } from '../../shared/clinical/programme';
 import { PROGRAMME_TEMPLATES } from '../../shared/clinical/programme-templates';
@@ -23,6 +24,7 @@ import type {
 import { foldText } from '../../shared/text/fold';
 import { appendAudit } from '../audit/audit-log';
 import { canonicalJson } from '../../shared/text/canonical-json';
+import { damagedRecord, readJsonColumn } from '../db/json-column';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';
@@ -33,6 +35,20 @@ interface VersionRow {
   data_json: string;
   created_at: string;
   created_by_name: string | null;
+}
+
+/**
+ * A clinic rule set as stored (older formats upgraded). One another program changed into
+ * something no format fits is refused with a sentence naming it.
+ */
+function storedRuleSet(text: string, id: string): RuleSet {
+  const what = `The soreness rule set "${id}"`;
+  const stored = readJsonColumn(z.unknown(), text, what);
+  try {
+    return recordedRuleSet(stored);
+  } catch {
+    throw damagedRecord(what);
+  }
 }
 
 const SHIPPED_SET_BY_ID = new Map(SHIPPED_RULE_SETS.map((s) => [s.id, s]));
@@ -71,7 +87,7 @@ export function currentRuleSet(db: Db, id: string): RuleSet {
   if (shipped) return shipped;
   const row = latestClinicRuleSetRow(db, id);
   if (!row) throw notFound('This soreness rule set');
-  return recordedRuleSet(JSON.parse(row.data_json));
+  return storedRuleSet(row.data_json, id);
 }
 
 /** One version of a set, as a decision used it. */
@@ -81,7 +97,7 @@ export function ruleSetVersion(db: Db, id: string, version: number): RuleSet {
       'SELECT data_json FROM rule_set_versions WHERE rule_set_id = ? AND version = ?',
     )
     .get(id, version);
-  if (row) return recordedRuleSet(JSON.parse(row.data_json));
+  if (row) return storedRuleSet(row.data_json, id);
   const shipped = SHIPPED_SET_BY_ID.get(id);
   if (shipped && shipped.version === version) return shipped;
   throw notFound(`Version ${version} of the soreness rule set "${id}"`);
@@ -126,7 +142,7 @@ export function listRuleSets(db: Db): RuleSetEntry[] {
   const defaultId = defaultRuleSetId(db);
   const rows = db.prepare<unknown[], VersionRow>(LATEST_CLINIC_RULE_SETS).all();
   const clinic = rows
-    .map((row) => ruleSetEntry(recordedRuleSet(JSON.parse(row.data_json)), 'clinic', defaultId, row))
+    .map((row) => ruleSetEntry(storedRuleSet(row.data_json, row.id), 'clinic', defaultId, row))
     .sort((a, b) => a.ruleSet.name.localeCompare(b.ruleSet.name) || a.ruleSet.id.localeCompare(b.ruleSet.id));
   return [...SHIPPED_RULE_SETS.map((s) => ruleSetEntry(s, 'shipped', defaultId)), ...clinic];
 }
@@ -134,7 +150,7 @@ export function listRuleSets(db: Db): RuleSetEntry[] {
 function ruleSetEntryOf(db: Db, id: string): RuleSetEntry {
   const row = latestClinicRuleSetRow(db, id);
   if (!row) throw notFound('This soreness rule set');
-  return ruleSetEntry(recordedRuleSet(JSON.parse(row.data_json)), 'clinic', defaultRuleSetId(db), row);
+  return ruleSetEntry(storedRuleSet(row.data_json, id), 'clinic', defaultRuleSetId(db), row);
 }
 
 /** A readable, unique id for a clinic copy: "clinic-" and the folded name. */
@@ -204,7 +220,7 @@ export function saveClinicRuleSet(db: Db, clock: Clock, clinicianId: number, set
       }
       const row = latestClinicRuleSetRow(db, set.id);
       if (!row) throw notFound('This soreness rule set');
-      const before = recordedRuleSet(JSON.parse(row.data_json));
+      const before = storedRuleSet(row.data_json, set.id);
       if (before.version !== set.version) throw stale('This rule set');
       if (
         !sameName(before.name, set.name) &&

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { JsonNames, readJsonColumn } from '../../main/db/json-column';
 import { hasLegacySlot } from '../../main/security/key-file';
 import { IntakeDraft } from '../../shared/clinical/intake/intake';
+import { DEFAULT_RULE_SET } from '../../shared/clinical/rule-sets';
 import { must, patientInput, readyBackend, removeTempDirs, tempDir } from '../helpers/backend';
 import { clinicKey, rawKeyedConnection } from '../helpers/db';
 
@@ -41,6 +42,33 @@ describe('a record damaged outside the app', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'database_unavailable' } });
     const message = answer.ok ? '' : answer.error.message;
     expect(message).toMatch(/^The intake (of this episode|behind this note) /);
+    expect(message).toMatch(CLEAR);
+    expect(message).not.toMatch(SCHEMA_WORDS);
+    backend.close();
+  });
+
+  it('a rule set version another program added in a shape no format fits is refused, naming the rule set', async () => {
+    const backend = await readyBackend();
+    const copy = await must(backend, 'ruleSets.copy', { fromId: DEFAULT_RULE_SET.id, name: 'Riverside rules' });
+    expect(await backend.invoke('running.library', {})).toMatchObject({ ok: true });
+
+    // The table refuses UPDATE, so a damaged version can only arrive as a new row; its CHECK wants
+    // JSON whose id, version and name match the columns, nothing more.
+    const raw = rawKeyedConnection(path.join(backend.dataDir, 'clinic.sqlite'), await clinicKey(backend.dataDir));
+    const id = copy.ruleSet.id;
+    const version = copy.ruleSet.version + 1;
+    raw
+      .prepare(
+        `INSERT INTO rule_set_versions (rule_set_id, version, origin, name, data_json, created_at)
+         VALUES (?, ?, 'clinic', 'Riverside rules', ?, '2026-11-02T09:00:00.000Z')`,
+      )
+      .run(id, version, JSON.stringify({ id, version, name: 'Riverside rules', rules: 'all of them' }));
+    raw.close();
+
+    const answer = await backend.invoke('running.library', {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'database_unavailable' } });
+    const message = answer.ok ? '' : answer.error.message;
+    expect(message).toMatch(new RegExp(`^The soreness rule set "${id}" `));
     expect(message).toMatch(CLEAR);
     expect(message).not.toMatch(SCHEMA_WORDS);
     backend.close();
