@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JsonNames, readJsonColumn } from '../../main/db/json-column';
 import { hasLegacySlot } from '../../main/security/key-file';
+import { AppError, messageOf } from '../../main/util/errors';
 import { IntakeDraft } from '../../shared/clinical/intake/intake';
 import { DEFAULT_RULE_SET } from '../../shared/clinical/rule-sets';
 import { must, patientInput, readyBackend, removeTempDirs, tempDir } from '../helpers/backend';
@@ -76,12 +77,15 @@ describe('a record damaged outside the app', () => {
 
   it('a JSON column that is not JSON at all, or of another shape, is the same clear error naming the record', () => {
     for (const text of ['{not json', '{"names": ["Calf raise"]}', 'null', '[1]']) {
-      expect(() => readJsonColumn(JsonNames, text, 'The exercise list of the handout issued on 2026-11-02')).toThrow(
-        expect.objectContaining({
-          code: 'database_unavailable',
-          message: expect.stringMatching(/^The exercise list of the handout issued on 2026-11-02 could not be read/),
-        }),
-      );
+      let thrown: unknown;
+      try {
+        readJsonColumn(JsonNames, text, 'The exercise list of the handout issued on 2026-11-02');
+      } catch (err) {
+        thrown = err;
+      }
+      expect(thrown, text).toBeInstanceOf(AppError);
+      expect(thrown).toMatchObject({ code: 'database_unavailable' });
+      expect(messageOf(thrown)).toMatch(/^The exercise list of the handout issued on 2026-11-02 could not be read/);
     }
     expect(() => readJsonColumn(IntakeDraft, '{"episode": 12}', 'The intake of 2026-10-01')).toThrow(CLEAR);
     expect(readJsonColumn(JsonNames, '["Calf raise", "Bridge"]', 'x')).toEqual(['Calf raise', 'Bridge']);
