@@ -22,6 +22,8 @@ import { writeFileAtomic } from '../security/key-file';
 import { canonicalJson } from '../../shared/text/canonical-json';
 import { appendAudit } from './audit-log';
 import type { Clock } from '../util/clock';
+import { onlyRow } from '../db/rows';
+import { errorCodeOf } from '../util/errors';
 
 export const ANCHOR_FILE = 'audit-anchor.json';
 /** The audit action of the entry that says the trail is anchored from there on. */
@@ -97,7 +99,7 @@ export function readAnchorFile(file: string): AnchorRead {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    if ((err as { code?: string }).code === 'ENOENT') return { kind: 'absent' };
+    if (errorCodeOf(err) === 'ENOENT') return { kind: 'absent' };
     return { kind: 'damaged' };
   }
   try {
@@ -116,9 +118,10 @@ const GENESIS = '0'.repeat(64);
 
 /** The chain's head, counted in full (verification and backups; O(entries) on an index). */
 export function chainHead(db: Db): ChainHead {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    { id: number; hash: string } | undefined;
-  const entries = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  const last = db
+    .prepare<unknown[], { id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1')
+    .get();
+  const entries = onlyRow(db.prepare<unknown[], { n: number }>('SELECT count(*) AS n FROM audit_log')).n;
   return { entries, lastId: last?.id ?? 0, lastHash: last?.hash ?? GENESIS };
 }
 
@@ -138,21 +141,25 @@ export function fitOf(db: Db, anchor: AuditAnchor): AnchorFit {
 
 function fitNow(db: Db, anchor: AuditAnchor): AnchorFit {
   if (anchor.entries === 0) {
-    const first = db.prepare('SELECT prev_hash AS prev FROM audit_log ORDER BY id LIMIT 1').get() as
-      { prev: string } | undefined;
+    const first = db
+      .prepare<unknown[], { prev: string }>('SELECT prev_hash AS prev FROM audit_log ORDER BY id LIMIT 1')
+      .get();
     if (first && first.prev !== GENESIS) return { kind: 'differs' };
   } else {
-    const row = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(anchor.lastId) as
-      { hash: string } | undefined;
+    const row = db.prepare<unknown[], { hash: string }>('SELECT hash FROM audit_log WHERE id = ?').get(anchor.lastId);
     if (!row) {
-      const max = (db.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number | null }).n ?? 0;
+      const max = onlyRow(db.prepare<unknown[], { n: number | null }>('SELECT max(id) AS n FROM audit_log')).n ?? 0;
       return max < anchor.lastId ? { kind: 'shorter' } : { kind: 'differs' };
     }
     if (row.hash !== anchor.lastHash) return { kind: 'differs' };
   }
-  const newer = (db.prepare('SELECT count(*) AS n FROM audit_log WHERE id > ?').get(anchor.lastId) as { n: number }).n;
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    { id: number; hash: string } | undefined;
+  const newer = onlyRow(
+    db.prepare<unknown[], { n: number }>('SELECT count(*) AS n FROM audit_log WHERE id > ?'),
+    anchor.lastId,
+  ).n;
+  const last = db
+    .prepare<unknown[], { id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1')
+    .get();
   return {
     kind: 'extends',
     newer,
@@ -165,8 +172,9 @@ function fitNow(db: Db, anchor: AuditAnchor): AnchorFit {
 
 /** When the trail was first anchored (its marker entry), or null if it never was. */
 export function anchoredSince(db: Db): string | null {
-  const row = db.prepare('SELECT at FROM audit_log WHERE action = ? ORDER BY id LIMIT 1').get(ANCHOR_ACTION) as
-    { at: string } | undefined;
+  const row = db
+    .prepare<unknown[], { at: string }>('SELECT at FROM audit_log WHERE action = ? ORDER BY id LIMIT 1')
+    .get(ANCHOR_ACTION);
   return row?.at ?? null;
 }
 

@@ -49,7 +49,7 @@ export function appendAudit(db: Db, clock: Clock, entry: AuditEntry): number {
   // Reading the last hash and inserting must be one write transaction: otherwise another
   // connection (the preview beside the desktop app) can append in between and fork the chain.
   if (!db.inTransaction) return db.transaction(() => appendAudit(db, clock, entry)).immediate();
-  const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined;
+  const last = db.prepare<unknown[], { hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const content: AuditRowContent = {
     at: clock.now().toISOString(),
@@ -77,12 +77,12 @@ export type ChainVerdict =
 
 export function verifyAuditChain(db: Db): ChainVerdict {
   const rows = db
-    .prepare(
+    .prepare<unknown[], AuditRowContent & { id: number; prevHash: string; hash: string }>(
       `SELECT id, at, clinician_id AS clinicianId, action, entity, entity_id AS entityId, patient_id AS patientId,
               summary, before_json AS beforeJson, after_json AS afterJson, prev_hash AS prevHash, hash
        FROM audit_log ORDER BY id`,
     )
-    .iterate() as IterableIterator<AuditRowContent & { id: number; prevHash: string; hash: string }>;
+    .iterate();
   let expectedPrev = GENESIS_HASH;
   let count = 0;
   for (const row of rows) {

@@ -5,15 +5,16 @@
  */
 import type { AuditFilterChoices, AuditItem, AuditPage, AuditQuery } from '../../shared/domain/records';
 import type { Db } from '../db/open';
+import { onlyRow } from '../db/rows';
 
 /** The UTC instant at which a local day (YYYY-MM-DD on this computer) starts. */
 export function startOfLocalDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
   return new Date(y, m - 1, d).toISOString();
 }
 
 function nextDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
   return new Date(y, m - 1, d + 1).toISOString();
 }
 
@@ -74,11 +75,15 @@ export function auditWhere(
 }
 
 export function listAudit(db: Db, q: AuditQuery): AuditPage {
-  const asOf = q.asOf ?? (db.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number | null }).n ?? 0;
+  const asOf =
+    q.asOf ?? onlyRow(db.prepare<unknown[], { n: number | null }>('SELECT max(id) AS n FROM audit_log')).n ?? 0;
   const where = auditWhere(q, asOf);
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log a ${where.sql}`).get(where.params) as { n: number }).n;
+  const total = onlyRow(
+    db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM audit_log a ${where.sql}`),
+    where.params,
+  ).n;
   const rows = db
-    .prepare(
+    .prepare<unknown[], Row>(
       `SELECT a.id, a.at, a.clinician_id, c.name AS clinician_name, a.action, a.entity, a.entity_id, a.patient_id,
               p.given_name, p.family_name, a.summary, a.before_json, a.after_json
        FROM audit_log a
@@ -87,7 +92,7 @@ export function listAudit(db: Db, q: AuditQuery): AuditPage {
        ${where.sql}
        ORDER BY a.id DESC LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...where.params, limit: q.limit, offset: q.offset }) as Row[];
+    .all({ ...where.params, limit: q.limit, offset: q.offset });
   return {
     total,
     offset: q.offset,
@@ -110,13 +115,19 @@ export function listAudit(db: Db, q: AuditQuery): AuditPage {
 }
 
 export function auditFilterChoices(db: Db): AuditFilterChoices {
-  const actions = (
-    db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]
-  ).map((r) => r.action);
-  const clinicians = db.prepare('SELECT id, name FROM clinicians ORDER BY name, id').all() as {
-    id: number;
-    name: string;
-  }[];
+  const actions = db
+    .prepare<unknown[], { action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action')
+    .all()
+    .map((r) => r.action);
+  const clinicians = db
+    .prepare<
+      unknown[],
+      {
+        id: number;
+        name: string;
+      }
+    >('SELECT id, name FROM clinicians ORDER BY name, id')
+    .all();
   return { actions, clinicians };
 }
 

@@ -13,6 +13,7 @@ import type { Db } from '../db/open';
 import { migration0001 } from '../db/migrations/0001-clinic-core';
 import { verifyAuditChain } from './audit-log';
 import { ANCHOR_FILE, anchorFile, anchoredSince, chainHead, fitOf, isAuthentic, readAnchorFile } from './anchor';
+import { onlyRow } from '../db/rows';
 
 export type AnchorState = 'anchored' | 'not_anchored_yet' | 'not_kept' | 'broken';
 
@@ -46,12 +47,16 @@ const TRIGGER_PURPOSE: Record<string, string> = {
 export function triggerFindings(db: Db): string[] {
   const expected = expectedAuditTriggers();
   const actual = new Map(
-    (
-      db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as {
-        name: string;
-        sql: string | null;
-      }[]
-    ).map((r) => [r.name, r.sql ?? '']),
+    db
+      .prepare<
+        unknown[],
+        {
+          name: string;
+          sql: string | null;
+        }
+      >("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'")
+      .all()
+      .map((r) => [r.name, r.sql ?? '']),
   );
   const findings: string[] = [];
   for (const [name, sql] of expected) {
@@ -145,10 +150,10 @@ export function verifyAuditTrail(db: Db, dataDir: string, anchorKey: Buffer | nu
       const kept =
         fit.kind === 'extends'
           ? a.entries
-          : (
-              db
-                .prepare('SELECT count(*) AS n FROM audit_log WHERE id <= ? AND at <= ?')
-                .get(a.lastId, a.anchoredAt) as { n: number }
+          : onlyRow(
+              db.prepare<unknown[], { n: number }>('SELECT count(*) AS n FROM audit_log WHERE id <= ? AND at <= ?'),
+              a.lastId,
+              a.anchoredAt,
             ).n;
       if (fit.kind !== 'extends' && kept < a.entries) {
         const missing = a.entries - kept;

@@ -167,6 +167,8 @@ export function createBackend(options: BackendOptions): Backend {
 
   return {
     dispatch,
+    // Safe: dispatch checks the answer against the channel's response schema before returning it,
+    // so it is that channel's response type, which TypeScript cannot follow through the channel map.
     invoke: (channel, request) => dispatch(channel, request) as never,
     channels: CHANNELS,
     dataDir: options.dataDir,

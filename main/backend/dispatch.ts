@@ -11,7 +11,7 @@ import { fieldErrors } from '../../shared/ipc/field-errors';
 import type { Result } from '../../shared/ipc/result';
 import { fail, ok } from '../../shared/ipc/result';
 import { DatabaseOpenError } from '../db/open';
-import { AppError } from '../util/errors';
+import { AppError, errorCodeOf } from '../util/errors';
 import type { Logger } from '../util/logger';
 import type { ClinicContext, Handlers, PublicContext } from './handler-types';
 
@@ -72,6 +72,8 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
 
     let value: unknown;
     try {
+      // Safe: the handler map is typed channel by channel (the compiler checks each handler), and
+      // `parsed.data` was just parsed with this channel's request schema; one call site serves all.
       const handler = deps.handlers[channel] as (req: unknown, ctx: unknown) => unknown;
       const ctx = 'public' in spec && spec.public ? deps.publicContext() : deps.clinicContext();
       value = await handler(parsed.data, ctx);
@@ -82,8 +84,8 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       if (err instanceof DatabaseOpenError) {
         return fail('database_unavailable', err.message);
       }
-      const code = (err as { code?: unknown }).code;
-      if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+      const code = errorCodeOf(err);
+      if (code?.startsWith('SQLITE_')) {
         deps.logger.error(`${channel}: ${code}`, err);
         const mapped = fromSqliteError({ code });
         if (mapped) return mapped;

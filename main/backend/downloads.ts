@@ -39,8 +39,9 @@ export class Downloads {
 
   add(source: Source): { id: string; total: number } {
     this.sweep();
-    while (this.items.size >= MAX_WAITING) {
-      const [oldest, item] = this.items.entries().next().value as [string, Item];
+    // Oldest first (a Map keeps insertion order), until there is room.
+    for (const [oldest, item] of this.items) {
+      if (this.items.size < MAX_WAITING) break;
       this.forget(oldest, item);
     }
     const total = source.kind === 'memory' ? source.bytes.length : fs.statSync(source.path).size;

@@ -14,10 +14,11 @@ import path from 'node:path';
 import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
-import { DatabaseOpenError, openDatabase } from '../db/open';
+import { DatabaseOpenError, openDatabase, RECORDS_FILE } from '../db/open';
 import { snapshotBeforeMigration } from '../backup/auto-snapshot';
 import type { Clock } from '../util/clock';
 import { systemClock } from '../util/clock';
+import { messageOf } from '../util/errors';
 
 export type ClinicKind = 'real' | 'demo';
 
@@ -28,7 +29,6 @@ export interface ClinicStore {
   close(): void;
 }
 
-export const RECORDS_FILE = 'clinic.sqlite';
 export const MARKER_FILE = 'data-folder.json';
 
 export function clinicFolder(dataDir: string, kind: ClinicKind): string {
@@ -83,7 +83,7 @@ export function openClinicStore(
     throw new DatabaseOpenError(
       'unreadable',
       file,
-      `The data folder ${folder} could not be created (${(err as Error).message}).`,
+      `The data folder ${folder} could not be created (${messageOf(err)}).`,
     );
   }
   const isNew = !fs.existsSync(file);

@@ -17,6 +17,7 @@ import type { BackupKind } from './container';
 import { runSync } from './container';
 import { readBackupKeep } from './settings';
 import { pruneSnapshots, snapshotPath } from './snapshots';
+import { messageOf } from '../util/errors';
 
 export interface SnapshotInput {
   db: Db;
@@ -69,7 +70,7 @@ export function snapshotBeforeMigration(options: {
     throw new DatabaseOpenError(
       'unreadable',
       options.db.name,
-      `Before updating the records to this version of Stride Clinic, the app makes a safety copy, and that copy could not be made (${(err as Error).message}). Nothing was changed. Free some disk space or check the data folder, then start the app again.`,
+      `Before updating the records to this version of Stride Clinic, the app makes a safety copy, and that copy could not be made (${messageOf(err)}). Nothing was changed. Free some disk space or check the data folder, then start the app again.`,
       { cause: err },
     );
   }

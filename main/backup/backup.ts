@@ -25,6 +25,7 @@ import { hashFileSteps, openBackup, verifySteps, writeBackupSteps } from './cont
 import { fsyncFile } from '../files/durable-write';
 import type { AuditAnchor } from '../audit/anchor';
 import { anchorForCopy } from '../audit/anchor';
+import { onlyRow, pragmaNumber } from '../db/rows';
 
 /** Private scratch space inside the data folder (same disk, so renames are atomic). Emptied at start. */
 export const WORK_FOLDER = '.work';
@@ -110,15 +111,15 @@ export function checkRecordsCopy(file: string, key: Buffer, nativeBinding?: stri
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   try {
-    const appId = db.pragma('application_id', { simple: true }) as number;
+    const appId = pragmaNumber(db, 'application_id');
     if (appId !== APPLICATION_ID) throw new Error('the copy is not marked as Stride Clinic records');
     // `quick`: the copy was just written by VACUUM INTO, which builds its indexes afresh (see checks.ts).
     const found = checkStructure(db, 'quick');
     if (found !== 'ok') throw new Error(`quick_check: ${found}`);
-    const fk = db.pragma('foreign_key_check') as unknown[];
+    const fk = db.prepare('PRAGMA foreign_key_check').all();
     if (fk.length > 0) throw new Error(`foreign_key_check found ${fk.length} broken links`);
-    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    const patients = (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+    const schemaVersion = pragmaNumber(db, 'user_version');
+    const patients = onlyRow(db.prepare<unknown[], { n: number }>('SELECT count(*) AS n FROM patients')).n;
     return { schemaVersion, patients };
   } finally {
     db.close();

@@ -27,7 +27,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { temporaryBeside } from '../files/durable-write';
 import { AuditAnchor } from '../audit/anchor';
-import { fsyncFolder, KeyFile, TOO_COSTLY } from '../security/key-file';
+import { fsyncFolder, holdsKeychainSlot, KeyFile, TOO_COSTLY } from '../security/key-file';
+import { errorCodeOf } from '../util/errors';
 
 export const BACKUP_EXTENSION = '.stridebackup';
 export const BACKUP_MAGIC = Buffer.from('STRIDE-BACKUP\r\n\x1a', 'latin1');
@@ -120,7 +121,7 @@ export function openBackup(file: string): OpenedBackup {
     fd = fs.openSync(file, 'r');
   } catch (err) {
     if (err instanceof BackupFileError) throw err;
-    const code = (err as { code?: string }).code;
+    const code = errorCodeOf(err);
     throw new BackupFileError(
       code === 'ENOENT' ? 'missing' : 'unreadable',
       code === 'ENOENT'
@@ -164,7 +165,7 @@ export function openBackup(file: string): OpenedBackup {
         'This backup file is damaged: its description block is unreadable. Use another backup.',
       );
     }
-    const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
+    const version = z.object({ formatVersion: z.unknown() }).safeParse(json).data?.formatVersion;
     if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) {
       throw new BackupFileError(
         'newer_format',
@@ -194,8 +195,7 @@ export function openBackup(file: string): OpenedBackup {
         `This backup file is damaged: it is longer than it should be (${size} bytes instead of ${expected}). Use another backup.`,
       );
     }
-    const rawWraps = (json as { keys?: { wraps?: { kind?: unknown }[] } }).keys?.wraps;
-    const hadLegacySlot = Array.isArray(rawWraps) && rawWraps.some((w) => w?.kind === 'keychain');
+    const hadLegacySlot = holdsKeychainSlot(z.object({ keys: z.unknown() }).safeParse(json).data?.keys);
     return { file, header, databaseOffset: PREFIX_BYTES + headerBytes, bytes: size, hadLegacySlot };
   } finally {
     fs.closeSync(fd);
@@ -396,6 +396,7 @@ export async function runSteps<T, R>(
     await pause();
     const reason = shouldStop();
     if (reason !== null) {
+      // Safe: the generator is stopped before its end, so no return value is ever read.
       steps.return(undefined as never);
       throw new Error(reason);
     }

@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { isAdministratorRole, roleOf } from '../records/clinician-roles';
-import { AppError } from '../util/errors';
+import { AppError, errorCodeOf } from '../util/errors';
 import { megabytes } from './auto-snapshot';
 import { backupByName, listBackups, SAFETY_KINDS } from './snapshots';
 
@@ -64,7 +64,7 @@ export function deleteSafetySnapshot(input: {
     });
     throw new AppError(
       'io_error',
-      `The snapshot could not be deleted (${(err as { code?: string }).code ?? 'error'}). It is still there.`,
+      `The snapshot could not be deleted (${errorCodeOf(err) ?? 'error'}). It is still there.`,
     );
   }
   return { name };

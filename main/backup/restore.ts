@@ -37,12 +37,13 @@ import {
   writeKeyFile,
 } from '../security/key-file';
 import { withKeyFileLock } from '../security/key-file-lock';
-import { AppError } from '../util/errors';
+import { AppError, errorCodeOf, messageOf } from '../util/errors';
 import { asStep, workFile } from './backup';
 import type { OpenedBackup } from './container';
 import { BackupFileError, extractSteps, openBackup, runSteps, verifySteps } from './container';
 import { checkLocalBackupFile } from './local-source';
 import { factsOf } from './snapshots';
+import { onlyRow, pragmaNumber } from '../db/rows';
 
 export const STAGED_RECORDS = 'clinic.sqlite.restore';
 export const STAGED_KEYS = 'keys.json.restore';
@@ -102,10 +103,11 @@ function tableExists(db: Db, name: string): boolean {
 
 /** Counts and dates that let a clinician recognise a set of records. */
 export function summarizeRecords(db: Db): RecordsSummary {
-  const n = (sql: string) => (db.prepare(sql).get() as { n: number | null }).n ?? 0;
-  const settings = db.prepare('SELECT clinic_name AS name FROM clinic_settings WHERE id = 1').get() as
-    { name: string } | undefined;
-  const last = db.prepare('SELECT at FROM audit_log ORDER BY id DESC LIMIT 1').get() as { at: string } | undefined;
+  const n = (sql: string) => onlyRow(db.prepare<unknown[], { n: number | null }>(sql)).n ?? 0;
+  const settings = db
+    .prepare<unknown[], { name: string }>('SELECT clinic_name AS name FROM clinic_settings WHERE id = 1')
+    .get();
+  const last = db.prepare<unknown[], { at: string }>('SELECT at FROM audit_log ORDER BY id DESC LIMIT 1').get();
   return {
     clinicName: settings?.name ?? '',
     patients: n('SELECT count(*) AS n FROM patients'),
@@ -145,9 +147,9 @@ export function checkRestoredRecords(
     // A page that cannot be read shows itself during the checks as SQLITE_CORRUPT (or NOTADB for
     // a page the cipher cannot authenticate). That is this backup's fault, not the live records':
     // without this, the request gate would say "the records file is damaged".
-    const code = (err as { code?: unknown }).code;
-    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
-      throw refuse(damagedBackupMessage((err as Error).message));
+    const code = errorCodeOf(err);
+    if (code !== undefined && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
+      throw refuse(damagedBackupMessage(messageOf(err)));
     }
     throw err;
   } finally {
@@ -165,10 +167,10 @@ function checkOpenedCopy(
   expectedSchema: number,
   clinicianId: number,
 ): { summary: RecordsSummary; clinicianName: string } {
-  if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
+  if (pragmaNumber(db, 'application_id') !== APPLICATION_ID) {
     throw refuse('This backup holds a database that is not Stride Clinic records. Nothing was changed.');
   }
-  const version = db.pragma('user_version', { simple: true }) as number;
+  const version = pragmaNumber(db, 'user_version');
   const latest = latestVersion(MIGRATIONS);
   if (version > latest) {
     throw refuse(
@@ -193,7 +195,7 @@ function checkOpenedCopy(
   if (integrity !== 'ok') {
     throw refuse(`This backup’s records are damaged (${integrity}). Use another backup. Nothing was changed.`);
   }
-  const broken = (db.pragma('foreign_key_check') as unknown[]).length;
+  const broken = db.prepare('PRAGMA foreign_key_check').all().length;
   if (broken > 0) {
     throw refuse(
       `This backup’s records are damaged: ${broken} entries point to records that are not there. Use another backup. Nothing was changed.`,
@@ -205,8 +207,9 @@ function checkOpenedCopy(
       `This backup’s audit trail was altered outside the app (entry ${chain.firstBrokenId}: ${chain.reason}), so it is not restored. Use another backup, and tell the person responsible for data protection. Nothing was changed.`,
     );
   }
-  const clinician = db.prepare('SELECT name, active FROM clinicians WHERE id = ?').get(clinicianId) as
-    { name: string; active: number } | undefined;
+  const clinician = db
+    .prepare<unknown[], { name: string; active: number }>('SELECT name, active FROM clinicians WHERE id = ?')
+    .get(clinicianId);
   if (!clinician || clinician.active !== 1) {
     throw new AppError(
       'forbidden',

@@ -6,12 +6,14 @@ import { DEFAULT_KEEP } from './snapshots';
 
 /** The setting, or the default when the records predate it (a safety copy before the migration that adds it). */
 export function readBackupKeep(db: Db): number {
-  const hasColumn = (db.pragma('table_info(clinic_settings)') as { name: string }[]).some(
-    (c) => c.name === 'backup_keep',
-  );
+  const hasColumn = db
+    .prepare<unknown[], { name: string }>('PRAGMA table_info(clinic_settings)')
+    .all()
+    .some((c) => c.name === 'backup_keep');
   if (!hasColumn) return DEFAULT_KEEP;
-  const row = db.prepare('SELECT backup_keep AS keep FROM clinic_settings WHERE id = 1').get() as
-    { keep: number } | undefined;
+  const row = db
+    .prepare<unknown[], { keep: number }>('SELECT backup_keep AS keep FROM clinic_settings WHERE id = 1')
+    .get();
   return row?.keep ?? DEFAULT_KEEP;
 }
 

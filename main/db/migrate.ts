@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './open';
 import { DatabaseOpenError } from './open';
+import { onlyRow, pragmaNumber } from './rows';
 
 export interface Migration {
   /** 1, 2, 3...: no gaps, no repeats. */
@@ -53,10 +54,10 @@ export function migrate(db: Db, list: readonly Migration[], options: MigrateOpti
   const file = db.name;
   const latest = latestVersion(list);
   const target = options.target ?? latest;
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const appId = db.pragma('application_id', { simple: true }) as number;
-  const tableCount = (
-    db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }
+  const current = pragmaNumber(db, 'user_version');
+  const appId = pragmaNumber(db, 'application_id');
+  const tableCount = onlyRow(
+    db.prepare<unknown[], { n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'"),
   ).n;
 
   if (appId !== APPLICATION_ID && (appId !== 0 || current !== 0 || tableCount > 0)) {
@@ -97,10 +98,15 @@ export function migrate(db: Db, list: readonly Migration[], options: MigrateOpti
 
 /** Throws DatabaseOpenError('migration_mismatch') unless each applied step matches the shipped one. */
 export function verifyApplied(db: Db, list: readonly Migration[], current: number): void {
-  const rows = db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY version').all() as {
-    version: number;
-    checksum: string;
-  }[];
+  const rows = db
+    .prepare<
+      unknown[],
+      {
+        version: number;
+        checksum: string;
+      }
+    >('SELECT version, checksum FROM schema_migrations ORDER BY version')
+    .all();
   for (const m of list) {
     if (m.version > current) break;
     const row = rows.find((r) => r.version === m.version);

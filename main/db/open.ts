@@ -18,8 +18,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { errorCodeOf, messageOf } from '../util/errors';
 
 export type Db = Database.Database;
+
+/** The name of a clinic's records file inside its folder (the data folder, or its demo/ folder). */
+export const RECORDS_FILE = 'clinic.sqlite';
 
 export type DatabaseProblem =
   | 'corrupt'
@@ -125,8 +129,8 @@ export function openDatabase(file: string, options: OpenOptions): Db {
 
 /** Maps SQLite's error codes to the problems the clinician is told about. */
 export function toOpenError(err: unknown, file: string): DatabaseOpenError {
-  const code = (err as { code?: unknown }).code;
-  const detail = err instanceof Error ? err.message : String(err);
+  const code = errorCodeOf(err);
+  const detail = messageOf(err);
   switch (code) {
     case 'SQLITE_NOTADB':
       return new DatabaseOpenError(

@@ -31,6 +31,7 @@ import {
   quoteIdentifier as q,
 } from './tables';
 import { ZipWriter } from './zip';
+import { onlyRow, pragmaNumber } from '../db/rows';
 
 export interface ExportMeta {
   exportedAt: Date;
@@ -132,8 +133,9 @@ function header(
   scope: ExportHeader['scope'],
   extra: Pick<ExportHeader, 'patient'> = {},
 ): ExportHeader {
-  const clinic = db.prepare('SELECT clinic_name AS name FROM clinic_settings WHERE id = 1').get() as
-    { name: string } | undefined;
+  const clinic = db
+    .prepare<unknown[], { name: string }>('SELECT clinic_name AS name FROM clinic_settings WHERE id = 1')
+    .get();
   return {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
@@ -143,7 +145,7 @@ function header(
     exportedAt: meta.exportedAt.toISOString(),
     exportedBy: meta.exportedBy,
     appVersion: meta.appVersion,
-    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    schemaVersion: pragmaNumber(db, 'user_version'),
     encrypted: false,
     notice:
       'This file is not encrypted. It holds health records: keep it safe and delete it when it is no longer needed.',
@@ -159,7 +161,7 @@ const ROWS_PER_STEP = 2000;
 
 function countRows(db: Db, tables: readonly ExportTable[]): number {
   return tables.reduce(
-    (sum, t) => sum + (db.prepare(`SELECT count(*) AS n FROM ${q(t.name)}`).get() as { n: number }).n,
+    (sum, t) => sum + onlyRow(db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${q(t.name)}`)).n,
     0,
   );
 }
@@ -184,7 +186,7 @@ export function* clinicJsonSteps(db: Db, sink: ExportSink, meta: ExportMeta): Ge
     sink.write(`${ti === 0 ? '' : ','}\n    ${JSON.stringify(t.name)}: ${described.slice(0, -6)},\n      "rows": [`);
     let rows = 0;
     let buffer = '';
-    for (const values of db.prepare(selectSql(t, null)).raw(true).iterate() as IterableIterator<unknown[]>) {
+    for (const values of db.prepare<unknown[], unknown[]>(selectSql(t, null)).raw(true).iterate()) {
       const row: Record<string, unknown> = {};
       t.columns.forEach((c, i) => (row[c.name] = jsonValue(values[i])));
       buffer += `${rows === 0 ? '' : ','}\n        ${JSON.stringify(row)}`;
@@ -284,7 +286,7 @@ export function* clinicCsvSteps(db: Db, sink: ExportSink, meta: ExportMeta): Gen
   for (const t of tables) {
     const parts: string[] = [UTF8_BOM, csvRecord(t.columns.map((c) => c.name))];
     let rows = 0;
-    for (const values of db.prepare(selectSql(t, null)).raw(true).iterate() as IterableIterator<CellValue[]>) {
+    for (const values of db.prepare<unknown[], CellValue[]>(selectSql(t, null)).raw(true).iterate()) {
       parts.push(csvRecord(values));
       rows += 1;
       done += 1;
@@ -300,10 +302,9 @@ export function* clinicCsvSteps(db: Db, sink: ExportSink, meta: ExportMeta): Gen
     zip.add(`${t.name}.csv`, Buffer.from(parts.join(''), 'utf8'));
     counted.push({ name: t.name, rows });
   }
-  const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+  const schemaVersion = pragmaNumber(db, 'user_version');
   const clinic =
-    (db.prepare('SELECT clinic_name AS n FROM clinic_settings WHERE id = 1').get() as { n: string } | undefined)?.n ??
-    '';
+    db.prepare<unknown[], { n: string }>('SELECT clinic_name AS n FROM clinic_settings WHERE id = 1').get()?.n ?? '';
   zip.add('README.txt', Buffer.from(csvReadme(tables, counted, meta, clinic, schemaVersion), 'utf8'));
   zip.finish();
   yield { label: 'Writing the export', step: 2, steps, percent: 100 };
@@ -320,8 +321,10 @@ export function patientJson(
   meta: ExportMeta,
 ): { json: string; tables: { name: string; rows: number }[] } {
   const patient = db
-    .prepare('SELECT id, given_name, family_name, record_number FROM patients WHERE id = ?')
-    .get(patientId) as { id: number; given_name: string; family_name: string; record_number: string } | undefined;
+    .prepare<unknown[], { id: number; given_name: string; family_name: string; record_number: string }>(
+      'SELECT id, given_name, family_name, record_number FROM patients WHERE id = ?',
+    )
+    .get(patientId);
   if (!patient) throw notFound('This patient');
   const tables = exportTables(db);
   const conditions = patientConditions(tables);
@@ -329,10 +332,9 @@ export function patientJson(
   const counted: { name: string; rows: number }[] = [];
   const clinicians = new Set<number>();
   const rowsOf = (t: ExportTable, where: string, params: Record<string, unknown>) =>
-    (
-      (Object.keys(params).length === 0
-        ? db.prepare(selectSql(t, where)).raw(true).all()
-        : db.prepare(selectSql(t, where)).raw(true).all(params)) as unknown[][]
+    (Object.keys(params).length === 0
+      ? db.prepare<unknown[], unknown[]>(selectSql(t, where)).raw(true).all()
+      : db.prepare<unknown[], unknown[]>(selectSql(t, where)).raw(true).all(params)
     ).map((values) => {
       const row: Record<string, unknown> = {};
       t.columns.forEach((c, i) => (row[c.name] = jsonValue(values[i])));

@@ -42,14 +42,17 @@ function quote(name: string): string {
 export { quote as quoteIdentifier };
 
 function foreignKeys(db: Db, table: string): ForeignKey[] {
-  return (db.pragma(`foreign_key_list(${quote(table)})`) as { from: string; table: string; to: string | null }[]).map(
-    (f) => ({ from: f.from, table: f.table, to: f.to }),
-  );
+  return db
+    .prepare<unknown[], { from: string; table: string; to: string | null }>(`PRAGMA foreign_key_list(${quote(table)})`)
+    .all()
+    .map((f) => ({ from: f.from, table: f.table, to: f.to }));
 }
 
 /** Ordinary tables, without the app's bookkeeping and search-index tables. */
 function tableNames(db: Db): string[] {
-  return (db.pragma('table_list') as { schema: string; name: string; type: string }[])
+  return db
+    .prepare<unknown[], { schema: string; name: string; type: string }>('PRAGMA table_list')
+    .all()
     .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
     .map((t) => t.name)
     .filter((n) => !NOT_EXPORTED.includes(n))
@@ -62,15 +65,11 @@ export function exportTables(db: Db): ExportTable[] {
   for (const name of names) {
     const doc = TABLE_DOCS[name];
     const fks = foreignKeys(db, name);
-    const columns = (
-      db.pragma(`table_xinfo(${quote(name)})`) as {
-        name: string;
-        type: string;
-        notnull: number;
-        pk: number;
-        hidden: number;
-      }[]
-    )
+    const columns = db
+      .prepare<unknown[], { name: string; type: string; notnull: number; pk: number; hidden: number }>(
+        `PRAGMA table_xinfo(${quote(name)})`,
+      )
+      .all()
       .filter((c) => c.hidden === 0 && !(doc?.internal ?? []).includes(c.name))
       .map((c): ExportColumn => {
         const fk = fks.find((f) => f.from === c.name);

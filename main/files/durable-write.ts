@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { errorCodeOf } from '../util/errors';
 
 /** A write that failed, with a sentence for the clinician. `code` is the system's (ENOSPC...). */
 export class FileWriteError extends Error {
@@ -21,8 +22,7 @@ export class FileWriteError extends Error {
 
 /** The system's error code of a failed file operation ("ENOSPC"), or "UNKNOWN". */
 export function errorCode(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : 'UNKNOWN';
+  return errorCodeOf(err) ?? 'UNKNOWN';
 }
 
 /** What to tell the clinician when `file` could not be written. */

@@ -58,10 +58,12 @@ function newDocument(info: DocumentInfo): Doc {
     },
   });
   for (const face of FACES) {
-    // pdfkit accepts a parsed font in place of the file; its typings only list file sources.
+    // Safe: pdfkit accepts a parsed font in place of the file (fonts.ts parses it with pdfkit
+    // itself); its typings only list file sources.
     doc.registerFont(face, fontOf(face) as unknown as Buffer);
     doc.font(face);
-    shareLayoutCache(face, (doc as unknown as { _font: unknown })._font);
+    // pdfkit's current font is a private field its typings do not name; read as unknown, checked there.
+    shareLayoutCache(face, Reflect.get(doc, '_font'));
   }
   return doc;
 }

@@ -64,7 +64,7 @@ function loadFace(name: FaceName): Face {
     } catch (err) {
       throw new Error(`The handout font ${file} is missing from this installation.`, { cause: err });
     }
-    face = { font: parse(bytes, file), layoutCache: Object.create(null) as Record<string, unknown> };
+    face = { font: parse(bytes, file), layoutCache: emptyLayoutCache() };
     faces.set(name, face);
   }
   return face;
@@ -77,11 +77,22 @@ function loadFace(name: FaceName): Face {
 function parse(bytes: Buffer, file: string): ParsedFont {
   const probe = new PDFDocument({ autoFirstPage: false });
   probe.font(bytes);
-  const current = (probe as unknown as { _font?: { font?: unknown } })._font?.font;
-  if (typeof current !== 'object' || current === null || typeof (current as ParsedFont).layout !== 'function') {
-    throw new Error(`${file} could not be read as a font by pdfkit.`);
-  }
-  return current as ParsedFont;
+  // pdfkit's current font is a private field its typings do not name: read as unknown, then checked.
+  const opened: unknown = Reflect.get(probe, '_font');
+  const current: unknown = typeof opened === 'object' && opened !== null && 'font' in opened ? opened.font : undefined;
+  if (!isParsedFont(current)) throw new Error(`${file} could not be read as a font by pdfkit.`);
+  return current;
+}
+
+/** A font as fontkit parses it: what pdfkit lays text out with (`layout`). */
+function isParsedFont(value: unknown): value is ParsedFont {
+  return typeof value === 'object' && value !== null && 'layout' in value && typeof value.layout === 'function';
+}
+
+/** A dictionary without a prototype, so no text key ever meets Object.prototype's. */
+function emptyLayoutCache(): Record<string, unknown> {
+  // Safe: Object.create(null) is typed any; it is an empty object with no keys at all.
+  return Object.create(null) as Record<string, unknown>;
 }
 
 /** The parsed font of a face, for pdfkit's registerFont. */
@@ -101,7 +112,7 @@ export function fontPath(name: FaceName): string {
 export function shareLayoutCache(name: FaceName, pdfFont: unknown): void {
   const face = loadFace(name);
   if (Object.keys(face.layoutCache).length > LAYOUT_CACHE_LIMIT) {
-    face.layoutCache = Object.create(null) as Record<string, unknown>;
+    face.layoutCache = emptyLayoutCache();
   }
   if (typeof pdfFont === 'object' && pdfFont !== null && 'layoutCache' in pdfFont) {
     pdfFont.layoutCache = face.layoutCache;

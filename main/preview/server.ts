@@ -9,7 +9,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { MAX_REQUEST_BYTES } from '../../shared/ipc/contract';
 import { contentSecurityPolicy } from '../../shared/ipc/security-policy';
 import type { Dispatch } from '../backend/dispatch';
@@ -165,7 +164,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const address = server.address();
+  if (address === null || typeof address === 'string')
+    throw new Error('The preview server is not listening on a port.');
+  const port = address.port;
   const origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([origin, `http://localhost:${port}`]);

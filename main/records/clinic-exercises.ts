@@ -23,6 +23,7 @@ import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';
 import type { CheckedImage } from './exercise-images';
 import { checkUpload, storeImage } from './exercise-images';
+import { jsonValue } from '../db/json-column';
 
 interface ClinicExerciseRow {
   id: number;
@@ -64,21 +65,31 @@ const SELECT = `
   LEFT JOIN clinicians c ON c.id = v.created_by
   LEFT JOIN exercise_images i ON i.sha256 = v.image_id`;
 
+const NOT_JSON = Symbol('not JSON');
+
 /** The stored row back in the shared Exercise shape, checked on the way out. */
 function toExercise(r: ClinicExerciseRow): Exercise {
+  // Text that is not JSON at all is refused like a value the schema refuses.
+  const json = (text: string): unknown => {
+    try {
+      return jsonValue(text);
+    } catch {
+      return NOT_JSON;
+    }
+  };
   const parsed = ExerciseSchema.safeParse({
     id: clinicExerciseKey(r.id),
     name: r.name,
     purpose: r.purpose,
     startingPosition: r.starting_position,
-    steps: JSON.parse(r.steps_json) as unknown,
-    cues: JSON.parse(r.cues_json) as unknown,
-    mistakes: JSON.parse(r.mistakes_json) as unknown,
-    dosage: JSON.parse(r.dosage_json) as unknown,
-    easier: JSON.parse(r.easier_json) as unknown,
-    harder: JSON.parse(r.harder_json) as unknown,
-    tags: { regions: JSON.parse(r.regions_json) as unknown, type: r.exercise_type },
-    illustration: JSON.parse(r.illustration_json) as unknown,
+    steps: json(r.steps_json),
+    cues: json(r.cues_json),
+    mistakes: json(r.mistakes_json),
+    dosage: json(r.dosage_json),
+    easier: json(r.easier_json),
+    harder: json(r.harder_json),
+    tags: { regions: json(r.regions_json), type: r.exercise_type },
+    illustration: json(r.illustration_json),
     clinicianNote: r.clinician_note,
   });
   if (!parsed.success) {
@@ -110,8 +121,10 @@ function toClinicExercise(r: ClinicExerciseRow): ClinicExercise {
 /** One clinic exercise, at its current version or at an earlier one. */
 export function getClinicExercise(db: Db, id: number, version?: number): ClinicExercise {
   const row = db
-    .prepare(`${SELECT} WHERE h.id = ? AND v.version = ${version === undefined ? 'h.current_version' : '?'}`)
-    .get(...(version === undefined ? [id] : [id, version])) as ClinicExerciseRow | undefined;
+    .prepare<unknown[], ClinicExerciseRow>(
+      `${SELECT} WHERE h.id = ? AND v.version = ${version === undefined ? 'h.current_version' : '?'}`,
+    )
+    .get(...(version === undefined ? [id] : [id, version]));
   if (!row) throw notFound(version === undefined ? 'This exercise' : `Version ${version} of this exercise`);
   return toClinicExercise(row);
 }
@@ -119,11 +132,11 @@ export function getClinicExercise(db: Db, id: number, version?: number): ClinicE
 /** The clinic's exercises at their current versions, by name. */
 export function listClinicExercises(db: Db, options: { includeRetired: boolean }): ClinicExercise[] {
   const rows = db
-    .prepare(
+    .prepare<unknown[], ClinicExerciseRow>(
       `${SELECT} WHERE v.version = h.current_version ${options.includeRetired ? '' : 'AND h.retired_at IS NULL'}
        ORDER BY v.name COLLATE NOCASE, h.id`,
     )
-    .all() as ClinicExerciseRow[];
+    .all();
   return rows.map(toClinicExercise);
 }
 
@@ -138,8 +151,9 @@ export function findLibraryExercise(db: Db, exerciseId: string): LibraryExercise
     const builtIn = findExercise(exerciseId);
     return builtIn ? { source: 'built-in', exercise: builtIn } : null;
   }
-  const row = db.prepare(`${SELECT} WHERE h.id = ? AND v.version = h.current_version`).get(rowId) as
-    ClinicExerciseRow | undefined;
+  const row = db
+    .prepare<unknown[], ClinicExerciseRow>(`${SELECT} WHERE h.id = ? AND v.version = h.current_version`)
+    .get(rowId);
   if (!row) return null;
   return {
     source: 'clinic',

@@ -24,10 +24,10 @@ export interface StoredSettings extends ClinicSettings {
 
 export function readSettings(db: Db): StoredSettings | null {
   const r = db
-    .prepare(
+    .prepare<unknown[], SettingsRow>(
       'SELECT clinic_name, address, phone, email, emergency_number, units, paper_size, date_format, auto_lock_minutes, is_demo FROM clinic_settings WHERE id = 1',
     )
-    .get() as SettingsRow | undefined;
+    .get();
   if (!r) return null;
   return {
     clinicName: r.clinic_name,
@@ -106,17 +106,19 @@ function toClinician(r: ClinicianRow): Clinician {
 
 export function listClinicians(db: Db, options: { activeOnly: boolean }): Clinician[] {
   const rows = db
-    .prepare(
+    .prepare<unknown[], ClinicianRow>(
       `SELECT id, name, profession, registration_number, active FROM clinicians ${options.activeOnly ? 'WHERE active = 1' : ''} ORDER BY name, id`,
     )
-    .all() as ClinicianRow[];
+    .all();
   return rows.map(toClinician);
 }
 
 export function getClinician(db: Db, id: number): Clinician {
   const r = db
-    .prepare('SELECT id, name, profession, registration_number, active FROM clinicians WHERE id = ?')
-    .get(id) as ClinicianRow | undefined;
+    .prepare<unknown[], ClinicianRow>(
+      'SELECT id, name, profession, registration_number, active FROM clinicians WHERE id = ?',
+    )
+    .get(id);
   if (!r) throw notFound('This clinician');
   return toClinician(r);
 }

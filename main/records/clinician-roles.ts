@@ -9,17 +9,20 @@ import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { notFound } from '../util/errors';
 import { getClinician } from './clinic';
+import { onlyRow } from '../db/rows';
 
 export function roleOf(db: Db, clinicianId: number): ClinicianRole {
-  const role = db.prepare('SELECT role FROM clinicians WHERE id = ?').pluck().get(clinicianId) as
-    ClinicianRole | undefined;
+  const role = db
+    .prepare<unknown[], ClinicianRole>('SELECT role FROM clinicians WHERE id = ?')
+    .pluck()
+    .get(clinicianId);
   if (!role) throw notFound('This clinician');
   return role;
 }
 
 /** Every clinician's role, by id (for the settings list). */
 export function rolesById(db: Db): Map<number, ClinicianRole> {
-  const rows = db.prepare('SELECT id, role FROM clinicians').all() as { id: number; role: ClinicianRole }[];
+  const rows = db.prepare<unknown[], { id: number; role: ClinicianRole }>('SELECT id, role FROM clinicians').all();
   return new Map(rows.map((r) => [r.id, r.role]));
 }
 
@@ -29,10 +32,13 @@ export function isAdministratorRole(role: ClinicianRole): boolean {
 
 /** Active clinicians who can manage clinicians (the owner and administrators). */
 export function activeAdministrators(db: Db): number {
-  return db
-    .prepare("SELECT count(*) FROM clinicians WHERE active = 1 AND role IN ('owner', 'administrator')")
-    .pluck()
-    .get() as number;
+  return onlyRow(
+    db
+      .prepare<unknown[], number>(
+        "SELECT count(*) FROM clinicians WHERE active = 1 AND role IN ('owner', 'administrator')",
+      )
+      .pluck(),
+  );
 }
 
 export function setRole(db: Db, clock: Clock, byClinicianId: number, id: number, role: ClinicianRole): void {

@@ -8,6 +8,7 @@ import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';
 import { getPatient } from './patients';
+import { ownKeys } from '../util/keys';
 
 interface EpisodeRow {
   id: number;
@@ -48,7 +49,7 @@ function toSummary(r: EpisodeRow): EpisodeSummary {
 }
 
 export function getEpisode(db: Db, id: number): EpisodeSummary {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM episodes WHERE id = ?`).get(id) as EpisodeRow | undefined;
+  const row = db.prepare<unknown[], EpisodeRow>(`SELECT ${COLUMNS} FROM episodes WHERE id = ?`).get(id);
   if (!row) throw notFound('This episode of care');
   return toSummary(row);
 }
@@ -57,8 +58,10 @@ export function getEpisode(db: Db, id: number): EpisodeSummary {
 export function listEpisodes(db: Db, patientId: number): EpisodeSummary[] {
   getPatient(db, patientId);
   const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM episodes WHERE patient_id = ? ORDER BY status = 'closed', opened_on DESC, id DESC`)
-    .all(patientId) as EpisodeRow[];
+    .prepare<unknown[], EpisodeRow>(
+      `SELECT ${COLUMNS} FROM episodes WHERE patient_id = ? ORDER BY status = 'closed', opened_on DESC, id DESC`,
+    )
+    .all(patientId);
   return rows.map(toSummary);
 }
 
@@ -183,7 +186,7 @@ export function updateEpisodeDetails(
         side: before.side,
         onsetDate: before.onsetDate,
       };
-      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== previous[k]);
+      const changed = ownKeys(next).filter((k) => next[k] !== previous[k]);
       if (changed.length === 0) return before;
       db.prepare(
         `UPDATE episodes SET diagnosis = @diagnosis, diagnosis_detail = @diagnosisDetail, region = @region, side = @side,

@@ -66,8 +66,10 @@ export function storeImage(db: Db, clock: Clock, clinicianId: number, image: Che
 
 export function imageFacts(db: Db, imageId: string): StoredImageFacts {
   const row = db
-    .prepare('SELECT sha256, media_type, byte_size, width, height FROM exercise_images WHERE sha256 = ?')
-    .get(imageId) as ImageRow | undefined;
+    .prepare<unknown[], ImageRow>(
+      'SELECT sha256, media_type, byte_size, width, height FROM exercise_images WHERE sha256 = ?',
+    )
+    .get(imageId);
   if (!row) throw notFound('This picture');
   return toFacts(row);
 }
@@ -75,8 +77,10 @@ export function imageFacts(db: Db, imageId: string): StoredImageFacts {
 /** The stored bytes, base64, for the page to show as a data: URL. */
 export function readImage(db: Db, imageId: string): ImageData {
   const row = db
-    .prepare('SELECT sha256, media_type, byte_size, width, height, data FROM exercise_images WHERE sha256 = ?')
-    .get(imageId) as (ImageRow & { data: Buffer }) | undefined;
+    .prepare<unknown[], ImageRow & { data: Buffer }>(
+      'SELECT sha256, media_type, byte_size, width, height, data FROM exercise_images WHERE sha256 = ?',
+    )
+    .get(imageId);
   if (!row) throw notFound('This picture');
   return { ...toFacts(row), dataBase64: row.data.toString('base64') };
 }

@@ -21,6 +21,7 @@ import { HANDOUT_LAYOUT_VERSION, renderHandout } from '../pdf/render-handout';
 import type { Clock } from '../util/clock';
 import { AppError, notFound } from '../util/errors';
 import { collectHandoutData } from './handout-data';
+import { JsonNames, readJsonColumn } from '../db/json-column';
 
 interface HandoutRow {
   id: number;
@@ -51,7 +52,11 @@ function toRecord(r: HandoutRow): HandoutRecord {
     issuedAt: r.issued_at,
     clinicianName: r.clinician_name,
     levelSummary: r.level_summary,
-    exerciseNames: JSON.parse(r.exercise_names_json) as string[],
+    exerciseNames: readJsonColumn(
+      JsonNames,
+      r.exercise_names_json,
+      `The exercise list of the handout issued on ${r.issued_on}`,
+    ),
     pageCount: r.page_count,
     paperSize: r.paper_size,
     sha256: r.pdf_sha256,
@@ -94,18 +99,18 @@ export function handoutNotes(data: HandoutData): string[] {
 }
 
 export function getHandout(db: Db, id: number): HandoutRecord {
-  const row = db.prepare(`${SELECT} WHERE h.id = ?`).get(id) as HandoutRow | undefined;
+  const row = db.prepare<unknown[], HandoutRow>(`${SELECT} WHERE h.id = ?`).get(id);
   if (!row) throw notFound('This handout');
   return toRecord(row);
 }
 
 export function listHandoutsOfEpisode(db: Db, episodeId: number): HandoutRecord[] {
-  const rows = db.prepare(`${SELECT} WHERE h.episode_id = ? ORDER BY h.id DESC`).all(episodeId) as HandoutRow[];
+  const rows = db.prepare<unknown[], HandoutRow>(`${SELECT} WHERE h.episode_id = ? ORDER BY h.id DESC`).all(episodeId);
   return rows.map(toRecord);
 }
 
 export function listHandoutsOfPatient(db: Db, patientId: number): HandoutRecord[] {
-  const rows = db.prepare(`${SELECT} WHERE h.patient_id = ? ORDER BY h.id DESC`).all(patientId) as HandoutRow[];
+  const rows = db.prepare<unknown[], HandoutRow>(`${SELECT} WHERE h.patient_id = ? ORDER BY h.id DESC`).all(patientId);
   return rows.map(toRecord);
 }
 
@@ -126,8 +131,10 @@ function checkImagesStored(db: Db, images: readonly HandoutImage[]): void {
 /** Makes the episode's handout from the records as they are on the clock's today, and records it as given. */
 export async function issueHandout(db: Db, clock: Clock, clinicianId: number, episodeId: number): Promise<HandoutPdf> {
   const archived = db
-    .prepare('SELECT p.archived_at FROM episodes e JOIN patients p ON p.id = e.patient_id WHERE e.id = ?')
-    .get(episodeId) as { archived_at: string | null } | undefined;
+    .prepare<unknown[], { archived_at: string | null }>(
+      'SELECT p.archived_at FROM episodes e JOIN patients p ON p.id = e.patient_id WHERE e.id = ?',
+    )
+    .get(episodeId);
   if (archived?.archived_at) {
     throw new AppError(
       'conflict',
@@ -154,8 +161,9 @@ export async function recordHandout(
   const pdf = await renderHandout(data);
   const hash = sha256(pdf);
   const pages = pdfPageCount(pdf);
-  const episode = db.prepare('SELECT patient_id FROM episodes WHERE id = ?').get(episodeId) as
-    { patient_id: number } | undefined;
+  const episode = db
+    .prepare<unknown[], { patient_id: number }>('SELECT patient_id FROM episodes WHERE id = ?')
+    .get(episodeId);
   if (!episode) throw notFound('This episode of care');
   const exerciseNames = data.exercises.map((e) => e.name);
   const levelSummary = levelSummaryOf(data);
@@ -203,7 +211,7 @@ export async function recordHandout(
 
 /** The data a given handout was made from, pictures included, as stored. */
 export function storedHandoutData(db: Db, id: number): HandoutData {
-  const row = db.prepare('SELECT data_json FROM handouts WHERE id = ?').get(id) as { data_json: string } | undefined;
+  const row = db.prepare<unknown[], { data_json: string }>('SELECT data_json FROM handouts WHERE id = ?').get(id);
   if (!row) throw notFound('This handout');
   const parsed = HandoutSnapshot.safeParse(JSON.parse(row.data_json));
   if (!parsed.success) {
@@ -217,8 +225,11 @@ export function storedHandoutData(db: Db, id: number): HandoutData {
     ...new Set(snapshot.exercises.flatMap((e) => (e.illustration.kind === 'image' ? [e.illustration.imageId] : []))),
   ];
   const images = ids.map((imageId): HandoutImage => {
-    const image = db.prepare('SELECT media_type, data FROM exercise_images WHERE sha256 = ?').get(imageId) as
-      { media_type: HandoutImage['mediaType']; data: Buffer } | undefined;
+    const image = db
+      .prepare<unknown[], { media_type: HandoutImage['mediaType']; data: Buffer }>(
+        'SELECT media_type, data FROM exercise_images WHERE sha256 = ?',
+      )
+      .get(imageId);
     if (!image) throw new AppError('internal', 'A picture this handout used is missing from the records.');
     return { id: imageId, mediaType: image.media_type, base64: image.data.toString('base64') };
   });

@@ -11,14 +11,13 @@
  *   the current recommendation, then signs the note as the signed-in clinician and stores the
  *   readiness result with the thresholds it used, in one transaction. A signed intake is locked.
  */
-import type { IntakeDraft } from '../../shared/clinical/intake/intake';
-import { parseIntakeDraft } from '../../shared/clinical/intake/intake';
+import { IntakeDraft, parseIntakeDraft } from '../../shared/clinical/intake/intake';
 import { problemsToFields, type FieldProblem } from '../../shared/clinical/intake/fields';
 import { scoreLefs } from '../../shared/clinical/intake/measures/lefs';
 import { composeIntakeNote, type StartingDecisionText } from '../../shared/clinical/intake/note-text';
 import { evaluateReadiness, RECOMMENDATION_LABELS, type Recommendation } from '../../shared/clinical/intake/readiness';
 import { checkIntakeForSigning } from '../../shared/clinical/intake/signing';
-import type { SoapNote } from '../../shared/clinical/intake/soap';
+import { SoapNote } from '../../shared/clinical/intake/soap';
 import {
   checkStartingChoice,
   describeStartingPoint,
@@ -48,6 +47,7 @@ import { getEpisode, updateEpisodeDetails } from './episodes';
 import { getNote, insertDraftNote, signDraftNote, signerOf, writeDraftNote } from './notes';
 import { getPatient } from './patients';
 import { clinicThresholds } from './readiness-thresholds';
+import { readJsonColumn } from '../db/json-column';
 
 interface IntakeRow {
   id: number;
@@ -75,7 +75,7 @@ interface IntakeRow {
 const EMPTY_TYPED: SoapNote = { subjective: '', objective: '', assessment: '', plan: '' };
 
 function rowOf(db: Db, episodeId: number): IntakeRow | undefined {
-  return db.prepare('SELECT * FROM intakes WHERE episode_id = ?').get(episodeId) as IntakeRow | undefined;
+  return db.prepare<unknown[], IntakeRow>('SELECT * FROM intakes WHERE episode_id = ?').get(episodeId);
 }
 
 function requireRow(db: Db, episodeId: number): IntakeRow {
@@ -116,25 +116,25 @@ function decisionOf(row: IntakeRow): StartingDecision | null {
 }
 
 function draftOf(row: IntakeRow): IntakeDraft {
-  return JSON.parse(row.draft_json) as IntakeDraft;
+  return readJsonColumn(IntakeDraft, row.draft_json, 'The intake of this episode');
 }
 
 function typedOf(row: IntakeRow): SoapNote {
-  return JSON.parse(row.typed_json) as SoapNote;
+  return readJsonColumn(SoapNote, row.typed_json, 'The intake note of this episode');
 }
 
 /** The last LEFS total on a signed intake of another, earlier episode of the same patient. */
 function previousLefsOf(db: Db, row: IntakeRow, patientId: number): { total: number; date: string } | null {
   const rows = db
-    .prepare(
+    .prepare<unknown[], { draft_json: string; visit_date: string }>(
       `SELECT i.draft_json, n.visit_date FROM intakes i
        JOIN episodes e ON e.id = i.episode_id JOIN clinical_notes n ON n.id = i.note_id
        WHERE e.patient_id = ? AND i.id < ? AND i.status = 'signed'
        ORDER BY n.visit_date DESC, i.id DESC`,
     )
-    .all(patientId, row.id) as { draft_json: string; visit_date: string }[];
+    .all(patientId, row.id);
   for (const r of rows) {
-    const lefs = (JSON.parse(r.draft_json) as IntakeDraft).measures?.lefs;
+    const lefs = readJsonColumn(IntakeDraft, r.draft_json, `The intake of ${r.visit_date}`).measures?.lefs;
     if (lefs === undefined) continue;
     const score = scoreLefs(lefs);
     if (score.computable) return { total: score.total, date: r.visit_date };
@@ -154,7 +154,10 @@ function toRecord(db: Db, row: IntakeRow, today: IsoDate | undefined): IntakeRec
   const note = getNote(db, row.note_id);
   const draft = draftOf(row);
   // Parsed, not cast: a result signed before the diagnosis gates gets their defaults (empty advice).
-  const readiness = row.readiness_json === null ? null : StoredReadiness.parse(JSON.parse(row.readiness_json));
+  const readiness =
+    row.readiness_json === null
+      ? null
+      : readJsonColumn(StoredReadiness, row.readiness_json, 'The starting point of this intake');
   const thresholds = readiness?.thresholds ?? clinicThresholds(db);
   const decision = decisionOf(row);
   const current = readiness?.recommendation ?? evaluateReadiness(draft, thresholds, today).recommendation;

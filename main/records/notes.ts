@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { positiveRedFlags } from '../../shared/clinical/intake/note-text';
-import type { IntakeDraft } from '../../shared/clinical/intake/intake';
+import { IntakeDraft } from '../../shared/clinical/intake/intake';
 import type { SoapNote } from '../../shared/clinical/intake/soap';
 import type {
   AddendumInput,
@@ -36,6 +36,7 @@ import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';
 import { readSettings } from './clinic';
 import { getEpisode } from './episodes';
+import { readJsonColumn } from '../db/json-column';
 
 interface NoteRow {
   id: number;
@@ -86,11 +87,11 @@ function addendaOf(db: Db, noteIds: readonly number[]): Map<number, NoteAddendum
   const byNote = new Map<number, NoteAddendum[]>();
   if (noteIds.length === 0) return byNote;
   const rows = db
-    .prepare(
+    .prepare<unknown[], AddendumRow>(
       `SELECT id, note_id, text, signed_at, signed_by, signer_name, signer_profession, signer_registration
        FROM note_addenda WHERE note_id IN (SELECT value FROM json_each(?)) ORDER BY note_id, id`,
     )
-    .all(JSON.stringify(noteIds)) as AddendumRow[];
+    .all(JSON.stringify(noteIds));
   for (const r of rows) {
     const list = byNote.get(r.note_id) ?? [];
     list.push({
@@ -113,9 +114,10 @@ function addendaOf(db: Db, noteIds: readonly number[]): Map<number, NoteAddendum
 /** Positive red flags of the intake behind an intake note: shown above the note everywhere. */
 function alertsOf(db: Db, row: NoteRow): string[] {
   if (row.kind !== 'intake') return [];
-  const intake = db.prepare('SELECT draft_json FROM intakes WHERE note_id = ?').get(row.id) as
-    { draft_json: string } | undefined;
-  return intake ? positiveRedFlags(JSON.parse(intake.draft_json) as IntakeDraft) : [];
+  const intake = db
+    .prepare<unknown[], { draft_json: string }>('SELECT draft_json FROM intakes WHERE note_id = ?')
+    .get(row.id);
+  return intake ? positiveRedFlags(readJsonColumn(IntakeDraft, intake.draft_json, 'The intake behind this note')) : [];
 }
 
 function toNote(db: Db, row: NoteRow, addenda: NoteAddendum[]): ClinicalNote {
@@ -151,8 +153,10 @@ function toNote(db: Db, row: NoteRow, addenda: NoteAddendum[]): ClinicalNote {
 
 export function getNote(db: Db, id: number): ClinicalNote {
   const row = db
-    .prepare(`SELECT ${NOTE_COLUMNS} FROM clinical_notes n JOIN episodes e ON e.id = n.episode_id WHERE n.id = ?`)
-    .get(id) as NoteRow | undefined;
+    .prepare<unknown[], NoteRow>(
+      `SELECT ${NOTE_COLUMNS} FROM clinical_notes n JOIN episodes e ON e.id = n.episode_id WHERE n.id = ?`,
+    )
+    .get(id);
   if (!row) throw notFound('This note');
   return toNote(db, row, addendaOf(db, [row.id]).get(row.id) ?? []);
 }
@@ -161,11 +165,11 @@ export function getNote(db: Db, id: number): ClinicalNote {
 export function listNotes(db: Db, episodeId: number): ClinicalNote[] {
   getEpisode(db, episodeId);
   const rows = db
-    .prepare(
+    .prepare<unknown[], NoteRow>(
       `SELECT ${NOTE_COLUMNS} FROM clinical_notes n JOIN episodes e ON e.id = n.episode_id
        WHERE n.episode_id = ? ORDER BY n.visit_date, n.id`,
     )
-    .all(episodeId) as NoteRow[];
+    .all(episodeId);
   const addenda = addendaOf(
     db,
     rows.map((r) => r.id),
@@ -176,22 +180,25 @@ export function listNotes(db: Db, episodeId: number): ClinicalNote[] {
 /** Every note of a patient, one line each, newest visit first. */
 export function noteHistory(db: Db, patientId: number): NoteHeader[] {
   const rows = db
-    .prepare(
+    .prepare<
+      unknown[],
+      {
+        id: number;
+        episode_id: number;
+        kind: NoteKind;
+        visit_date: string;
+        status: NoteStatus;
+        signed_at: string | null;
+        signer_name: string | null;
+        addendum_count: number;
+      }
+    >(
       `SELECT n.id, n.episode_id, n.kind, n.visit_date, n.status, n.signed_at, n.signer_name,
               (SELECT count(*) FROM note_addenda a WHERE a.note_id = n.id) AS addendum_count
        FROM clinical_notes n JOIN episodes e ON e.id = n.episode_id
        WHERE e.patient_id = ? ORDER BY n.visit_date DESC, n.id DESC`,
     )
-    .all(patientId) as {
-    id: number;
-    episode_id: number;
-    kind: NoteKind;
-    visit_date: string;
-    status: NoteStatus;
-    signed_at: string | null;
-    signer_name: string | null;
-    addendum_count: number;
-  }[];
+    .all(patientId);
   return rows.map((r) => ({
     id: r.id,
     episodeId: r.episode_id,
@@ -318,8 +325,9 @@ export function signDraftNote(db: Db, clock: Clock, clinician: Clinician, id: nu
 
 /** The SHA-256 stored when the note was signed, and the one its content gives now. */
 export function signedNoteHashes(db: Db, id: number): { stored: string; computed: string } | null {
-  const row = db.prepare('SELECT content_hash FROM clinical_notes WHERE id = ?').get(id) as
-    { content_hash: string | null } | undefined;
+  const row = db
+    .prepare<unknown[], { content_hash: string | null }>('SELECT content_hash FROM clinical_notes WHERE id = ?')
+    .get(id);
   const note = getNote(db, id);
   if (!row?.content_hash || note.status !== 'signed' || !note.signedAt || !note.signedBy) return null;
   const computed = hashOf({

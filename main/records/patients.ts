@@ -22,6 +22,8 @@ import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';
+import { onlyRow } from '../db/rows';
+import { ownKeys } from '../util/keys';
 
 interface PatientRow {
   id: number;
@@ -111,8 +113,10 @@ function checkAgainstToday(input: PatientInput, today: string): void {
 
 function assertRecordNumberFree(db: Db, recordNumber: string, exceptId: number | null): void {
   const clash = db
-    .prepare('SELECT id, given_name, family_name FROM patients WHERE record_number_key = ? AND id IS NOT ?')
-    .get(recordNumberKey(recordNumber), exceptId) as Pick<PatientRow, 'id' | 'given_name' | 'family_name'> | undefined;
+    .prepare<unknown[], Pick<PatientRow, 'id' | 'given_name' | 'family_name'>>(
+      'SELECT id, given_name, family_name FROM patients WHERE record_number_key = ? AND id IS NOT ?',
+    )
+    .get(recordNumberKey(recordNumber), exceptId);
   if (clash) {
     const message = `Record number ${recordNumber} is already used by ${clash.given_name} ${clash.family_name}. Each patient needs their own record number.`;
     throw new AppError('conflict', message, { recordNumber: message });
@@ -120,7 +124,7 @@ function assertRecordNumberFree(db: Db, recordNumber: string, exceptId: number |
 }
 
 export function getPatient(db: Db, id: number): Patient {
-  const row = db.prepare(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE id = ?`).get(id) as PatientRow | undefined;
+  const row = db.prepare<unknown[], PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE id = ?`).get(id);
   if (!row) throw notFound('This patient');
   return toPatient(row);
 }
@@ -164,7 +168,7 @@ export function createPatient(db: Db, clock: Clock, clinicianId: number | null, 
 /** The fields that differ, as { field: [before, after] }, for the audit trail. */
 function changedFields(before: PatientInput, after: PatientInput): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
-  for (const key of Object.keys(after) as (keyof PatientInput)[]) {
+  for (const key of ownKeys(after)) {
     if (before[key] !== after[key]) out[key] = [before[key], after[key]];
   }
   return out;
@@ -268,10 +272,10 @@ type Page = { limit: number; offset: number };
 /** Summary rows for ids chosen by `idsSql` (which must select id and sort_key), in name order. */
 function summariesFor(db: Db, idsSql: string, params: Record<string, unknown>): SummaryRow[] {
   return db
-    .prepare(
+    .prepare<unknown[], SummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM (${idsSql}) AS page JOIN patients p ON p.id = page.id ORDER BY page.sort_key, page.id`,
     )
-    .all(params) as SummaryRow[];
+    .all(params);
 }
 
 /** SQL and parameters testing that every word starts some word of search_text (as FTS5 prefix queries do). */
@@ -288,8 +292,8 @@ function wordTests(column: string, words: readonly string[]): { sql: string; par
 
 function listAll(db: Db, page: Page, includeArchived: boolean): PatientSearchPage {
   const filter = includeArchived ? '' : 'WHERE archived_at IS NULL';
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM patients INDEXED BY patients_by_name ${filter}`).get() as { n: number }
+  const total = onlyRow(
+    db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM patients INDEXED BY patients_by_name ${filter}`),
   ).n;
   const rows = summariesFor(
     db,
@@ -301,8 +305,9 @@ function listAll(db: Db, page: Page, includeArchived: boolean): PatientSearchPag
 
 function byDateOfBirth(db: Db, page: Page, dob: string, includeArchived: boolean): PatientSearchPage {
   const filter = includeArchived ? '' : 'AND archived_at IS NULL';
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM patients WHERE date_of_birth = ? ${filter}`).get(dob) as { n: number }
+  const total = onlyRow(
+    db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM patients WHERE date_of_birth = ? ${filter}`),
+    dob,
   ).n;
   const rows = summariesFor(
     db,
@@ -323,11 +328,12 @@ function byWords(
 ): PatientSearchPage {
   // Folded words hold only letters and digits, so quoting them makes a safe FTS5 prefix query.
   const match = words.map((w) => `"${w}"*`).join(' ');
-  const matches = (
-    db.prepare('SELECT count(*) AS n FROM patients_search WHERE patients_search MATCH ?').get(match) as { n: number }
+  const matches = onlyRow(
+    db.prepare<unknown[], { n: number }>('SELECT count(*) AS n FROM patients_search WHERE patients_search MATCH ?'),
+    match,
   ).n;
   const archivedFilter = includeArchived ? '' : 'AND archived_at IS NULL';
-  const patientCount = (db.prepare('SELECT max(id) AS n FROM patients').get() as { n: number | null }).n ?? 0;
+  const patientCount = onlyRow(db.prepare<unknown[], { n: number | null }>('SELECT max(id) AS n FROM patients')).n ?? 0;
   const walk = strategy ? strategy === 'walk' : prefersWalk(matches, page, patientCount);
 
   let total: number;
@@ -335,13 +341,12 @@ function byWords(
   if (!walk) {
     total = includeArchived
       ? matches
-      : (
-          db
-            .prepare(
-              `SELECT count(*) AS n FROM patients_search s JOIN patients p ON p.id = s.rowid
+      : onlyRow(
+          db.prepare<unknown[], { n: number }>(
+            `SELECT count(*) AS n FROM patients_search s JOIN patients p ON p.id = s.rowid
                WHERE patients_search MATCH ? AND p.archived_at IS NULL`,
-            )
-            .get(match) as { n: number }
+          ),
+          match,
         ).n;
     rows = summariesFor(
       db,
@@ -354,12 +359,11 @@ function byWords(
     const tests = wordTests('search_text', words);
     const archivedMatches = includeArchived
       ? 0
-      : (
-          db
-            .prepare(
-              `SELECT count(*) AS n FROM patients INDEXED BY patients_archived WHERE archived_at IS NOT NULL AND ${tests.sql}`,
-            )
-            .get(tests.params) as { n: number }
+      : onlyRow(
+          db.prepare<unknown[], { n: number }>(
+            `SELECT count(*) AS n FROM patients INDEXED BY patients_archived WHERE archived_at IS NOT NULL AND ${tests.sql}`,
+          ),
+          tests.params,
         ).n;
     total = matches - archivedMatches;
     rows = summariesFor(

@@ -56,7 +56,7 @@ function toTemplate(db: Db, r: TemplateRow): PrescriptionTemplate {
 }
 
 function getTemplate(db: Db, id: number): { template: PrescriptionTemplate; removed: boolean } {
-  const row = db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as TemplateRow | undefined;
+  const row = db.prepare<unknown[], TemplateRow>(`${SELECT} WHERE t.id = ?`).get(id);
   if (!row) throw notFound('This template');
   return { template: toTemplate(db, row), removed: row.removed_at !== null };
 }
@@ -64,8 +64,8 @@ function getTemplate(db: Db, id: number): { template: PrescriptionTemplate; remo
 /** The clinic's templates, by name. */
 export function listTemplates(db: Db): PrescriptionTemplate[] {
   const rows = db
-    .prepare(`${SELECT} WHERE t.removed_at IS NULL ORDER BY t.name COLLATE NOCASE, t.id`)
-    .all() as TemplateRow[];
+    .prepare<unknown[], TemplateRow>(`${SELECT} WHERE t.removed_at IS NULL ORDER BY t.name COLLATE NOCASE, t.id`)
+    .all();
   return rows.map((r) => toTemplate(db, r));
 }
 
@@ -82,8 +82,10 @@ export function saveTemplate(
       const nameKey = foldText(req.name);
       const now = clock.now().toISOString();
       const existing = db
-        .prepare('SELECT id FROM prescription_templates WHERE name_key = ? AND removed_at IS NULL')
-        .get(nameKey) as { id: number } | undefined;
+        .prepare<unknown[], { id: number }>(
+          'SELECT id FROM prescription_templates WHERE name_key = ? AND removed_at IS NULL',
+        )
+        .get(nameKey);
       const itemsJson = JSON.stringify(req.items);
       if (existing && !req.replace) {
         const message = `A template called "${req.name}" already exists. Choose another name, or replace it.`;

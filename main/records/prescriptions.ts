@@ -25,6 +25,8 @@ import type { LibraryExercise } from './clinic-exercises';
 import { findLibraryExercise } from './clinic-exercises';
 import { getEpisode } from './episodes';
 import { getPatient } from './patients';
+import { onlyRow } from '../db/rows';
+import { JsonNames, readJsonColumn } from '../db/json-column';
 
 interface PrescriptionRow {
   id: number;
@@ -61,11 +63,11 @@ function unreadable(): AppError {
 
 function readItems(db: Db, prescriptionId: number): ItemRow[] {
   return db
-    .prepare(
+    .prepare<unknown[], ItemRow>(
       `SELECT position, exercise_id, clinic_exercise_id, clinic_exercise_version, dosage_json, note, exercise_json
        FROM prescription_items WHERE prescription_id = ? ORDER BY position`,
     )
-    .all(prescriptionId) as ItemRow[];
+    .all(prescriptionId);
 }
 
 function toItem(r: ItemRow): PrescribedExercise {
@@ -99,9 +101,15 @@ function toPrescription(db: Db, r: PrescriptionRow): Prescription {
 }
 
 function latestVersion(db: Db, episodeId: number): number | null {
-  const row = db.prepare('SELECT max(version) AS v FROM prescriptions WHERE episode_id = ?').get(episodeId) as {
-    v: number | null;
-  };
+  const row = onlyRow(
+    db.prepare<
+      unknown[],
+      {
+        v: number | null;
+      }
+    >('SELECT max(version) AS v FROM prescriptions WHERE episode_id = ?'),
+    episodeId,
+  );
   return row.v;
 }
 
@@ -109,15 +117,18 @@ function latestVersion(db: Db, episodeId: number): number | null {
 export function currentPrescription(db: Db, episodeId: number): Prescription | null {
   getEpisode(db, episodeId);
   const row = db
-    .prepare(`${SELECT_PRESCRIPTION} WHERE p.episode_id = ? ORDER BY p.version DESC LIMIT 1`)
-    .get(episodeId) as PrescriptionRow | undefined;
+    .prepare<unknown[], PrescriptionRow>(
+      `${SELECT_PRESCRIPTION} WHERE p.episode_id = ? ORDER BY p.version DESC LIMIT 1`,
+    )
+    .get(episodeId);
   return row ? toPrescription(db, row) : null;
 }
 
 /** One saved version, exactly as it was saved. */
 export function getPrescription(db: Db, episodeId: number, version: number): Prescription {
-  const row = db.prepare(`${SELECT_PRESCRIPTION} WHERE p.episode_id = ? AND p.version = ?`).get(episodeId, version) as
-    PrescriptionRow | undefined;
+  const row = db
+    .prepare<unknown[], PrescriptionRow>(`${SELECT_PRESCRIPTION} WHERE p.episode_id = ? AND p.version = ?`)
+    .get(episodeId, version);
   if (!row) throw notFound(`Version ${version} of this home exercise programme`);
   return toPrescription(db, row);
 }
@@ -126,19 +137,19 @@ export function getPrescription(db: Db, episodeId: number, version: number): Pre
 export function prescriptionHistory(db: Db, episodeId: number): PrescriptionVersionSummary[] {
   getEpisode(db, episodeId);
   const rows = db
-    .prepare(
+    .prepare<unknown[], { version: number; created_at: string; author: string | null; names: string }>(
       `SELECT p.version, p.created_at, c.name AS author,
               (SELECT json_group_array(json_extract(i.exercise_json, '$.name') ORDER BY i.position)
                  FROM prescription_items i WHERE i.prescription_id = p.id) AS names
        FROM prescriptions p LEFT JOIN clinicians c ON c.id = p.created_by
        WHERE p.episode_id = ? ORDER BY p.version DESC`,
     )
-    .all(episodeId) as { version: number; created_at: string; author: string | null; names: string }[];
+    .all(episodeId);
   return rows.map((r) => ({
     version: r.version,
     savedAt: r.created_at,
     savedBy: r.author ?? 'Unknown clinician',
-    exerciseNames: JSON.parse(r.names) as string[],
+    exerciseNames: readJsonColumn(JsonNames, r.names, `Version ${r.version} of the home exercises`),
   }));
 }
 
@@ -146,13 +157,13 @@ export function prescriptionHistory(db: Db, episodeId: number): PrescriptionVers
 export function currentProgrammesForPatient(db: Db, patientId: number): EpisodeProgramme[] {
   getPatient(db, patientId);
   const rows = db
-    .prepare(
+    .prepare<unknown[], PrescriptionRow>(
       `${SELECT_PRESCRIPTION}
        WHERE e.patient_id = ? AND e.status = 'open'
          AND p.version = (SELECT max(version) FROM prescriptions WHERE episode_id = p.episode_id)
        ORDER BY e.opened_on DESC, e.id DESC`,
     )
-    .all(patientId) as PrescriptionRow[];
+    .all(patientId);
   return rows.map((r) => {
     const full = toPrescription(db, r);
     return {

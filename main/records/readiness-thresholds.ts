@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { stale } from '../util/errors';
+import { ownKeys } from '../util/keys';
 
 interface ThresholdRow {
   brisk_walk_minutes: number;
@@ -30,14 +31,14 @@ interface ThresholdRow {
 
 function readRow(db: Db): ThresholdRow | undefined {
   return db
-    .prepare(
+    .prepare<unknown[], ThresholdRow>(
       `SELECT t.brisk_walk_minutes, t.walking_pain_below, t.hopping_pain_below, t.heel_raise_lsi_at_least,
               t.hop_lsi_at_least, t.knee_swelling_at_most, t.acl_weeks_after_surgery, t.knee_rom_percent_at_least,
               t.knee_strength_lsi_at_least, t.knee_surgery_hop_lsi_at_least, t.bone_stress_walk_phase_weeks,
               t.postnatal_weeks_at_least, t.updated_at, c.name AS updated_by_name, t.version
        FROM readiness_thresholds t LEFT JOIN clinicians c ON c.id = t.updated_by WHERE t.id = 1`,
     )
-    .get() as ThresholdRow | undefined;
+    .get();
 }
 
 function thresholdsOf(row: ThresholdRow): ReadinessThresholds {
@@ -75,9 +76,7 @@ export function readReadinessSettings(db: Db): ReadinessSettings {
     };
   }
   const thresholds = thresholdsOf(row);
-  const usingDefaults = (Object.keys(thresholds) as (keyof ReadinessThresholds)[]).every(
-    (k) => thresholds[k] === DEFAULT_READINESS_THRESHOLDS[k],
-  );
+  const usingDefaults = ownKeys(thresholds).every((k) => thresholds[k] === DEFAULT_READINESS_THRESHOLDS[k]);
   return { thresholds, usingDefaults, updatedAt: row.updated_at, updatedBy: row.updated_by_name, version: row.version };
 }
 

@@ -6,6 +6,7 @@
  * tunes the copy. Each save of a copy is a new version row (the tables refuse UPDATE and DELETE),
  * so a decision made with version 2 of a set is always shown in version 2's words.
  */
+import { z } from 'zod';
 import type { Programme } from '../../shared/clinical/programme';
 import { duplicateProgramme, readStoredProgramme } from '../../shared/clinical/programme';
 import { PROGRAMME_TEMPLATES } from '../../shared/clinical/programme-templates';
@@ -23,6 +24,7 @@ import type {
 import { foldText } from '../../shared/text/fold';
 import { appendAudit } from '../audit/audit-log';
 import { canonicalJson } from '../../shared/text/canonical-json';
+import { damagedRecord, readJsonColumn } from '../db/json-column';
 import type { Db } from '../db/open';
 import type { Clock } from '../util/clock';
 import { AppError, notFound, stale } from '../util/errors';
@@ -33,6 +35,20 @@ interface VersionRow {
   data_json: string;
   created_at: string;
   created_by_name: string | null;
+}
+
+/**
+ * A clinic rule set as stored (older formats upgraded). One another program changed into
+ * something no format fits is refused with a sentence naming it.
+ */
+function storedRuleSet(text: string, id: string): RuleSet {
+  const what = `The soreness rule set "${id}"`;
+  const stored = readJsonColumn(z.unknown(), text, what);
+  try {
+    return recordedRuleSet(stored);
+  } catch {
+    throw damagedRecord(what);
+  }
 }
 
 const SHIPPED_SET_BY_ID = new Map(SHIPPED_RULE_SETS.map((s) => [s.id, s]));
@@ -55,12 +71,13 @@ const LATEST_CLINIC_RULE_SETS = `
     AND r.version = (SELECT max(version) FROM rule_set_versions WHERE rule_set_id = r.rule_set_id)`;
 
 function latestClinicRuleSetRow(db: Db, id: string): VersionRow | undefined {
-  return db.prepare(`${LATEST_CLINIC_RULE_SETS} AND r.rule_set_id = ?`).get(id) as VersionRow | undefined;
+  return db.prepare<unknown[], VersionRow>(`${LATEST_CLINIC_RULE_SETS} AND r.rule_set_id = ?`).get(id);
 }
 
 export function defaultRuleSetId(db: Db): string {
-  const row = db.prepare('SELECT default_rule_set_id AS id FROM running_settings WHERE id = 1').get() as
-    { id: string } | undefined;
+  const row = db
+    .prepare<unknown[], { id: string }>('SELECT default_rule_set_id AS id FROM running_settings WHERE id = 1')
+    .get();
   return row?.id ?? DEFAULT_RULE_SET.id;
 }
 
@@ -70,15 +87,17 @@ export function currentRuleSet(db: Db, id: string): RuleSet {
   if (shipped) return shipped;
   const row = latestClinicRuleSetRow(db, id);
   if (!row) throw notFound('This soreness rule set');
-  return recordedRuleSet(JSON.parse(row.data_json));
+  return storedRuleSet(row.data_json, id);
 }
 
 /** One version of a set, as a decision used it. */
 export function ruleSetVersion(db: Db, id: string, version: number): RuleSet {
   const row = db
-    .prepare('SELECT data_json FROM rule_set_versions WHERE rule_set_id = ? AND version = ?')
-    .get(id, version) as { data_json: string } | undefined;
-  if (row) return recordedRuleSet(JSON.parse(row.data_json));
+    .prepare<unknown[], { data_json: string }>(
+      'SELECT data_json FROM rule_set_versions WHERE rule_set_id = ? AND version = ?',
+    )
+    .get(id, version);
+  if (row) return storedRuleSet(row.data_json, id);
   const shipped = SHIPPED_SET_BY_ID.get(id);
   if (shipped && shipped.version === version) return shipped;
   throw notFound(`Version ${version} of the soreness rule set "${id}"`);
@@ -94,8 +113,10 @@ export function keepShippedRuleSet(db: Db, clock: Clock, set: RuleSet): void {
   if (!SHIPPED_SET_BY_ID.has(set.id)) return;
   const json = canonicalJson(set);
   const row = db
-    .prepare('SELECT data_json FROM rule_set_versions WHERE rule_set_id = ? AND version = ?')
-    .get(set.id, set.version) as { data_json: string } | undefined;
+    .prepare<unknown[], { data_json: string }>(
+      'SELECT data_json FROM rule_set_versions WHERE rule_set_id = ? AND version = ?',
+    )
+    .get(set.id, set.version);
   if (row) {
     if (row.data_json !== json) {
       throw new Error(`Shipped rule set ${set.id} version ${set.version} differs from the stored copy.`);
@@ -119,9 +140,9 @@ function ruleSetEntry(set: RuleSet, origin: Origin, defaultId: string, row?: Ver
 
 export function listRuleSets(db: Db): RuleSetEntry[] {
   const defaultId = defaultRuleSetId(db);
-  const rows = db.prepare(LATEST_CLINIC_RULE_SETS).all() as VersionRow[];
+  const rows = db.prepare<unknown[], VersionRow>(LATEST_CLINIC_RULE_SETS).all();
   const clinic = rows
-    .map((row) => ruleSetEntry(recordedRuleSet(JSON.parse(row.data_json)), 'clinic', defaultId, row))
+    .map((row) => ruleSetEntry(storedRuleSet(row.data_json, row.id), 'clinic', defaultId, row))
     .sort((a, b) => a.ruleSet.name.localeCompare(b.ruleSet.name) || a.ruleSet.id.localeCompare(b.ruleSet.id));
   return [...SHIPPED_RULE_SETS.map((s) => ruleSetEntry(s, 'shipped', defaultId)), ...clinic];
 }
@@ -129,7 +150,7 @@ export function listRuleSets(db: Db): RuleSetEntry[] {
 function ruleSetEntryOf(db: Db, id: string): RuleSetEntry {
   const row = latestClinicRuleSetRow(db, id);
   if (!row) throw notFound('This soreness rule set');
-  return ruleSetEntry(recordedRuleSet(JSON.parse(row.data_json)), 'clinic', defaultRuleSetId(db), row);
+  return ruleSetEntry(storedRuleSet(row.data_json, id), 'clinic', defaultRuleSetId(db), row);
 }
 
 /** A readable, unique id for a clinic copy: "clinic-" and the folded name. */
@@ -199,7 +220,7 @@ export function saveClinicRuleSet(db: Db, clock: Clock, clinicianId: number, set
       }
       const row = latestClinicRuleSetRow(db, set.id);
       if (!row) throw notFound('This soreness rule set');
-      const before = recordedRuleSet(JSON.parse(row.data_json));
+      const before = storedRuleSet(row.data_json, set.id);
       if (before.version !== set.version) throw stale('This rule set');
       if (
         !sameName(before.name, set.name) &&
@@ -266,7 +287,7 @@ const LATEST_CLINIC_PROGRAMMES = `
   WHERE p.version = (SELECT max(version) FROM programme_versions WHERE programme_id = p.programme_id)`;
 
 function latestClinicProgrammeRow(db: Db, id: string): VersionRow | undefined {
-  return db.prepare(`${LATEST_CLINIC_PROGRAMMES} AND p.programme_id = ?`).get(id) as VersionRow | undefined;
+  return db.prepare<unknown[], VersionRow>(`${LATEST_CLINIC_PROGRAMMES} AND p.programme_id = ?`).get(id);
 }
 
 /** The programme as it stands now: a shipped template, or the latest version of a clinic programme. */
@@ -287,7 +308,7 @@ function programmeEntry(programme: Programme, origin: Origin, row?: VersionRow):
 }
 
 export function listProgrammes(db: Db): ProgrammeEntry[] {
-  const rows = db.prepare(LATEST_CLINIC_PROGRAMMES).all() as VersionRow[];
+  const rows = db.prepare<unknown[], VersionRow>(LATEST_CLINIC_PROGRAMMES).all();
   const clinic = rows
     .map((row) => programmeEntry(readStoredProgramme(row.data_json), 'clinic', row))
     .sort((a, b) => a.programme.name.localeCompare(b.programme.name) || a.programme.id.localeCompare(b.programme.id));

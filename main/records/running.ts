@@ -12,7 +12,7 @@
  */
 import type { CourseStep, Override } from '../../shared/clinical/check-in';
 import { applyOutcome, overrideProblems, progressForDecision, replayCourse } from '../../shared/clinical/check-in';
-import type { Decision } from '../../shared/clinical/decision';
+import { Decision } from '../../shared/clinical/decision';
 import { decide, DecisionInputError } from '../../shared/clinical/engine';
 import { readStoredProgramme, type Programme } from '../../shared/clinical/programme';
 import type { Progress } from '../../shared/clinical/progress';
@@ -49,6 +49,8 @@ import {
   keepShippedRuleSet,
   ruleSetVersion,
 } from './running-library';
+import { onlyRow } from '../db/rows';
+import { readJsonColumn } from '../db/json-column';
 
 // --- Programmes given to an episode --------------------------------------------------------------
 
@@ -68,20 +70,20 @@ const ASSIGNMENT_COLUMNS = `a.id, a.episode_id, a.programme_json, a.start_level,
 
 function assignmentsOf(db: Db, episodeId: number): AssignmentRow[] {
   return db
-    .prepare(
+    .prepare<unknown[], AssignmentRow>(
       `SELECT ${ASSIGNMENT_COLUMNS} FROM programme_assignments a JOIN clinicians c ON c.id = a.created_by
        WHERE a.episode_id = ? ORDER BY a.id DESC`,
     )
-    .all(episodeId) as AssignmentRow[];
+    .all(episodeId);
 }
 
 function currentAssignmentRow(db: Db, episodeId: number): AssignmentRow | undefined {
   return db
-    .prepare(
+    .prepare<unknown[], AssignmentRow>(
       `SELECT ${ASSIGNMENT_COLUMNS} FROM programme_assignments a JOIN clinicians c ON c.id = a.created_by
        WHERE a.episode_id = ? ORDER BY a.id DESC LIMIT 1`,
     )
-    .get(episodeId) as AssignmentRow | undefined;
+    .get(episodeId);
 }
 
 function ruleSetName(db: Db, id: string): string {
@@ -214,7 +216,7 @@ type StepRow = [
  */
 function standingSteps(db: Db, assignmentId: number): (CourseStep & { id: number })[] {
   const rows = db
-    .prepare(
+    .prepare<unknown[], StepRow>(
       `SELECT id, corrects_id, run_date, level_before, engine_level_after, engine_days_off, clean_sessions_after,
          engine_complete, entry_check_level, override_level, override_days_off
        FROM check_ins
@@ -222,7 +224,7 @@ function standingSteps(db: Db, assignmentId: number): (CourseStep & { id: number
        ORDER BY run_date, id`,
     )
     .raw(true)
-    .all(assignmentId) as StepRow[];
+    .all(assignmentId);
   const corrected = new Set<number>();
   for (const r of rows) if (r[1] !== null) corrected.add(r[1]);
   const steps: (CourseStep & { id: number })[] = [];
@@ -301,7 +303,7 @@ function governingCondition(set: RuleSet, decision: Decision): string {
 }
 
 function toEntry(db: Db, cache: RuleSetCache, r: CheckInRow): CheckInEntry {
-  const decision = JSON.parse(r.decision_json) as Decision;
+  const decision = readJsonColumn(Decision, r.decision_json, `The check-in recorded on ${r.recorded_on}`);
   const set = cachedRuleSet(db, cache, r.rule_set_id, r.rule_set_version);
   const override: Override | null =
     r.override_level !== null && r.override_days_off !== null && r.override_reason !== null
@@ -335,7 +337,7 @@ function toEntry(db: Db, cache: RuleSetCache, r: CheckInRow): CheckInEntry {
 /** A page of an episode's check-ins, newest first (corrections and corrected entries included). */
 export function checkInPage(db: Db, episodeId: number, beforeId: number | null, limit: number): CheckInPage {
   const rows = db
-    .prepare(
+    .prepare<unknown[], CheckInRow>(
       `SELECT c.id, c.episode_id, c.assignment_id, c.corrects_id, c.correction_reason, c.recorded_on, c.report_json,
          c.rule_set_id, c.rule_set_version, c.decision_json, c.entry_check_level, c.override_level,
          c.override_days_off, c.override_reason, c.level_after, c.days_off, c.next_run_date, c.complete,
@@ -349,9 +351,11 @@ export function checkInPage(db: Db, episodeId: number, beforeId: number | null, 
        ORDER BY c.id DESC
        LIMIT ?`,
     )
-    .all(episodeId, beforeId ?? Number.MAX_SAFE_INTEGER, limit + 1) as CheckInRow[];
-  const total = (db.prepare('SELECT count(*) AS n FROM check_ins WHERE episode_id = ?').get(episodeId) as { n: number })
-    .n;
+    .all(episodeId, beforeId ?? Number.MAX_SAFE_INTEGER, limit + 1);
+  const total = onlyRow(
+    db.prepare<unknown[], { n: number }>('SELECT count(*) AS n FROM check_ins WHERE episode_id = ?'),
+    episodeId,
+  ).n;
   const cache: RuleSetCache = new Map();
   return {
     items: rows.slice(0, limit).map((r) => toEntry(db, cache, r)),
@@ -385,14 +389,14 @@ export function readEpisodeRunning(db: Db, clock: Clock, episodeId: number): Epi
 export function runningSummaries(db: Db, patientId: number): RunningSummary[] {
   getPatient(db, patientId);
   const rows = db
-    .prepare(
+    .prepare<unknown[], { id: number; episode_id: number; programme_json: string; start_level: number }>(
       `SELECT a.id, a.episode_id, a.programme_json, a.start_level
        FROM episodes e
        JOIN programme_assignments a ON a.id = (SELECT max(id) FROM programme_assignments WHERE episode_id = e.id)
        WHERE e.patient_id = ? AND e.status = 'open'
        ORDER BY e.opened_on DESC, e.id DESC`,
     )
-    .all(patientId) as { id: number; episode_id: number; programme_json: string; start_level: number }[];
+    .all(patientId);
   return rows.map((row) => {
     const programme = readStoredProgramme(row.programme_json);
     const state = courseStateOf(db, row);
@@ -454,13 +458,14 @@ function decisionFor(db: Db, clock: Clock, req: CheckInPreview): DecisionContext
   let ruleSet: RuleSet;
   if (req.correctsId !== null) {
     const target = db
-      .prepare(
+      .prepare<
+        unknown[],
+        { assignment_id: number; rule_set_id: string; rule_set_version: number; corrected_by_id: number | null }
+      >(
         `SELECT c.assignment_id, c.rule_set_id, c.rule_set_version, k.id AS corrected_by_id
          FROM check_ins c LEFT JOIN check_ins k ON k.corrects_id = c.id WHERE c.id = ? AND c.episode_id = ?`,
       )
-      .get(req.correctsId, req.episodeId) as
-      | { assignment_id: number; rule_set_id: string; rule_set_version: number; corrected_by_id: number | null }
-      | undefined;
+      .get(req.correctsId, req.episodeId);
     if (!target) throw notFound('The check-in to correct');
     if (target.corrected_by_id !== null) {
       throw new AppError('conflict', 'This check-in has already been corrected: correct the newer entry instead.');
@@ -539,9 +544,15 @@ function levelWords(before: number, after: number): string {
 export function recordCheckIn(db: Db, clock: Clock, clinicianId: number, req: CheckInCreate): EpisodeRunning {
   return db
     .transaction(() => {
-      const latest = db.prepare('SELECT max(id) AS id FROM check_ins WHERE episode_id = ?').get(req.episodeId) as {
-        id: number | null;
-      };
+      const latest = onlyRow(
+        db.prepare<
+          unknown[],
+          {
+            id: number | null;
+          }
+        >('SELECT max(id) AS id FROM check_ins WHERE episode_id = ?'),
+        req.episodeId,
+      );
       if (latest.id !== req.expectedLatestId) throw stale('The check-ins of this episode');
       const ctx = decisionFor(db, clock, {
         episodeId: req.episodeId,

@@ -7,7 +7,7 @@
  * the clinic's calendar days here, where the computer's time zone is known.
  */
 import type { DiagnosisCode, Side } from '../../shared/clinical/intake/episode';
-import type { IntakeDraft } from '../../shared/clinical/intake/intake';
+import { IntakeDraft } from '../../shared/clinical/intake/intake';
 import { scoreLefs } from '../../shared/clinical/intake/measures/lefs';
 import { scorePsfs } from '../../shared/clinical/intake/measures/psfs';
 import { scoreVisaA } from '../../shared/clinical/intake/measures/visa-a';
@@ -33,6 +33,7 @@ import { localIsoDate } from '../util/clock';
 import { requireSettings } from './clinic';
 import { getEpisode } from './episodes';
 import { ruleSetVersion } from './running-library';
+import { JsonNames, readJsonColumn } from '../db/json-column';
 
 /** The clinic's day of a stored instant. */
 function dayOf(at: string): string {
@@ -42,8 +43,10 @@ function dayOf(at: string): string {
 function episodeFact(db: Db, episodeId: number) {
   const episode = getEpisode(db, episodeId);
   const row = db
-    .prepare('SELECT c.name FROM episodes e LEFT JOIN clinicians c ON c.id = e.created_by WHERE e.id = ?')
-    .get(episodeId) as { name: string | null } | undefined;
+    .prepare<unknown[], { name: string | null }>(
+      'SELECT c.name FROM episodes e LEFT JOIN clinicians c ON c.id = e.created_by WHERE e.id = ?',
+    )
+    .get(episodeId);
   return {
     episode,
     fact: {
@@ -59,11 +62,11 @@ function episodeFact(db: Db, episodeId: number) {
 
 function statusChanges(db: Db, episodeId: number): StatusChangeFact[] {
   const rows = db
-    .prepare(
+    .prepare<unknown[], { id: number; action: 'discharge' | 'reopen'; at: string; name: string | null }>(
       `SELECT a.id, a.action, a.at, c.name FROM audit_log a LEFT JOIN clinicians c ON c.id = a.clinician_id
        WHERE a.entity = 'episode' AND a.entity_id = ? AND a.action IN ('discharge', 'reopen') ORDER BY a.id`,
     )
-    .all(episodeId) as { id: number; action: 'discharge' | 'reopen'; at: string; name: string | null }[];
+    .all(episodeId);
   return rows.map((r) => ({ id: r.id, action: r.action, date: dayOf(r.at), at: r.at, by: r.name }));
 }
 
@@ -82,13 +85,13 @@ interface IntakeRow {
 
 function intakeFact(db: Db, episodeId: number): TimelineFacts['intake'] {
   const r = db
-    .prepare(
+    .prepare<unknown[], IntakeRow>(
       `SELECT i.id, i.note_id, i.status, i.start_stage, i.start_level, i.signed_at, i.created_at,
          c.name AS started_by, n.signer_name, n.visit_date
        FROM intakes i JOIN clinical_notes n ON n.id = i.note_id LEFT JOIN clinicians c ON c.id = i.created_by
        WHERE i.episode_id = ?`,
     )
-    .get(episodeId) as IntakeRow | undefined;
+    .get(episodeId);
   if (!r) return null;
   const start =
     r.start_stage === null
@@ -113,21 +116,24 @@ function intakeFact(db: Db, episodeId: number): TimelineFacts['intake'] {
 
 function notes(db: Db, episodeId: number): NoteFact[] {
   const rows = db
-    .prepare(
+    .prepare<
+      unknown[],
+      {
+        id: number;
+        kind: 'intake' | 'visit';
+        visit_date: string;
+        status: 'draft' | 'signed';
+        created_at: string;
+        signed_at: string | null;
+        signer_name: string | null;
+        created_by: string | null;
+      }
+    >(
       `SELECT n.id, n.kind, n.visit_date, n.status, n.created_at, n.signed_at, n.signer_name, c.name AS created_by
        FROM clinical_notes n LEFT JOIN clinicians c ON c.id = n.created_by
        WHERE n.episode_id = ? ORDER BY n.visit_date, n.id`,
     )
-    .all(episodeId) as {
-    id: number;
-    kind: 'intake' | 'visit';
-    visit_date: string;
-    status: 'draft' | 'signed';
-    created_at: string;
-    signed_at: string | null;
-    signer_name: string | null;
-    created_by: string | null;
-  }[];
+    .all(episodeId);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -143,19 +149,22 @@ function notes(db: Db, episodeId: number): NoteFact[] {
 
 function addenda(db: Db, episodeId: number): AddendumFact[] {
   const rows = db
-    .prepare(
+    .prepare<
+      unknown[],
+      {
+        id: number;
+        note_id: number;
+        signed_at: string;
+        signer_name: string;
+        kind: 'intake' | 'visit';
+        visit_date: string;
+      }
+    >(
       `SELECT a.id, a.note_id, a.signed_at, a.signer_name, n.kind, n.visit_date
        FROM clinical_notes n JOIN note_addenda a ON a.note_id = n.id
        WHERE n.episode_id = ? ORDER BY a.id`,
     )
-    .all(episodeId) as {
-    id: number;
-    note_id: number;
-    signed_at: string;
-    signer_name: string;
-    kind: 'intake' | 'visit';
-    visit_date: string;
-  }[];
+    .all(episodeId);
   return rows.map((r) => ({
     id: r.id,
     noteId: r.note_id,
@@ -169,22 +178,25 @@ function addenda(db: Db, episodeId: number): AddendumFact[] {
 
 function assignments(db: Db, episodeId: number): AssignmentFact[] {
   const rows = db
-    .prepare(
+    .prepare<
+      unknown[],
+      {
+        id: number;
+        name: string | null;
+        level_count: number;
+        start_level: number;
+        assigned_on: string;
+        created_at: string;
+        reason: string;
+        assigned_by: string | null;
+      }
+    >(
       `SELECT a.id, json_extract(a.programme_json, '$.name') AS name, a.level_count, a.start_level, a.assigned_on,
          a.created_at, a.reason, c.name AS assigned_by
        FROM programme_assignments a LEFT JOIN clinicians c ON c.id = a.created_by
        WHERE a.episode_id = ? ORDER BY a.id`,
     )
-    .all(episodeId) as {
-    id: number;
-    name: string | null;
-    level_count: number;
-    start_level: number;
-    assigned_on: string;
-    created_at: string;
-    reason: string;
-    assigned_by: string | null;
-  }[];
+    .all(episodeId);
   return rows.map((r) => ({
     id: r.id,
     programmeName: r.name ?? 'Running programme',
@@ -238,7 +250,7 @@ function checkIns(db: Db, episodeId: number): CheckInFact[] {
   // The report's and decision's few fields are read in SQL: parsing every whole decision is
   // what makes a long history slow.
   const rows = db
-    .prepare(
+    .prepare<unknown[], CheckInRow>(
       `SELECT c.id, c.assignment_id, c.recorded_on, c.created_at, u.name AS recorded_by, c.run_date,
          json_extract(c.report_json, '$.warmUp') AS warm_up,
          json_extract(c.report_json, '$.cameBackDuringRun') AS came_back,
@@ -256,7 +268,7 @@ function checkIns(db: Db, episodeId: number): CheckInFact[] {
        LEFT JOIN check_ins p ON p.id = c.corrects_id
        WHERE c.episode_id = ? ORDER BY c.id`,
     )
-    .all(episodeId) as CheckInRow[];
+    .all(episodeId);
   const sets = new Map<string, RuleSet | null>();
   const setOf = (id: string, version: number): RuleSet | null => {
     const key = `${id}@${version}`;
@@ -310,47 +322,54 @@ function checkIns(db: Db, episodeId: number): CheckInFact[] {
 
 function prescriptions(db: Db, episodeId: number): PrescriptionFact[] {
   const rows = db
-    .prepare(
+    .prepare<unknown[], { id: number; version: number; created_at: string; saved_by: string | null; names: string }>(
       `SELECT p.id, p.version, p.created_at, c.name AS saved_by,
          (SELECT json_group_array(json_extract(i.exercise_json, '$.name') ORDER BY i.position)
             FROM prescription_items i WHERE i.prescription_id = p.id) AS names
        FROM prescriptions p LEFT JOIN clinicians c ON c.id = p.created_by
        WHERE p.episode_id = ? ORDER BY p.version`,
     )
-    .all(episodeId) as { id: number; version: number; created_at: string; saved_by: string | null; names: string }[];
+    .all(episodeId);
   return rows.map((r) => ({
     id: r.id,
     version: r.version,
     savedOn: dayOf(r.created_at),
     savedAt: r.created_at,
     savedBy: r.saved_by,
-    exerciseNames: JSON.parse(r.names) as string[],
+    exerciseNames: readJsonColumn(JsonNames, r.names, `Version ${r.version} of the home exercises`),
   }));
 }
 
 function handouts(db: Db, episodeId: number): HandoutFact[] {
   const rows = db
-    .prepare(
+    .prepare<
+      unknown[],
+      {
+        id: number;
+        issued_on: string;
+        issued_at: string;
+        issued_by: string | null;
+        level_summary: string;
+        exercise_names_json: string;
+        page_count: number;
+      }
+    >(
       `SELECT h.id, h.issued_on, h.issued_at, c.name AS issued_by, h.level_summary, h.exercise_names_json, h.page_count
        FROM handouts h LEFT JOIN clinicians c ON c.id = h.clinician_id
        WHERE h.episode_id = ? ORDER BY h.id`,
     )
-    .all(episodeId) as {
-    id: number;
-    issued_on: string;
-    issued_at: string;
-    issued_by: string | null;
-    level_summary: string;
-    exercise_names_json: string;
-    page_count: number;
-  }[];
+    .all(episodeId);
   return rows.map((r) => ({
     id: r.id,
     issuedOn: r.issued_on,
     issuedAt: r.issued_at,
     issuedBy: r.issued_by,
     levelSummary: r.level_summary,
-    exerciseNames: JSON.parse(r.exercise_names_json) as string[],
+    exerciseNames: readJsonColumn(
+      JsonNames,
+      r.exercise_names_json,
+      `The exercise list of the handout issued on ${r.issued_on}`,
+    ),
     pageCount: r.page_count,
   }));
 }
@@ -361,24 +380,27 @@ function handouts(db: Db, episodeId: number): HandoutFact[] {
  */
 function measures(db: Db, episodeId: number, patientId: number, openedOn: string): MeasureFact[] {
   const rows = db
-    .prepare(
+    .prepare<
+      unknown[],
+      {
+        episode_id: number;
+        diagnosis: DiagnosisCode;
+        diagnosis_detail: string;
+        side: Side;
+        status: 'draft' | 'signed';
+        draft_json: string;
+        visit_date: string;
+      }
+    >(
       `SELECT e.id AS episode_id, e.diagnosis, e.diagnosis_detail, e.side, i.status, i.draft_json, n.visit_date
        FROM episodes e JOIN intakes i ON i.episode_id = e.id JOIN clinical_notes n ON n.id = i.note_id
        WHERE e.patient_id = ?
          AND (e.id = ? OR (i.status = 'signed' AND (e.opened_on < ? OR (e.opened_on = ? AND e.id < ?))))`,
     )
-    .all(patientId, episodeId, openedOn, openedOn, episodeId) as {
-    episode_id: number;
-    diagnosis: DiagnosisCode;
-    diagnosis_detail: string;
-    side: Side;
-    status: 'draft' | 'signed';
-    draft_json: string;
-    visit_date: string;
-  }[];
+    .all(patientId, episodeId, openedOn, openedOn, episodeId);
   const facts: MeasureFact[] = [];
   for (const r of rows) {
-    const m = (JSON.parse(r.draft_json) as IntakeDraft).measures ?? {};
+    const m = readJsonColumn(IntakeDraft, r.draft_json, `The intake of ${r.visit_date}`).measures ?? {};
     const lefs = m.lefs ? scoreLefs(m.lefs) : null;
     const visaA = m.visaA ? scoreVisaA(m.visaA) : null;
     const psfs = m.psfs ? scorePsfs(m.psfs) : null;

@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import { copyFileDurably } from '../files/durable-write';
 import path from 'node:path';
-import { openDatabase } from '../db/open';
+import { openDatabase, RECORDS_FILE } from '../db/open';
 import type { Clock } from '../util/clock';
 import { formatRecoveryKey, newDatabaseKey, newRecoveryKey } from './crypto';
 import type { KeyFile, PasswordKdfParams } from './key-file';
@@ -30,7 +30,7 @@ import {
   recoveryWrap,
   writeKeyFile,
 } from './key-file';
-import { RECORDS_FILE } from '../backend/store';
+import { onlyRow } from '../db/rows';
 
 export interface EncryptionOutcome {
   key: Buffer;
@@ -60,7 +60,7 @@ export function shred(file: string): void {
 }
 
 function counts(db: ReturnType<typeof openDatabase>): string {
-  const n = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const n = (t: string) => onlyRow(db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${t}`)).n;
   return `${n('patients')}/${n('audit_log')}/${n('clinicians')}`;
 }
 

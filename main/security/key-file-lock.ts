@@ -11,7 +11,9 @@
  * gone on this host), or older than STALE_AFTER_MS, is taken over.
  */
 import fs from 'node:fs';
+import { z } from 'zod';
 import os from 'node:os';
+import { errorCodeOf } from '../util/errors';
 
 export const LOCK_SUFFIX = '.lock';
 /** A lock older than this is a leftover, whoever holds it: a change takes milliseconds. */
@@ -28,11 +30,9 @@ export class KeyFileBusyError extends Error {
   }
 }
 
-interface LockOwner {
-  pid: number;
-  host: string;
-  at: number;
-}
+/** What the lock file says about who holds it; anything else is a lock whose owner died writing it. */
+const LockOwner = z.object({ pid: z.number(), host: z.string(), at: z.number() });
+type LockOwner = z.infer<typeof LockOwner>;
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -45,15 +45,14 @@ function readOwner(lock: string): { text: string; owner: LockOwner | null } | nu
   } catch {
     return null; // released meanwhile
   }
+  let json: unknown;
   try {
-    const o = JSON.parse(text) as Partial<LockOwner>;
-    if (typeof o.pid === 'number' && typeof o.host === 'string' && typeof o.at === 'number') {
-      return { text, owner: { pid: o.pid, host: o.host, at: o.at } };
-    }
+    json = JSON.parse(text);
   } catch {
-    // a lock whose owner died while writing it
+    json = null; // a lock whose owner died while writing it
   }
-  return { text, owner: null };
+  const owner = LockOwner.safeParse(json);
+  return { text, owner: owner.success ? owner.data : null };
 }
 
 function processAlive(pid: number): boolean {
@@ -61,7 +60,7 @@ function processAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return errorCodeOf(err) === 'EPERM';
   }
 }
 
@@ -118,7 +117,7 @@ export function withKeyFileLock<T>(file: string, fn: () => T): T {
       }
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (errorCodeOf(err) !== 'EEXIST') throw err;
     }
     const held = readOwner(lock);
     if (held !== null) {

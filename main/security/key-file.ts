@@ -23,6 +23,7 @@ import { z } from 'zod';
 import type { Argon2Params, PasswordKdf, ScryptParams } from './crypto';
 import { ARGON2_PARAMS, keyCheck, newSalt, open, passwordKey, recoveryWrappingKey, seal } from './crypto';
 import { withKeyFileLock } from './key-file-lock';
+import { errorCodeOf } from '../util/errors';
 
 export const KEY_FILE = 'keys.json';
 export const PENDING_KEY_FILE = 'keys.json.pending';
@@ -240,7 +241,7 @@ export function createKeyFile(file: string, keys: KeyFile): void {
     try {
       fs.linkSync(tmp, file);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new KeyFileExistsError(file);
+      if (errorCodeOf(err) === 'EEXIST') throw new KeyFileExistsError(file);
       // A file system without hard links (FAT on a USB stick): exclusive create, then rename.
       if (fs.existsSync(file)) throw new KeyFileExistsError(file);
       fs.renameSync(tmp, file);
@@ -251,14 +252,24 @@ export function createKeyFile(file: string, keys: KeyFile): void {
   });
 }
 
+/** The slot the OS keychain held in earlier versions (see legacy-keychain.ts). */
+const KeychainWrap = z.object({ kind: z.literal('keychain') });
+
 /** Whether a key file on disk still holds a slot that is dropped on reading (the keychain's). */
 export function hasLegacySlot(file: string): boolean {
+  let json: unknown;
   try {
-    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { wraps?: { kind?: unknown }[] };
-    return Array.isArray(json.wraps) && json.wraps.some((w) => w?.kind === 'keychain');
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     return false;
   }
+  return holdsKeychainSlot(json);
+}
+
+/** Whether a key file's JSON, as read and before any check, holds the keychain's slot. */
+export function holdsKeychainSlot(json: unknown): boolean {
+  const keys = z.object({ wraps: z.array(z.unknown()) }).safeParse(json);
+  return keys.success && keys.data.wraps.some((w) => KeychainWrap.safeParse(w).success);
 }
 
 export function passwordWrapId(clinicianId: number): string {

@@ -9,6 +9,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+// The one import against the layers (security is below backup): this clean-up belongs in
+// main/backup/, and moves there once the session split lands (its one caller is the session).
+// tests/unit/layers.test.ts names this edge as the only allowed cycle between folders.
+// eslint-disable-next-line no-restricted-imports
 import {
   BACKUP_EXTENSION,
   BACKUP_FORMAT_VERSION,

@@ -26,3 +26,15 @@ export function stale(what: string): AppError {
     `${what} was changed somewhere else since you opened it. Reload to see the latest version, then make your change again.`,
   );
 }
+
+/** The code a failed system or SQLite call carries ("ENOENT", "SQLITE_FULL"), if any. */
+export function errorCodeOf(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
+    ? err.code
+    : undefined;
+}
+
+/** The message of whatever was thrown. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -15,7 +15,7 @@
  * well under a millisecond.
  */
 import { z } from 'zod';
-import { requiredText } from '../domain/fields';
+import { requiredText } from '../text/fields';
 import type { IsoDate } from '../time/dates';
 import { addDays } from '../time/dates';
 import type { Decision } from './decision';

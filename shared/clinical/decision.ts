@@ -5,7 +5,7 @@
  * it, never instead of it (docs/clinical-sources.md#soreness-rules).
  */
 import { z } from 'zod';
-import { isoDate } from '../domain/fields';
+import { isoDate } from '../text/fields';
 
 /** What can hold a patient at a level when the no-soreness rule applies. */
 export const ADVANCE_LIMITS = [

@@ -3,10 +3,9 @@
  * ("Level 4: 3 x (1 min walk, 7 min run), easy pace, treadmill") and a breakdown the handout
  * prints as a table.
  */
-import type { DistanceUnit } from '../domain/settings';
 import type { Activity, Amount, EffortCue, LevelKind, Measure, RunLevel } from './programme';
 import { levelKind, levelTotal, SURFACE_LABELS } from './programme';
-import { formatDistance, formatMinutes, formatSpeed, inTenths } from './units';
+import { formatDistance, formatMinutes, formatSpeed, inTenths, type DistanceUnit } from './units';
 
 export interface LevelBreakdown {
   number: number;

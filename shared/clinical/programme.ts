@@ -11,7 +11,7 @@
  * Distances are stored in metres, times in minutes, speeds in km/h (see units.ts).
  */
 import { z } from 'zod';
-import { optionalText, requiredText } from '../domain/fields';
+import { optionalText, requiredText } from '../text/fields';
 
 export const ACTIVITIES = ['walk', 'jog', 'run'] as const;
 export type Activity = (typeof ACTIVITIES)[number];

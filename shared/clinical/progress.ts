@@ -7,7 +7,7 @@
  * applies the clinician's level in place of the engine's.
  */
 import { z } from 'zod';
-import { isoDate } from '../domain/fields';
+import { isoDate } from '../text/fields';
 import type { IsoDate } from '../time/dates';
 import { addDays, daysBetween } from '../time/dates';
 import type { Decision } from './decision';

@@ -8,7 +8,7 @@
  * same data (self-check.ts), so the paper always says what the app applies.
  */
 import { z } from 'zod';
-import { requiredText } from '../domain/fields';
+import { requiredText } from '../text/fields';
 import { BasedOn, slugId } from './programme';
 
 /** The situations the soreness rules cover, in the report's terms. */

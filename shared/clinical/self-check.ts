@@ -15,7 +15,7 @@
  * Pure: no clock. Built once when the handout is made and stored with it.
  */
 import { z } from 'zod';
-import { isoDate } from '../domain/fields';
+import { isoDate } from '../text/fields';
 import type { IsoDate } from '../time/dates';
 import { addDays } from '../time/dates';
 import type { Decision } from './decision';

@@ -11,7 +11,7 @@
  * questions that were not asked with 'unknown' and says nothing it was not told.
  */
 import { z } from 'zod';
-import { isoDate, optionalText } from '../domain/fields';
+import { isoDate, optionalText } from '../text/fields';
 
 export const UNKNOWN = 'unknown' as const;
 

@@ -5,7 +5,9 @@
  * in the clinic's unit (Settings: km or mi). Templates written in miles are stored through `miles()`
  * so that "0.1 mi" shows back as exactly "0.1 mi".
  */
-import type { DistanceUnit } from '../domain/settings';
+/** The distance units a clinic can choose in its settings. */
+export const UNITS = ['km', 'mi'] as const;
+export type DistanceUnit = (typeof UNITS)[number];
 
 /** The international mile (docs/clinical-sources.md#programmes rounds it to 1.609 km). */
 export const METRES_PER_MILE = 1609.344;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { Exercise, ExerciseId, IMAGE_MEDIA_TYPES } from '../clinical/exercises/exercise';
 import { MAX_IMAGE_BYTES } from './exercise-image';
-import { requiredText, RecordId, Timestamp } from './fields';
+import { requiredText, RecordId, Timestamp } from '../text/fields';
 
 /** Clinic exercises are named "clinic-<row id>" in prescriptions; no built-in id starts so. */
 export const CLINIC_EXERCISE_PREFIX = 'clinic-';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { DiagnosisCode, Region, Side } from '../clinical/intake/episode';
 import { DIAGNOSIS_CODES, diagnosisEntry, REGIONS, SIDE_LABELS, SIDES } from '../clinical/intake/episode';
-import { isoDate, optionalText, RecordId, Timestamp } from './fields';
+import { isoDate, optionalText, RecordId, Timestamp } from '../text/fields';
 
 export const EPISODE_STATUSES = ['open', 'closed'] as const;
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { PAPER_SIZES } from './settings';
-import { RecordId, Timestamp } from './fields';
+import { RecordId, Timestamp } from '../text/fields';
 
 /** A PDF of up to 30 MB (eight uploaded photos at their 2 MB limit and the rest), as base64. */
 export const MAX_PDF_BASE64 = 40 * 1024 * 1024;

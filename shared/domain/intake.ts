@@ -15,7 +15,7 @@ import {
 import { SoapNote } from '../clinical/intake/soap';
 import { StartingPoint, StartingReason } from '../clinical/intake/starting-point';
 import { EpisodeSummary } from './episode';
-import { RecordId, Timestamp } from './fields';
+import { RecordId, Timestamp } from '../text/fields';
 import { ClinicalNote, Signer } from './notes';
 
 export const INTAKE_STATUSES = ['draft', 'signed'] as const;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { SoapNote } from '../clinical/intake/soap';
-import { isoDate, RecordId, requiredText, Timestamp } from './fields';
+import { isoDate, RecordId, requiredText, Timestamp } from '../text/fields';
 
 export const NOTE_KINDS = ['intake', 'visit'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];

@@ -9,7 +9,7 @@ import {
   RecordId,
   requiredText,
   Timestamp,
-} from './fields';
+} from '../text/fields';
 
 export const SEXES = ['female', 'male', 'intersex', 'not_stated'] as const;
 export const SEX_LABELS: Readonly<Record<(typeof SEXES)[number], string>> = {

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { Dosage } from '../clinical/exercises/dosage';
 import { Exercise, ExerciseId } from '../clinical/exercises/exercise';
-import { optionalText, RecordId, requiredText, Timestamp } from './fields';
+import { optionalText, RecordId, requiredText, Timestamp } from '../text/fields';
 
 /** A home programme longer than this stops being done; the handout also has to fit it. */
 export const MAX_PROGRAMME_EXERCISES = 20;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { PasswordField } from './password';
-import { freeText, isoDate, RecordId, textProblem, Timestamp } from './fields';
+import { freeText, isoDate, RecordId, textProblem, Timestamp } from '../text/fields';
 
 /** Chosen by the page for an operation it wants to follow; the backend reports progress under it. */
 export const ProgressId = z

@@ -15,7 +15,7 @@ import { Programme, RunLevel, SLUG, slugId } from '../clinical/programme';
 import { Progress } from '../clinical/progress';
 import { RuleSet } from '../clinical/rule-set';
 import { SorenessReport } from '../clinical/soreness-report';
-import { isoDate, optionalText, RecordId, requiredText, Timestamp } from './fields';
+import { isoDate, optionalText, RecordId, requiredText, Timestamp } from '../text/fields';
 
 export const ORIGINS = ['shipped', 'clinic'] as const;
 export type Origin = (typeof ORIGINS)[number];

@@ -1,6 +1,6 @@
 /** What the app is showing: which clinic is open, who is signed in, or why nothing can open. */
 import { z } from 'zod';
-import { RecordId } from './fields';
+import { RecordId } from '../text/fields';
 import { PasswordField, RecoveryKeyField } from './password';
 import { ClinicSettings, Clinician, ClinicianInput } from './settings';
 

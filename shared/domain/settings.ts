@@ -1,11 +1,12 @@
 /** Clinic settings and the clinicians who work there. */
 import { z } from 'zod';
+import { UNITS, type DistanceUnit } from '../clinical/units';
 import { DATE_FORMATS } from '../time/dates';
-import { optionalEmail, optionalPhone, optionalText, RecordId, requiredText } from './fields';
+import { optionalEmail, optionalPhone, optionalText, RecordId, requiredText } from '../text/fields';
 import { MAX_PASSWORD_LENGTH, PasswordField } from './password';
 
-export const UNITS = ['km', 'mi'] as const;
-export type DistanceUnit = (typeof UNITS)[number];
+// The unit is the clinical engine's (shared/clinical/units.ts); settings name it for the screens.
+export { UNITS, type DistanceUnit };
 export const PAPER_SIZES = ['A4', 'Letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { NEXT_DAY_ANSWERS, WARM_UP_ANSWERS } from '../clinical/soreness-report';
-import { isoDate, RecordId, Timestamp } from './fields';
+import { isoDate, RecordId, Timestamp } from '../text/fields';
 
 export const TIMELINE_KINDS = [
   'episode_opened',

@@ -14,7 +14,7 @@ import { ExerciseId, IMAGE_MEDIA_TYPES, Illustration } from '../clinical/exercis
 import { RunLevel, WarmUp } from '../clinical/programme';
 import { recordedRuleSet, RuleSet } from '../clinical/rule-set';
 import { SelfCheck } from '../clinical/self-check';
-import { isoDate, optionalText, requiredText } from '../domain/fields';
+import { isoDate, optionalText, requiredText } from '../text/fields';
 import { PAPER_SIZES, UNITS } from '../domain/settings';
 
 /** Bumped when the shape changes; a stored snapshot names the shape it was written in. */

@@ -58,7 +58,7 @@ import {
   ClinicianWithAccess,
   YourPassword,
 } from '../domain/settings';
-import { RecordId } from '../domain/fields';
+import { RecordId } from '../text/fields';
 import {
   AuditFilterChoices,
   AuditPage,

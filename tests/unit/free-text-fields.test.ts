@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { FREE_TEXT_PARAM, freeText, textProblem } from '../../shared/domain/fields';
+import { FREE_TEXT_PARAM, freeText, textProblem } from '../../shared/text/fields';
 import { contract, CHANNELS } from '../../shared/ipc/contract';
 import type { Channel } from '../../shared/ipc/contract';
 import { fieldErrors } from '../../shared/ipc/field-errors';

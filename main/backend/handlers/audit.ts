@@ -10,13 +10,17 @@ export const auditHandlers: HandlersFor<'audit.list' | 'audit.filters'> = {
     if (req.offset === 0 && req.asOf === null) {
       const names: { clinician?: string; patient?: string } = {};
       if (req.clinicianId !== null) {
-        const c = db.prepare('SELECT name FROM clinicians WHERE id = ?').get(req.clinicianId) as
-          { name: string } | undefined;
+        const c = db
+          .prepare<unknown[], { name: string }>('SELECT name FROM clinicians WHERE id = ?')
+          .get(req.clinicianId);
         if (c) names.clinician = c.name;
       }
       if (req.patientId !== null) {
-        const p = db.prepare('SELECT given_name, family_name FROM patients WHERE id = ?').get(req.patientId) as
-          { given_name: string; family_name: string } | undefined;
+        const p = db
+          .prepare<unknown[], { given_name: string; family_name: string }>(
+            'SELECT given_name, family_name FROM patients WHERE id = ?',
+          )
+          .get(req.patientId);
         if (p) names.patient = `${p.given_name} ${p.family_name}`;
       }
       appendAudit(db, clock, {

@@ -30,14 +30,14 @@ import { getPatient } from '../../records/patients';
 import { collectPatientRecord } from '../../records/record-data';
 import { renderRecord } from '../../pdf/render-record';
 import { patientFileName } from '../../../shared/handout/file-name';
-import { AppError } from '../../util/errors';
+import { AppError, errorCodeOf, messageOf } from '../../util/errors';
 import type { ClinicContext, HandlersFor, PublicContext } from '../handler-types';
 import type { RestoreSource } from '../../../shared/domain/records';
 
 /** A failed backup or export, in words: what happened, that nothing else changed, what to do. */
 function fileFailure(what: string, err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const code = (err as { code?: string }).code;
+  const code = errorCodeOf(err);
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') {
     return new AppError('io_error', `The disk is full, so ${what} was not made. Free some space and try again.`);
   }
@@ -49,7 +49,7 @@ function fileFailure(what: string, err: unknown): AppError {
   }
   return new AppError(
     'io_error',
-    `${what[0]!.toUpperCase()}${what.slice(1)} could not be made (${(err as Error).message ?? String(err)}). The records were not changed. Try again.`,
+    `${what[0]!.toUpperCase()}${what.slice(1)} could not be made (${messageOf(err)}). The records were not changed. Try again.`,
   );
 }
 

@@ -4,7 +4,7 @@
  * harder variants, tags, and an illustration that is either a pose drawing or an uploaded image.
  */
 import { z } from 'zod';
-import { optionalText, requiredText } from '../../domain/fields';
+import { optionalText, requiredText } from '../../text/fields';
 import { PoseScene } from '../pose/scene';
 import { Dosage } from './dosage';
 

@@ -7,7 +7,7 @@
  * rename or reuse one.
  */
 import { z } from 'zod';
-import { isoDate } from '../../domain/fields';
+import { isoDate } from '../../text/fields';
 import type { IsoDate } from '../../time/dates';
 import { wholeNumber, yesNo } from './fields';
 

@@ -4,8 +4,7 @@
  * 25 mi shows back as "25 mi" and sums and comparisons never mix units.
  */
 import { z } from 'zod';
-import { UNITS, type DistanceUnit } from '../../domain/settings';
-import { METRES_PER_KM, METRES_PER_MILE } from '../units';
+import { METRES_PER_KM, METRES_PER_MILE, UNITS, type DistanceUnit } from '../units';
 
 const METRES_PER: Readonly<Record<DistanceUnit, number>> = { km: METRES_PER_KM, mi: METRES_PER_MILE };
 

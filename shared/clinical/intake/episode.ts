@@ -4,7 +4,7 @@
  * codes instead, and retire old ones by hiding them from the pick list.
  */
 import { z } from 'zod';
-import { isoDate, optionalText } from '../../domain/fields';
+import { isoDate, optionalText } from '../../text/fields';
 import type { IsoDate } from '../../time/dates';
 import type { FieldProblem } from './fields';
 

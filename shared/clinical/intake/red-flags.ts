@@ -12,7 +12,7 @@
  * - `note`: the clinician judges; going on needs a reason typed and stored with the intake.
  */
 import { z } from 'zod';
-import { optionalText } from '../../domain/fields';
+import { optionalText } from '../../text/fields';
 
 export const RED_FLAG_GRADES = ['emergency', 'refer', 'note'] as const;
 export type RedFlagGrade = (typeof RED_FLAG_GRADES)[number];

@@ -1,6 +1,6 @@
 /** Running history: how much the patient ran before the injury and what they are aiming for. */
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText } from '../../domain/fields';
+import { isoDate, optionalText, requiredText } from '../../text/fields';
 import { SURFACES, SURFACE_LABELS } from '../programme';
 import { distanceSchema } from './distance';
 import { oneDecimal } from './fields';

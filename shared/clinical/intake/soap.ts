@@ -6,7 +6,7 @@
  * with the criteria not met and not tested named.
  */
 import { z } from 'zod';
-import { optionalText } from '../../domain/fields';
+import { optionalText } from '../../text/fields';
 import type { IsoDate } from '../../time/dates';
 import { formatOneDecimal, formatPercent } from './format';
 import type { IntakeDraft } from './intake';

@@ -8,7 +8,7 @@
  * rename them.
  */
 import { z } from 'zod';
-import { optionalText } from '../../domain/fields';
+import { optionalText } from '../../text/fields';
 import { levelKind, type RunLevel } from '../programme';
 import { wholeNumber, type FieldProblem } from './fields';
 import type { Recommendation } from './readiness';

@@ -1,6 +1,6 @@
 /** Symptoms at the intake: pain on the 0-10 numeric rating scale, what eases and aggravates, red flags. */
 import { z } from 'zod';
-import { optionalText } from '../../domain/fields';
+import { optionalText } from '../../text/fields';
 import { painScore } from './fields';
 import { RedFlagAnswers, RedFlagReasons } from './red-flags';
 

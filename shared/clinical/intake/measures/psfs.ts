@@ -7,7 +7,7 @@
  * so no questionnaire wording is reproduced here.
  */
 import { z } from 'zod';
-import { optionalText } from '../../../domain/fields';
+import { optionalText } from '../../../text/fields';
 import { joinList } from '../format';
 import { positionInPath, wholeNumber } from '../fields';
 import type { ScoreIncomplete } from './score';
