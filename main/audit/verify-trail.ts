@@ -14,6 +14,7 @@ import { migration0001 } from '../db/migrations/0001-clinic-core';
 import { verifyAuditChain } from './audit-log';
 import { ANCHOR_FILE, anchorFile, anchoredSince, chainHead, fitOf, isAuthentic, readAnchorFile } from './anchor';
 import { onlyRow } from '../db/rows';
+import { MONTHS } from '../../shared/clinical/wording';
 
 export type AnchorState = 'anchored' | 'not_anchored_yet' | 'not_kept' | 'broken';
 
@@ -79,21 +80,6 @@ export function triggerFindings(db: Db): string[] {
 function count(n: number): string {
   return n.toLocaleString('en');
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "10:42 on 6 December 2026", in this computer's time zone. */
 export function when(iso: string): string {

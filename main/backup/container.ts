@@ -314,46 +314,23 @@ export function* writeBackupSteps(
     database: { bytes: dbBytes, sha256: databaseSha256 },
   });
   const headerBuf = Buffer.from(JSON.stringify(full), 'utf8');
-  const prefix = Buffer.alloc(PREFIX_BYTES);
-  BACKUP_MAGIC.copy(prefix, 0);
-  prefix.writeUInt32BE(headerBuf.length, BACKUP_MAGIC.length);
   const total = PREFIX_BYTES + headerBuf.length + dbBytes + TRAILER_BYTES;
 
   const tmp = temporaryBeside(dest);
   const output = fs.openSync(tmp, 'wx', 0o600);
   let renamed = false;
   try {
-    const whole = createHash('sha256');
-    const records = createHash('sha256');
-    const put = (buf: Buffer) => {
-      whole.update(buf);
-      let off = 0;
-      while (off < buf.length) off += fs.writeSync(output, buf, off, buf.length - off);
-    };
-    put(prefix);
-    put(headerBuf);
     const input = fs.openSync(databaseFile, 'r');
     try {
-      const buf = Buffer.alloc(CHUNK_BYTES);
-      for (let done = 0; done < dbBytes;) {
-        const n = fs.readSync(input, buf, 0, Math.min(CHUNK_BYTES, dbBytes - done), done);
-        if (n === 0) throw new Error('the copy of the records shrank while it was being written');
-        const chunk = buf.subarray(0, n);
-        records.update(chunk);
-        put(chunk);
-        done += n;
-        yield { done: PREFIX_BYTES + headerBuf.length + done, total };
-      }
+      const written = writeContainer(output, headerBuf, input, 0, dbBytes, databaseSha256, {
+        shrank: () => new Error('the copy of the records shrank while it was being written'),
+        // The bytes written must be the bytes that were checked.
+        changed: () => new Error('the copy of the records changed after it was checked'),
+      });
+      for (const done of written) yield { done: PREFIX_BYTES + headerBuf.length + done, total };
     } finally {
       fs.closeSync(input);
     }
-    // The bytes written must be the bytes that were checked.
-    if (records.digest('hex') !== databaseSha256)
-      throw new Error('the copy of the records changed after it was checked');
-    const trailer = whole.digest();
-    let off = 0;
-    while (off < trailer.length) off += fs.writeSync(output, trailer, off, trailer.length - off);
-    syncFile(output);
     fs.closeSync(output);
     fs.renameSync(tmp, dest);
     renamed = true;
@@ -370,6 +347,50 @@ export function* writeBackupSteps(
       fs.rmSync(tmp, { force: true });
     }
   }
+}
+
+/**
+ * Writes a whole backup file to `output`, flushed: the prefix (magic bytes, header length), the
+ * header, `dbBytes` of records read from `input` at `inputOffset`, and the trailer (the SHA-256 of
+ * all before it). The records written are checked against `sha256`. Yields the records bytes
+ * written so far after each chunk.
+ */
+function* writeContainer(
+  output: number,
+  headerBuf: Buffer,
+  input: number,
+  inputOffset: number,
+  dbBytes: number,
+  sha256: string,
+  problems: { shrank: (done: number) => Error; changed: () => Error },
+): Generator<number, void> {
+  const prefix = Buffer.alloc(PREFIX_BYTES);
+  BACKUP_MAGIC.copy(prefix, 0);
+  prefix.writeUInt32BE(headerBuf.length, BACKUP_MAGIC.length);
+  const whole = createHash('sha256');
+  const records = createHash('sha256');
+  const put = (buf: Buffer) => {
+    whole.update(buf);
+    let off = 0;
+    while (off < buf.length) off += fs.writeSync(output, buf, off, buf.length - off);
+  };
+  put(prefix);
+  put(headerBuf);
+  const buf = Buffer.alloc(CHUNK_BYTES);
+  for (let done = 0; done < dbBytes;) {
+    const n = fs.readSync(input, buf, 0, Math.min(CHUNK_BYTES, dbBytes - done), inputOffset + done);
+    if (n === 0) throw problems.shrank(done);
+    const chunk = buf.subarray(0, n);
+    records.update(chunk);
+    put(chunk);
+    done += n;
+    yield done;
+  }
+  if (records.digest('hex') !== sha256) throw problems.changed();
+  const trailer = whole.digest();
+  let off = 0;
+  while (off < trailer.length) off += fs.writeSync(output, trailer, off, trailer.length - off);
+  syncFile(output);
 }
 
 /** Runs a generator to completion, without pauses. */
@@ -417,40 +438,18 @@ export function rewriteBackupHeader(backup: OpenedBackup, header: BackupHeader):
   runSync(verifySteps(backup));
   const full = BackupHeader.parse(header);
   const headerBuf = Buffer.from(JSON.stringify(full), 'utf8');
-  const prefix = Buffer.alloc(PREFIX_BYTES);
-  BACKUP_MAGIC.copy(prefix, 0);
-  prefix.writeUInt32BE(headerBuf.length, BACKUP_MAGIC.length);
   const tmp = temporaryBeside(backup.file);
   const input = fs.openSync(backup.file, 'r');
   let renamed = false;
   try {
     const output = fs.openSync(tmp, 'wx', 0o600);
     try {
-      const whole = createHash('sha256');
-      const records = createHash('sha256');
-      const put = (buf: Buffer) => {
-        whole.update(buf);
-        let off = 0;
-        while (off < buf.length) off += fs.writeSync(output, buf, off, buf.length - off);
-      };
-      put(prefix);
-      put(headerBuf);
-      const buf = Buffer.alloc(CHUNK_BYTES);
-      const total = full.database.bytes;
-      for (let done = 0; done < total;) {
-        const n = fs.readSync(input, buf, 0, Math.min(CHUNK_BYTES, total - done), backup.databaseOffset + done);
-        if (n === 0) throw truncated(backup.databaseOffset + done, backup.bytes);
-        records.update(buf.subarray(0, n));
-        put(buf.subarray(0, n));
-        done += n;
-      }
-      if (records.digest('hex') !== full.database.sha256) {
-        throw new BackupFileError('damaged', 'This backup file changed while it was being rewritten.');
-      }
-      const trailer = whole.digest();
-      let off = 0;
-      while (off < trailer.length) off += fs.writeSync(output, trailer, off, trailer.length - off);
-      syncFile(output);
+      runSync(
+        writeContainer(output, headerBuf, input, backup.databaseOffset, full.database.bytes, full.database.sha256, {
+          shrank: (done) => truncated(backup.databaseOffset + done, backup.bytes),
+          changed: () => new BackupFileError('damaged', 'This backup file changed while it was being rewritten.'),
+        }),
+      );
     } finally {
       fs.closeSync(output);
     }

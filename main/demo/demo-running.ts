@@ -11,7 +11,8 @@ import type { SorenessReport } from '../../shared/clinical/soreness-report';
 import type { EpisodeRunning } from '../../shared/domain/running';
 import { addDays } from '../../shared/time/dates';
 import type { Db } from '../db/open';
-import { assignProgramme, recordCheckIn } from '../records/running';
+import { recordCheckIn } from '../records/running';
+import { assignProgramme } from '../records/running-assign';
 import type { Clock } from '../util/clock';
 
 type Answers = Omit<SorenessReport, 'runDate' | 'levelRun'>;

@@ -4,7 +4,7 @@
  * exercise blocks with their pictures, and framed boxes. Each is tagged as it is drawn
  * (tags.ts): paragraphs, headings, lists, tables and figures, decoration as artifacts.
  */
-import type { Block, Cell, Column, Picture, Run } from '../../shared/handout/content';
+import type { Block, Cell, Column, Picture, Run } from '../../shared/handout/content-blocks';
 import { drawDrawing } from './drawing';
 import { artifact, group, inNew, leaf, within } from './tags';
 import type { Unit } from './layout';

@@ -12,7 +12,7 @@
  * so the same content gives the same bytes.
  */
 import PDFDocument from 'pdfkit';
-import type { Run } from '../../shared/handout/content';
+import type { Run } from '../../shared/handout/content-blocks';
 import type { PaperSize } from '../../shared/domain/settings';
 import type { Frame } from './blocks';
 import type { FaceName } from './fonts';

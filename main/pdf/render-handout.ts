@@ -13,7 +13,7 @@
  * that are read as one (the warning signs). Each section is a Sect in the PDF's structure tree.
  */
 import { handoutContent } from '../../shared/handout/content';
-import type { HandoutContent } from '../../shared/handout/content';
+import type { HandoutContent } from '../../shared/handout/content-blocks';
 import { HandoutData } from '../../shared/handout/handout-data';
 import type { Frame } from './blocks';
 import { blockUnits } from './blocks';

@@ -4,7 +4,7 @@
  * then measured and drawn from the same result, so the page-break decisions see exactly what is
  * drawn. pdfkit places each line; it never wraps or adds pages itself.
  */
-import type { Run } from '../../shared/handout/content';
+import type { Run } from '../../shared/handout/content-blocks';
 import type { FaceName } from './fonts';
 
 type Doc = PDFKit.PDFDocument;

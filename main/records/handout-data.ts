@@ -39,7 +39,7 @@ import { getEpisode } from './episodes';
 import { readImage } from './exercise-images';
 import { getPatient } from './patients';
 import { currentPrescription } from './prescriptions';
-import { currentCourse } from './running';
+import { currentCourse } from './running-course';
 import { currentRuleSet, defaultRuleSetId } from './running-library';
 
 /** US-style dates (month first) go with calendars that start on Sunday; the others with Monday. */

@@ -18,7 +18,7 @@ import { getIntake } from './intakes';
 import { listNotes } from './notes';
 import { getPatient } from './patients';
 import { getPrescription, prescriptionHistory } from './prescriptions';
-import { checkInPage, readEpisodeRunning } from './running';
+import { checkInPage, readEpisodeRunning } from './running-history';
 
 /** Check-ins read per query while paging through an episode's history. */
 const PAGE = 200;

@@ -26,7 +26,7 @@ import type {
   PrescriptionFact,
   StatusChangeFact,
   TimelineFacts,
-} from '../../shared/records/timeline';
+} from '../../shared/records/timeline-facts';
 import { buildTimeline } from '../../shared/records/timeline';
 import type { Db } from '../db/open';
 import { localIsoDate } from '../util/clock';

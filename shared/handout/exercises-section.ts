@@ -11,16 +11,12 @@ import { illustrationDrawing } from '../clinical/exercises/lookup';
 import type { Drawing } from '../drawing/drawing';
 import type { IsoDate } from '../time/dates';
 import { addDays } from '../time/dates';
-import type { Block, Cell, Column, Picture, Run, Section } from './content';
-import { keepUnitsTogether } from './content';
+import type { Block, Cell, Column, Picture, Section } from './content-blocks';
+import type { Run } from './content-blocks';
+import { keepUnitsTogether, text } from './content-blocks';
 import type { HandoutData, HandoutExercise } from './handout-data';
 import { planEnd } from './plan';
 import { HANDOUT_TEXT as T, noteFrom, shortDate, weekdayOf } from './wording';
-
-const text = (t: string, bold = false): Run => {
-  const kept = keepUnitsTogether(t);
-  return bold ? { text: kept, bold } : { text: kept };
-};
 
 /**
  * Drawings already made from a pose scene. A Drawing is a pure function of the scene, and posing

@@ -22,7 +22,7 @@ import { NOTE_KIND_LABELS } from '../domain/notes';
 import type { ClinicalNote, Signer } from '../domain/notes';
 import { patientDisplayName, SEX_LABELS } from '../domain/patient';
 import type { CheckInEntry } from '../domain/running';
-import type { Block, Cell, Run } from '../handout/content';
+import type { Block, Cell, Run } from '../handout/content-blocks';
 import { formatDate } from '../time/dates';
 import type { PatientRecordData, RecordCourse, RecordEpisode } from './record-data';
 

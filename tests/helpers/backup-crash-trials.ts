@@ -135,15 +135,8 @@ async function seededClinic(patients: number) {
   return backend;
 }
 
-export async function backupCrashLane(script: string, lane: number, trials: number, maxDelayMs: number) {
-  const seed = await seededClinic(80);
-  const dataDir = seed.dataDir;
-  seed.close();
-  const key = await clinicKey(dataDir);
-  const file = path.join(dataDir, 'clinic.sqlite');
-  const rand = random(20261207 + lane);
-  const committed = new Set<string>();
-  const result: CrashLaneResult = {
+function emptyLaneResult(trials: number): CrashLaneResult {
+  return {
     trials,
     partialsLeft: 0,
     otherLeft: 0,
@@ -153,31 +146,66 @@ export async function backupCrashLane(script: string, lane: number, trials: numb
     backups: 0,
     restores: 0,
   };
+}
+
+/** Takes the next preloaded writer, lets it go, kills it with `kill`, and preloads the one after; returns the killed run. */
+async function killNextRun<R extends RunningWriter>(
+  queue: R[],
+  start: (trial: number) => R,
+  trial: number,
+  trials: number,
+  kill: (run: R) => Promise<void>,
+): Promise<R> {
+  const run = queue.shift()!;
+  await run.loaded;
+  run.go();
+  await run.ready;
+  await kill(run);
+  if (trial + PRELOADED < trials) queue.push(start(trial + PRELOADED));
+  return run;
+}
+
+/**
+ * After a kill: counts what the killed run left behind, starts the app once, and checks that the
+ * start left no file behind and the records are whole. Returns the record numbers present.
+ */
+function checkNextStart(
+  dataDir: string,
+  file: string,
+  key: Buffer,
+  where: string,
+  result: CrashLaneResult,
+): Set<string> {
+  const left = leftovers(dataDir);
+  if (left.partials.length > 0) result.partialsLeft += 1;
+  if (left.other.length > 0) result.otherLeft += 1;
+  openTestBackend({ dataDir }).close();
+  expect(leftovers(dataDir), `${where}: files left behind after the next start`).toEqual({ partials: [], other: [] });
+  checkRecords(file, key, where);
+  return recordNumbers(file, key);
+}
+
+export async function backupCrashLane(script: string, lane: number, trials: number, maxDelayMs: number) {
+  const seed = await seededClinic(80);
+  const dataDir = seed.dataDir;
+  seed.close();
+  const key = await clinicKey(dataDir);
+  const file = path.join(dataDir, 'clinic.sqlite');
+  const rand = random(20261207 + lane);
+  const committed = new Set<string>();
+  const result = emptyLaneResult(trials);
   const start = (trial: number) =>
     startWriter(script, { dataDir, keyHex: key.toString('hex'), tag: `b${lane}t${trial}`, mode: 'backup' });
   const queue = Array.from({ length: Math.min(PRELOADED, trials) }, (_, i) => start(i));
   for (let trial = 0; trial < trials; trial++) {
     const where = `backup lane ${lane}, trial ${trial}`;
-    const run = queue.shift()!;
-    await run.loaded;
-    run.go();
-    await run.ready;
-    await killSomewhere(run, rand, maxDelayMs, ['W']);
-    if (trial + PRELOADED < trials) queue.push(start(trial + PRELOADED));
+    const run = await killNextRun(queue, start, trial, trials, (run) => killSomewhere(run, rand, maxDelayMs, ['W']));
     const reportedBackups: string[] = [];
     for (const [kind, arg] of lines(run.output())) {
       if (kind === 'P') committed.add(arg);
       if (kind === 'B') reportedBackups.push(arg);
     }
-    const left = leftovers(dataDir);
-    if (left.partials.length > 0) result.partialsLeft += 1;
-    if (left.other.length > 0) result.otherLeft += 1;
-
-    // The next start.
-    openTestBackend({ dataDir }).close();
-    expect(leftovers(dataDir), `${where}: files left behind after the next start`).toEqual({ partials: [], other: [] });
-    checkRecords(file, key, where);
-    const present = recordNumbers(file, key);
+    const present = checkNextStart(dataDir, file, key, where, result);
     expect(
       [...committed].filter((r) => !present.has(r)),
       `${where}: patients reported committed but missing`,
@@ -204,16 +232,7 @@ export async function restoreCrashLane(script: string, lane: number, trials: num
   const file = path.join(dataDir, 'clinic.sqlite');
   const inSource = backupRecordNumbers(path.join(backupsFolder(dataDir), source), key);
   const rand = random(20261208 + lane);
-  const result: CrashLaneResult = {
-    trials,
-    partialsLeft: 0,
-    otherLeft: 0,
-    killedInRestore: 0,
-    committedUnreported: 0,
-    patients: 0,
-    backups: 0,
-    restores: 0,
-  };
+  const result = emptyLaneResult(trials);
   const beforeRestore = () =>
     listBackups(dataDir)
       .filter((b) => b.facts?.kind === 'before_restore')
@@ -230,12 +249,9 @@ export async function restoreCrashLane(script: string, lane: number, trials: num
   const queue = Array.from({ length: Math.min(PRELOADED, trials) }, (_, i) => start(i));
   for (let trial = 0; trial < trials; trial++) {
     const where = `restore lane ${lane}, trial ${trial}`;
-    const run = queue.shift()!;
-    await run.loaded;
-    run.go();
-    await run.ready;
-    await killSomewhere(run, rand, maxDelayMs, ['W', 'X']);
-    if (trial + PRELOADED < trials) queue.push(start(trial + PRELOADED));
+    const run = await killNextRun(queue, start, trial, trials, (run) =>
+      killSomewhere(run, rand, maxDelayMs, ['W', 'X']),
+    );
     // Patients reported since the last finished restore must still be somewhere.
     let pending: string[] = [];
     let restores = 0;
@@ -254,14 +270,7 @@ export async function restoreCrashLane(script: string, lane: number, trials: num
     }
     if (inRestore) result.killedInRestore += 1;
     result.restores += restores;
-    const left = leftovers(dataDir);
-    if (left.partials.length > 0) result.partialsLeft += 1;
-    if (left.other.length > 0) result.otherLeft += 1;
-
-    openTestBackend({ dataDir }).close();
-    expect(leftovers(dataDir), `${where}: files left behind after the next start`).toEqual({ partials: [], other: [] });
-    checkRecords(file, key, where);
-    const present = recordNumbers(file, key);
+    const present = checkNextStart(dataDir, file, key, where, result);
     const snapshots = beforeRestore();
     expect(snapshots.length, `${where}: a snapshot for every finished restore`).toBeGreaterThanOrEqual(restores);
     const missing = pending.filter((r) => !present.has(r));

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderHandout } from '../../main/pdf/render-handout';
-import type { HandoutContent } from '../../shared/handout/content';
+import type { HandoutContent } from '../../shared/handout/content-blocks';
 import { handoutContent } from '../../shared/handout/content';
 import { HandoutData, HandoutSnapshot, snapshotOf } from '../../shared/handout/handout-data';
 import { must, readyBackend, removeTempDirs, patientInput } from '../helpers/backend';

@@ -19,7 +19,8 @@ import { hamstringIntake, redFlagsNoSurgery, TYPED_NOTE } from '../helpers/intak
 import { fakeDesktop } from '../helpers/records';
 import { openDatabase } from '../../main/db/open';
 import { fixedClock } from '../../main/util/clock';
-import { readEpisodeRunning, recordCheckIn } from '../../main/records/running';
+import { recordCheckIn } from '../../main/records/running';
+import { readEpisodeRunning } from '../../main/records/running-history';
 import type { SorenessReport } from '../../shared/clinical/soreness-report';
 import { addDays } from '../../shared/time/dates';
 import { CLEAN_ANSWERS } from '../helpers/reports';

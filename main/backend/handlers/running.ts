@@ -7,14 +7,9 @@ import {
   saveClinicRuleSet,
   setDefaultRuleSet,
 } from '../../records/running-library';
-import {
-  assignProgramme,
-  listCheckIns,
-  previewCheckIn,
-  readEpisodeRunning,
-  recordCheckIn,
-  runningSummaries,
-} from '../../records/running';
+import { assignProgramme } from '../../records/running-assign';
+import { listCheckIns, readEpisodeRunning, runningSummaries } from '../../records/running-history';
+import { previewCheckIn, recordCheckIn } from '../../records/running';
 import type { HandlersFor } from '../handler-types';
 
 export const runningHandlers: HandlersFor<

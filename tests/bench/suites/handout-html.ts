@@ -4,7 +4,7 @@
  * numbers from its header template, pictures as inline SVG, page breaks by CSS. Used by the
  * benchmark to compare speed with renderHandout; it is not shipped.
  */
-import type { Block, HandoutContent, Run } from '../../../shared/handout/content';
+import type { Block, HandoutContent, Run } from '../../../shared/handout/content-blocks';
 import { drawingToSvg, escapeXml } from '../../../shared/drawing/svg';
 
 const esc = escapeXml;

@@ -7,7 +7,7 @@ import { NO_CONTEXT } from '../../../shared/clinical/engine';
 import { PRECEDENCE } from '../../../shared/clinical/self-check';
 import { DELAWARE_PUBLISHED_RULE_SET, SEED_RULE_SET } from '../../../shared/clinical/rule-sets';
 import { MILITARY_RETURN_TO_RUN, TIME_WALK_RUN } from '../../../shared/clinical/programme-templates';
-import type { Block, HandoutContent } from '../../../shared/handout/content';
+import type { Block, HandoutContent } from '../../../shared/handout/content-blocks';
 import { handoutContent } from '../../../shared/handout/content';
 import { HandoutData } from '../../../shared/handout/handout-data';
 import { runningPart } from '../../../shared/handout/parts';

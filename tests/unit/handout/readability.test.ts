@@ -4,7 +4,7 @@
  * (The exercise, red-flag and rule-set wording have their own tests where they are written.)
  */
 import { describe, expect, it } from 'vitest';
-import type { Block, Run } from '../../../shared/handout/content';
+import type { Block, Run } from '../../../shared/handout/content-blocks';
 import { handoutContent } from '../../../shared/handout/content';
 import { HANDOUT_TEXT } from '../../../shared/handout/wording';
 import { fleschKincaidGrade, splitSentences, wordsOf } from '../../../shared/text/readability';

@@ -13,7 +13,7 @@
  * other number counts as spoken ("0.1" is "zero point one", four syllables), as SMOG asks.
  */
 import { describe, expect, it } from 'vitest';
-import type { Block, HandoutContent, Run } from '../../../shared/handout/content';
+import type { Block, HandoutContent, Run } from '../../../shared/handout/content-blocks';
 import { handoutContent } from '../../../shared/handout/content';
 import { HandoutData } from '../../../shared/handout/handout-data';
 import { fleschKincaidGrade, smogGrade } from '../../../shared/text/readability';

@@ -3,8 +3,9 @@
  * step-backs and rest days in the level series, the LEFS meaningful-change band, an empty episode.
  */
 import { describe, expect, it } from 'vitest';
-import type { CheckInFact, TimelineFacts } from '../../../shared/records/timeline';
-import { buildTimeline, levelChangeWords } from '../../../shared/records/timeline';
+import type { CheckInFact, TimelineFacts } from '../../../shared/records/timeline-facts';
+import { buildTimeline } from '../../../shared/records/timeline';
+import { levelChangeWords } from '../../../shared/records/timeline-events';
 
 function emptyFacts(): TimelineFacts {
   return {
