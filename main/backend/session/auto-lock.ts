@@ -19,7 +19,7 @@ export interface AutoLock {
   stop: () => void;
 }
 
-export function idleTooLong(open: OpenPhase, now: Date): boolean {
+export function idleTooLong(open: Pick<OpenPhase, 'autoLockMinutes' | 'lastActivity'>, now: Date): boolean {
   return open.autoLockMinutes !== null && now.getTime() - open.lastActivity > open.autoLockMinutes * 60_000;
 }
 
