@@ -7,24 +7,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SessionControl } from '../../main/backend/session';
 import { createClinician } from '../../main/records/clinic';
+import type { Clock } from '../../main/util/clock';
 import { KEY_FILE, readKeyFile } from '../../main/security/key-file';
 import { TEST_PASSWORD } from '../helpers/backend';
 import { auditOf, closeTestSessions, openTestSession, setUpSession } from '../helpers/session';
 
 afterEach(closeTestSessions);
 
+/** A second clinician, Tom Okafor, added by the owner (no password yet). */
+function addColleague(session: SessionControl, clock: Clock) {
+  const { store } = session.requireClinic();
+  return createClinician(store.db, clock, 1, {
+    name: 'Tom Okafor',
+    profession: 'Physiotherapist',
+    registrationNumber: 'PH654321',
+  });
+}
+
 const COLLEAGUE_PASSWORD = 'copper kettle hums on a winter stove';
 
 describe('key administration', () => {
   it('gives a colleague a password: a key slot they sign in with, audited as set by the owner', async () => {
     const { session, clock, dataDir } = await setUpSession();
-    const { store } = session.requireClinic();
-    const colleague = createClinician(store.db, clock, 1, {
-      name: 'Tom Okafor',
-      profession: 'Physiotherapist',
-      registrationNumber: 'PH654321',
-    });
+    const colleague = addColleague(session, clock);
     expect(session.withAccess([colleague])[0]?.hasPassword).toBe(false);
     await session.setClinicianPassword(colleague.id, COLLEAGUE_PASSWORD);
     expect(session.withAccess([colleague])[0]?.hasPassword).toBe(true);
@@ -39,12 +46,7 @@ describe('key administration', () => {
 
   it('takes a removed clinician off the sign-in list', async () => {
     const { session, clock, dataDir } = await setUpSession();
-    const { store } = session.requireClinic();
-    const colleague = createClinician(store.db, clock, 1, {
-      name: 'Tom Okafor',
-      profession: 'Physiotherapist',
-      registrationNumber: 'PH654321',
-    });
+    const colleague = addColleague(session, clock);
     await session.setClinicianPassword(colleague.id, COLLEAGUE_PASSWORD);
     session.removeClinicianAccess(colleague.id);
     const keys = readKeyFile(path.join(dataDir, KEY_FILE));
