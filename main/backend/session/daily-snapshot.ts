@@ -16,7 +16,7 @@ import type { ClinicStore } from '../store';
 import type { SessionState } from './state';
 
 /** How long after a sign-in the daily snapshot starts. */
-export const DAILY_SNAPSHOT_DELAY_MS = 10_000;
+const DAILY_SNAPSHOT_DELAY_MS = 10_000;
 
 export interface DailySnapshot {
   /** After a sign-in: the snapshot starts after DAILY_SNAPSHOT_DELAY_MS unless there is one today. */

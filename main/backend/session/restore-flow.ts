@@ -37,7 +37,7 @@ export interface RestoreFlow {
 }
 
 /** What to read before confirming: an older version, another clinic, newer work lost, fewer patients. */
-export function restoreWarnings(ready: PreparedRestore, current: RecordsSummary | null): string[] {
+function restoreWarnings(ready: PreparedRestore, current: RecordsSummary | null): string[] {
   const warnings: string[] = [];
   if (ready.facts.schemaVersion < latestVersion(MIGRATIONS)) {
     warnings.push(
