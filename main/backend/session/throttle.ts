@@ -132,7 +132,7 @@ export function createThrottle(options: { dataDir: string; clock: Clock; logger:
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return empty();
+      if (err instanceof Error && 'code' in err && err.code === 'ENOENT') return empty();
       return damaged(err);
     }
     let parsed: ThrottleState;
