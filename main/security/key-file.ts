@@ -252,7 +252,7 @@ export function createKeyFile(file: string, keys: KeyFile): void {
   });
 }
 
-/** The slot the OS keychain held in earlier versions (see legacy-keychain.ts). */
+/** The slot the OS keychain held in earlier versions (see main/backup/legacy-keychain.ts). */
 const KeychainWrap = z.object({ kind: z.literal('keychain') });
 
 /** Whether a key file on disk still holds a slot that is dropped on reading (the keychain's). */

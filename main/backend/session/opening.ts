@@ -16,7 +16,7 @@ import { listClinicians, readSettings } from '../../records/clinic';
 import { finishInterruptedEncryption } from '../../security/encrypt-existing';
 import type { KeyFile } from '../../security/key-file';
 import { KeyFileError, readKeyFile } from '../../security/key-file';
-import { removeLegacyKeychainSlots } from '../../security/legacy-keychain';
+import { removeLegacyKeychainSlots } from '../../backup/legacy-keychain';
 import { AppError } from '../../util/errors';
 import type { ClinicStore } from '../store';
 import { hasMarker, MARKER_FILE, openClinicStore, recordsFile, recordsFileKind } from '../store';

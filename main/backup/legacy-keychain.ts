@@ -9,18 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-// The one import against the layers (security is below backup): this clean-up belongs in
-// main/backup/, and moves there once the session split lands (its one caller is the session).
-// tests/unit/layers.test.ts names this edge as the only allowed cycle between folders.
-// eslint-disable-next-line no-restricted-imports
-import {
-  BACKUP_EXTENSION,
-  BACKUP_FORMAT_VERSION,
-  BackupFileError,
-  openBackup,
-  rewriteBackupHeader,
-} from '../backup/container';
-import { hasLegacySlot, KEY_FILE, readKeyFile, updateKeyFile, writeKeyFile } from './key-file';
+import { hasLegacySlot, KEY_FILE, readKeyFile, updateKeyFile, writeKeyFile } from '../security/key-file';
+import { BACKUP_EXTENSION, BACKUP_FORMAT_VERSION, BackupFileError, openBackup, rewriteBackupHeader } from './container';
 
 export interface LegacyCleanup {
   /** Files the keychain slot was removed from. */
