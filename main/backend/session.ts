@@ -42,6 +42,8 @@ import {
 import { KeyFileBusyError } from '../security/key-file-lock';
 import { removeLegacyKeychainSlots } from '../security/legacy-keychain';
 import { keyFileChanges } from './session/key-changes';
+import type { RotationResult } from './session/key-rotation';
+import { keyRotation, rotationAdvised } from './session/key-rotation';
 import type { BackupList, Progress, RestorePreview } from '../../shared/domain/records';
 import { countOf } from '../../shared/domain/records';
 import type { SnapshotResult } from '../backup/auto-snapshot';
@@ -122,6 +124,8 @@ export interface SessionControl {
   cancelRestore(restoreId: string): void;
   /** Resolves when background work (the daily snapshot) has finished. */
   settled(): Promise<void>;
+  /** "Change the records key" (key-rotation.ts); the caller checks the role and password. */
+  rotateKey(report: (p: Progress) => void): Promise<RotationResult>;
   /** Throws unless the open clinic has keys to manage (the demo clinic has none). */
   requireKeys(): void;
   /** After each request: seals the audit trail's head into its anchor (see audit/anchor-keeper.ts). */
@@ -233,6 +237,8 @@ export function createSession(options: SessionOptions): SessionControl {
   let phase: Phase = { kind: 'new' };
   let lastActivity = clock.now().getTime();
   let autoLockMinutes: number | null = null;
+  /** Whether changing the records key is advisable: worked out once per opening, then kept. */
+  let advised: boolean | null = null;
   /** Wrong passwords at every prompt, counted on disk beside the key file (survives a restart). */
   const throttle = createThrottle({ dataDir, clock, logger });
   /** Failed sign-ins happen while the records are closed: they are written at the next opening. */
@@ -458,6 +464,7 @@ export function createSession(options: SessionOptions): SessionControl {
       throw new AppError('forbidden', 'This clinician is no longer active at this clinic. Ask a colleague to sign in.');
     }
     phase = { kind: 'open', store, clinicianId, key, keys };
+    advised = null;
     autoLockMinutes = readSettings(store.db)?.autoLockMinutes ?? 5;
     lastActivity = clock.now().getTime();
     anchors.opened(store.db, key);
@@ -506,14 +513,15 @@ export function createSession(options: SessionOptions): SessionControl {
         'That clinician cannot sign in here (no password is set). Ask a colleague to set one in Settings.',
       );
     throttle.check(clinicianCounter(clinicianId), 'password');
-    const key = await unwrapWithPassword(keys, wrap, password);
-    if (!key) recordFailure(clinicianId, wrap.name, how);
+    const unwrapped = await unwrapWithPassword(keys, wrap, password);
+    if (!unwrapped) recordFailure(clinicianId, wrap.name, how);
     if (phase.kind !== 'closed') {
-      key.fill(0);
+      unwrapped.fill(0);
       throw new AppError('conflict', 'The app changed state during the sign-in. Try again.');
     }
     const lockedBy = phase.lockedBy;
-    openWithKey(keys, key, clinicianId);
+    const { key, keys: current } = rotation.settle(keys, unwrapped); // a key change cut short
+    openWithKey(current, key, clinicianId);
     throttle.succeed(clinicianCounter(clinicianId));
     // A slot in an older format (scrypt, or a tag that does not bind the clinician) is rewrapped
     // now that the password is known: Argon2id with this version's cost.
@@ -584,6 +592,9 @@ export function createSession(options: SessionOptions): SessionControl {
         const settings = readSettings(phase.store.db);
         return {
           ...base,
+          ...(phase.key && isAdministratorRole(roleOf(phase.store.db, phase.clinicianId))
+            ? { keyRotationAdvised: (advised ??= rotationAdvised(phase.store.db)) }
+            : {}),
           state: 'ready',
           clinicName: settings?.clinicName ?? '',
           clinician: getClinician(phase.store.db, phase.clinicianId),
@@ -644,6 +655,26 @@ export function createSession(options: SessionOptions): SessionControl {
     openKey: () => (phase.kind === 'open' && phase.key ? phase.key : null),
     keysChanged(keys) {
       if (phase.kind === 'closed' || (phase.kind === 'open' && phase.keys)) phase.keys = keys;
+    },
+  });
+
+  /** Changing the records key, and finishing one a crash cut short (session/key-rotation.ts). */
+  const rotation = keyRotation({
+    dataDir,
+    keyFile,
+    clock,
+    logger,
+    appVersion: options.appVersion,
+    ...driver,
+    quiesce() {
+      cancelDailySnapshot();
+      if (phase.kind === 'open' && phase.key) anchors.now(phase.store.db, phase.key);
+    },
+    adopt(key, keys) {
+      if (phase.kind !== 'open') return void key.fill(0);
+      phase.key?.fill(0);
+      phase.key = key;
+      phase.keys = keys;
     },
   });
 
@@ -959,7 +990,8 @@ export function createSession(options: SessionOptions): SessionControl {
         );
       }
       throttle.succeed('recovery');
-      openWithKey(keys, key, clinicianId);
+      const settled = rotation.settle(keys, key); // a key change cut short
+      openWithKey(settled.keys, settled.key, clinicianId);
       const open = requireEncryptedOpen();
       const clinician = getClinician(open.store.db, clinicianId);
       try {
@@ -1097,6 +1129,7 @@ export function createSession(options: SessionOptions): SessionControl {
     removeClinicianAccess(clinicianId) {
       requireEncryptedOpen();
       keyChanges.apply((keys) => withoutClinician(keys, clinicianId));
+      advised = null;
     },
 
     renameClinicianAccess(clinicianId, name) {
@@ -1246,6 +1279,16 @@ export function createSession(options: SessionOptions): SessionControl {
 
     requireKeys() {
       requireEncryptedOpen();
+    },
+
+    rotateKey(report) {
+      const open = requireEncryptedOpen();
+      const name = getClinician(open.store.db, open.clinicianId).name;
+      advised = null;
+      return rotation.rotate(
+        { db: open.store.db, key: open.key, clinicianId: open.clinicianId, clinicianName: name },
+        report,
+      );
     },
 
     keepAuditAnchor() {
