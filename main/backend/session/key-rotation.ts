@@ -164,6 +164,12 @@ export function keyRotation(ctx: KeyRotationContext) {
           );
         }
         rekeyDatabase(open.db, newKey);
+        report({
+          label: 'Sealing the new key for every clinician and the recovery key',
+          step: 6,
+          steps,
+          percent: null,
+        });
         resealAnchor(ctx.dataDir, oldKey, newKey);
         const promoted = promoteRekey(ctx.dataDir, ctx.keyFile, oldKey, newKey);
         for (const id of promoted.dropped) ctx.logger.error(`the key slot ${id} could not be resealed and was dropped`);
