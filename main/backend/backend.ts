@@ -31,6 +31,7 @@ import { patientHandlers } from './handlers/patients';
 import { runningHandlers } from './handlers/running';
 import { settingsHandlers } from './handlers/settings';
 import { auditHandlers } from './handlers/audit';
+import { keyHandlers } from './handlers/keys';
 import { recordsHandlers } from './handlers/records';
 import { Downloads } from './downloads';
 import { ProgressBoard } from './progress';
@@ -87,6 +88,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...recordsHandlers,
   ...auditHandlers,
+  ...keyHandlers,
 };
 
 export function createBackend(options: BackendOptions): Backend {

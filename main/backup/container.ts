@@ -35,9 +35,10 @@ export const BACKUP_MAGIC = Buffer.from('STRIDE-BACKUP\r\n\x1a', 'latin1');
 export const BACKUP_FORMAT = 'stride-clinic-backup';
 /**
  * 2: the key file inside may hold Argon2id slots and slots whose associated data binds the
- * clinician (key file version 2), and never a keychain slot. 1 is still read.
+ * clinician (key file version 2), and never a keychain slot. 3: the key file's slots may own
+ * X25519 key pairs (key file version 3, docs/key-rotation.md). 1 and 2 are still read.
  */
-export const BACKUP_FORMAT_VERSION = 2;
+export const BACKUP_FORMAT_VERSION = 3;
 const PREFIX_BYTES = BACKUP_MAGIC.length + 4;
 const TRAILER_BYTES = 32;
 const MAX_HEADER_BYTES = 1 << 20;

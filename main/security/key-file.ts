@@ -11,6 +11,10 @@
  *   clinician's next sign-in.
  * - 2: as 1, with Argon2id password slots (scrypt slots not yet rewrapped may remain), associated
  *   data binding the clinician's id as well as the slot id (`aad: 2`), and no keychain slot.
+ * - 3: slots own an X25519 key pair (`aad: 3`, `x25519`; main/security/slot-keys.ts): the slot's
+ *   secret unseals its private key, and the records key is sealed to its public key, so a new
+ *   records key can be sealed to every slot without their passwords (docs/key-rotation.md).
+ *   Version 2 slots remain until their clinician's next sign-in (or the recovery key's next use).
  *
  * Written atomically (temporary file, fsync, rename, fsync of the folder), so a crash leaves
  * either the old file or the new one; every change goes through `updateKeyFile`, which re-reads
@@ -21,13 +25,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Argon2Params, PasswordKdf, ScryptParams } from './crypto';
-import { ARGON2_PARAMS, keyCheck, newSalt, open, passwordKey, recoveryWrappingKey, seal } from './crypto';
+import { ARGON2_PARAMS, keyCheck, newSalt, open, passwordKey, recoveryWrappingKey } from './crypto';
 import { withKeyFileLock } from './key-file-lock';
 import { errorCodeOf } from '../util/errors';
+import type { SlotAgreement } from './slot-keys';
+import { newSlotKeyPair, openSlot, publicKeyTag, sealToSlot } from './slot-keys';
 
 export const KEY_FILE = 'keys.json';
 export const PENDING_KEY_FILE = 'keys.json.pending';
-export const KEY_FILE_VERSION = 2;
+export const KEY_FILE_VERSION = 3;
 
 /**
  * The most a slot may ask a key derivation to spend, so that a hostile key file or backup header
@@ -46,6 +52,14 @@ const Base64 = z
   .regex(/^[A-Za-z0-9+/]+={0,2}$/)
   .max(200);
 const SealedFields = { nonce: Base64, ciphertext: Base64, tag: Base64 };
+
+/** A version 3 slot's key pair (main/security/slot-keys.ts). */
+const Agreement = z.strictObject({
+  publicKey: Base64,
+  ephemeral: Base64,
+  privateKey: z.strictObject(SealedFields),
+  keyTag: z.string().regex(/^[0-9a-f]{64}$/),
+}) satisfies z.ZodType<SlotAgreement>;
 
 export const TOO_COSTLY =
   'asks for a key derivation far costlier than Stride Clinic ever uses (it may have been made to freeze the app)';
@@ -77,23 +91,34 @@ const Argon2idKdf = z
   })
   .refine((k) => k.m * k.t <= KDF_CEILING.argon2.maxWork, { error: `the password slot ${TOO_COSTLY}` });
 
-const PasswordWrap = z.strictObject({
-  id: z.string().max(40),
-  kind: z.literal('password'),
-  clinicianId: z.number().int().positive(),
-  name: z.string().max(120),
-  /** 2: the associated data binds the clinician's id too. Absent in version 1 slots. */
-  aad: z.literal(2).optional(),
-  kdf: z.union([ScryptKdf, Argon2idKdf]),
-  ...SealedFields,
-  createdAt: z.string().max(40),
-});
+const PasswordWrap = z
+  .strictObject({
+    id: z.string().max(40),
+    kind: z.literal('password'),
+    clinicianId: z.number().int().positive(),
+    name: z.string().max(120),
+    /**
+     * 2: the associated data binds the clinician's id too; 3: as 2, and the slot owns a key pair
+     * (`x25519`): the sealed fields are the records key sealed to its public key. Absent in
+     * version 1 slots.
+     */
+    aad: z.union([z.literal(2), z.literal(3)]).optional(),
+    kdf: z.union([ScryptKdf, Argon2idKdf]),
+    ...SealedFields,
+    x25519: Agreement.optional(),
+    createdAt: z.string().max(40),
+  })
+  .refine((w) => (w.aad === 3) === (w.x25519 !== undefined), {
+    error: 'a password slot is half version 3 (a key pair without its tag, or the reverse)',
+  });
 
 const RecoveryWrap = z.strictObject({
   id: z.literal('recovery'),
   kind: z.literal('recovery'),
   kdf: z.strictObject({ name: z.literal('hkdf-sha256'), salt: Base64 }),
   ...SealedFields,
+  /** Version 3: the recovery slot's key pair; the sealed fields are sealed to its public key. */
+  x25519: Agreement.optional(),
   createdAt: z.string().max(40),
 });
 
@@ -113,7 +138,7 @@ type CurrentWrap = z.infer<typeof PasswordWrap> | z.infer<typeof RecoveryWrap>;
 
 export const KeyFile = z.strictObject({
   format: z.literal('stride-clinic-keys'),
-  version: z.union([z.literal(1), z.literal(KEY_FILE_VERSION)]).transform(() => KEY_FILE_VERSION),
+  version: z.union([z.literal(1), z.literal(2), z.literal(KEY_FILE_VERSION)]).transform(() => KEY_FILE_VERSION),
   clinicName: z.string().max(120),
   cipher: z.literal('chacha20'),
   keyCheck: z.string().regex(/^[0-9a-f]{64}$/),
@@ -276,9 +301,52 @@ export function passwordWrapId(clinicianId: number): string {
   return `clinician-${clinicianId}`;
 }
 
-/** What a password slot's AES-GCM tag authenticates besides the key: the slot and its clinician. */
-function passwordAad(wrap: Pick<PasswordWrap, 'id' | 'clinicianId' | 'aad'>): string {
-  return wrap.aad === 2 ? `stride-clinic password slot v2\n${wrap.id}\nclinician ${wrap.clinicianId}` : wrap.id;
+/** What a password slot's AES-GCM tags authenticate besides the key: the slot and its clinician. */
+export function passwordAad(wrap: Pick<PasswordWrap, 'id' | 'clinicianId' | 'aad'>): string {
+  if (wrap.aad === undefined) return wrap.id;
+  return `stride-clinic password slot v${wrap.aad}\n${wrap.id}\nclinician ${wrap.clinicianId}`;
+}
+
+/** What the version 3 recovery slot's tags authenticate besides the key. */
+export const RECOVERY_AAD_V3 = 'stride-clinic recovery slot v3';
+
+/**
+ * A version 3 slot's fields for a new key pair whose private key is sealed under `secret`, with
+ * `databaseKey` sealed to it.
+ */
+function slotWithKeyPair(
+  secret: Buffer,
+  databaseKey: Buffer,
+  aad: string,
+): { nonce: string; ciphertext: string; tag: string; x25519: SlotAgreement } {
+  const pair = newSlotKeyPair(secret, aad);
+  const { ephemeral, ...sealed } = sealToSlot(pair.publicKey, databaseKey, aad);
+  const publicKey = pair.publicKey.toString('base64');
+  return {
+    ...sealed,
+    x25519: { publicKey, ephemeral, privateKey: pair.privateKey, keyTag: publicKeyTag(databaseKey, publicKey, aad) },
+  };
+}
+
+/**
+ * A version 3 slot with `databaseKey` sealed to its (unchanged) public key: no secret needed.
+ * Null when the slot's public key is not vouched for by `oldKey` (the key file was edited).
+ */
+export function resealedSlot<W extends PasswordWrap | RecoveryWrap>(
+  wrap: W,
+  oldKey: Buffer,
+  databaseKey: Buffer,
+): W | null {
+  const agreement = wrap.x25519;
+  if (!agreement) return null;
+  const aad = wrap.kind === 'password' ? passwordAad(wrap) : RECOVERY_AAD_V3;
+  if (publicKeyTag(oldKey, agreement.publicKey, aad) !== agreement.keyTag) return null;
+  const { ephemeral, ...sealed } = sealToSlot(Buffer.from(agreement.publicKey, 'base64'), databaseKey, aad);
+  return {
+    ...wrap,
+    ...sealed,
+    x25519: { ...agreement, ephemeral, keyTag: publicKeyTag(databaseKey, agreement.publicKey, aad) },
+  };
 }
 
 export type PasswordKdfParams = ({ name: 'argon2id' } & Argon2Params) | ({ name: 'scrypt' } & ScryptParams);
@@ -295,16 +363,16 @@ export async function passwordWrap(
   const kdf: PasswordKdf = { ...params, salt: newSalt().toString('base64') };
   const id = passwordWrapId(clinician.id);
   const wrappingKey = await passwordKey(password, kdf);
-  const slot = { id, clinicianId: clinician.id, aad: 2 as const };
+  const slot = { id, clinicianId: clinician.id, aad: 3 as const };
   try {
     return {
       id,
       kind: 'password',
       clinicianId: clinician.id,
       name: clinician.name,
-      aad: 2,
+      aad: 3,
       kdf,
-      ...seal(wrappingKey, databaseKey, passwordAad(slot)),
+      ...slotWithKeyPair(wrappingKey, databaseKey, passwordAad(slot)),
       createdAt: now.toISOString(),
     };
   } finally {
@@ -314,7 +382,7 @@ export async function passwordWrap(
 
 /** Whether a slot should be rewrapped (at its clinician's next sign-in): older format or other cost. */
 export function needsRewrap(wrap: PasswordWrap, target: PasswordKdfParams = DEFAULT_PASSWORD_KDF): boolean {
-  if (wrap.aad !== 2 || wrap.kdf.name !== target.name) return true;
+  if (wrap.aad !== 3 || wrap.kdf.name !== target.name) return true;
   if (wrap.kdf.name === 'argon2id' && target.name === 'argon2id') {
     return wrap.kdf.m !== target.m || wrap.kdf.t !== target.t || wrap.kdf.p !== target.p;
   }
@@ -326,13 +394,18 @@ export function needsRewrap(wrap: PasswordWrap, target: PasswordKdfParams = DEFA
 
 export function recoveryWrap(databaseKey: Buffer, recoveryKey: string, now: Date): RecoveryWrap {
   const salt = newSalt();
-  return {
-    id: 'recovery',
-    kind: 'recovery',
-    kdf: { name: 'hkdf-sha256', salt: salt.toString('base64') },
-    ...seal(recoveryWrappingKey(recoveryKey, salt), databaseKey, 'recovery'),
-    createdAt: now.toISOString(),
-  };
+  const wrappingKey = recoveryWrappingKey(recoveryKey, salt);
+  try {
+    return {
+      id: 'recovery',
+      kind: 'recovery',
+      kdf: { name: 'hkdf-sha256', salt: salt.toString('base64') },
+      ...slotWithKeyPair(wrappingKey, databaseKey, RECOVERY_AAD_V3),
+      createdAt: now.toISOString(),
+    };
+  } finally {
+    wrappingKey.fill(0);
+  }
 }
 
 /**
@@ -351,7 +424,9 @@ export function findPasswordWrap(keys: KeyFile, clinicianId: number): PasswordWr
 export async function unwrapWithPassword(keys: KeyFile, wrap: PasswordWrap, password: string): Promise<Buffer | null> {
   if (wrap.id !== passwordWrapId(wrap.clinicianId)) return null;
   const wrappingKey = await passwordKey(password, wrap.kdf);
-  const key = open(wrappingKey, wrap, passwordAad(wrap));
+  const key = wrap.x25519
+    ? openSlot(wrappingKey, wrap.x25519, wrap, passwordAad(wrap))
+    : open(wrappingKey, wrap, passwordAad(wrap));
   wrappingKey.fill(0);
   if (key && keyCheck(key) === keys.keyCheck) return key;
   key?.fill(0);
@@ -361,7 +436,11 @@ export async function unwrapWithPassword(keys: KeyFile, wrap: PasswordWrap, pass
 export function unwrapWithRecoveryKey(keys: KeyFile, recoveryKey: string): Buffer | null {
   const wrap = keys.wraps.find((w) => w.kind === 'recovery');
   if (!wrap || wrap.kind !== 'recovery') return null;
-  const key = open(recoveryWrappingKey(recoveryKey, Buffer.from(wrap.kdf.salt, 'base64')), wrap, 'recovery');
+  const wrappingKey = recoveryWrappingKey(recoveryKey, Buffer.from(wrap.kdf.salt, 'base64'));
+  const key = wrap.x25519
+    ? openSlot(wrappingKey, wrap.x25519, wrap, RECOVERY_AAD_V3)
+    : open(wrappingKey, wrap, 'recovery');
+  wrappingKey.fill(0);
   return key && keyCheck(key) === keys.keyCheck ? key : null;
 }
 

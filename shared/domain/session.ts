@@ -36,6 +36,11 @@ export const AppStatus = z.strictObject({
   appVersion: z.string(),
   /** While the disk is full: one sentence saying so and what is refused until space is freed. */
   diskFull: z.string().nullable(),
+  /**
+   * For an administrator: a clinician was deactivated or a backup restored since the records key
+   * last changed, so Settings suggests "Change the records key" (docs/key-rotation.md).
+   */
+  keyRotationAdvised: z.boolean().optional(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

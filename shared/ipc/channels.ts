@@ -84,6 +84,7 @@ export const CHANNEL_NAMES = [
   'clinicians.setRole',
   'clinicians.setActive',
   'audit.verify',
+  'keys.rotate',
   'audit.list',
   'audit.filters',
   'progress.get',

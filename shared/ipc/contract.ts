@@ -260,6 +260,16 @@ export const contract = {
   /** Deactivates (removes their key slot, signs them out) or reactivates a clinician. */
   'clinicians.setActive': channel(ClinicianSetActive, ClinicianWithAccess),
 
+  /**
+   * "Change the records key": an administrator's act, with their own password (throttled like
+   * sign-in), audited; a safety snapshot first. A new recovery key only when the old recovery
+   * slot could not be resealed (docs/key-rotation.md).
+   */
+  'keys.rotate': channel(
+    z.strictObject({ yourPassword: YourPassword, progressId: ProgressId.optional() }),
+    z.strictObject({ recoveryKey: z.string().nullable(), snapshot: z.string() }),
+  ),
+
   'audit.verify': channel(
     Empty,
     z.strictObject({

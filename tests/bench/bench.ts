@@ -12,6 +12,7 @@ import { benchBackup } from './suites/backup';
 import { benchHandout } from './suites/handout';
 import { benchKeys } from './suites/keys';
 import { benchReadiness } from './suites/readiness';
+import { benchRekey } from './suites/rekey';
 import { benchRecords } from './suites/records';
 import { benchRunning, CHECK_INS } from './suites/running';
 import { benchTimeline, TIMELINE_EVENTS } from './suites/timeline';
@@ -22,7 +23,7 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** `--only handout` (or `records`, `timeline`, `readiness`, `audit`, `keys`, `backup`) runs one suite; by default all run. */
+/** `--only handout` (or `records`, `timeline`, `readiness`, `audit`, `keys`, `backup`, `rekey`) runs one suite; by default all run. */
 function wanted(suite: string): boolean {
   const i = process.argv.indexOf('--only');
   return i < 0 || process.argv[i + 1] === suite;
@@ -39,6 +40,20 @@ async function main(): Promise<void> {
     // Key derivation and sign-in on their own, in a small clinic.
     header();
     printFigures('Passwords and sign-in: scrypt before, Argon2id after', await benchKeys());
+    return;
+  }
+  if (process.argv.includes('--only') && wanted('rekey')) {
+    // Changing the records key of the whole synthetic clinic (100,000 patients by default).
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-bench-'));
+    try {
+      header();
+      const clinic = await makeSyntheticClinic(path.join(root, 'clinic'), arg('--patients', 100_000), {
+        encrypted: true,
+      });
+      printFigures('Change the records key', await benchRekey(clinic));
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
     return;
   }
   if (process.argv.includes('--only') && wanted('readiness')) {

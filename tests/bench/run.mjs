@@ -1,5 +1,5 @@
 // `npm run bench`: compiles the benchmark and runs it under plain Node.
-// Options: --patients <n> (default 100000); --only handout (or records, timeline, readiness, keys, audit, backup) runs one suite.
+// Options: --patients <n> (default 100000); --only handout (or records, timeline, readiness, keys, audit, backup, rekey) runs one suite.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -15,6 +15,11 @@
  *   W                  the snapshot before it is writing its backup file
  *   X                  the snapshot is taken and the records are being replaced
  *   R                  the restore finished (snapshot taken, records replaced, reopened)
+ *   mode "rekey" (the session's "Change the records key", as the keys.rotate request calls it):
+ *   K                  the safety snapshot is taken; the pending key file, PRAGMA rekey and the
+ *                      key file's promotion follow
+ *   S                  PRAGMA rekey committed; the audit anchor and key file follow
+ *   D                  the records key was changed (and the key file says so)
  *
  * Configured by STRIDE_WRITER (JSON): { dataDir, keyHex, tag, mode, password, source }.
  */
@@ -32,7 +37,7 @@ interface Config {
   dataDir: string;
   keyHex: string;
   tag: string;
-  mode: 'backup' | 'restore';
+  mode: 'backup' | 'restore' | 'rekey';
   password: string;
   /** restore: the name of the backup in backups/ to restore, again and again. */
   source: string;
@@ -90,7 +95,7 @@ function backups(config: Config): void {
   }
 }
 
-async function restores(config: Config): Promise<void> {
+async function signedInSession(config: Config) {
   // Loaded only here, so the backup trials' children start faster.
   const { createSession } = await import('../../main/backend/session');
   const session = createSession({
@@ -102,6 +107,11 @@ async function restores(config: Config): Promise<void> {
     passwordKdf: { name: 'argon2id', m: 1024, t: 1, p: 1 },
   });
   await session.signIn(1, config.password);
+  return session;
+}
+
+async function restores(config: Config): Promise<void> {
+  const session = await signedInSession(config);
   say('ready');
   let writing = false;
   const report = (p: { label: string }) => {
@@ -125,12 +135,29 @@ async function restores(config: Config): Promise<void> {
   }
 }
 
+async function rekeys(config: Config): Promise<void> {
+  const session = await signedInSession(config);
+  say('ready');
+  for (let n = 1; ; n++) {
+    const input = patient(config, n);
+    say('T');
+    createPatient(session.requireClinic().store.db, systemClock, 1, input);
+    say(`P ${input.recordNumber}`);
+    await session.rotateKey((p) => {
+      if (p.label === 'Changing the records key') say('K');
+      if (p.label.startsWith('Sealing the new key')) say('S');
+    });
+    say('D');
+  }
+}
+
 async function main(): Promise<void> {
   const config = JSON.parse(process.env.STRIDE_WRITER ?? '{}') as Config;
   say('loaded');
   await new Promise((resolve) => process.stdin.once('data', resolve));
   process.stdin.pause();
   if (config.mode === 'restore') await restores(config);
+  else if (config.mode === 'rekey') await rekeys(config);
   else backups(config);
 }
 

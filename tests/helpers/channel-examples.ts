@@ -158,6 +158,7 @@ export const CHANNEL_EXAMPLES: { [C in Channel]: RequestOf<C> } = {
   'clinicians.setRole': { clinicianId: 2, role: 'administrator', yourPassword: TEST_PASSWORD },
   'clinicians.setActive': { clinicianId: 2, active: true, yourPassword: TEST_PASSWORD },
   'audit.verify': {},
+  'keys.rotate': { yourPassword: 'not my password' },
   'audit.list': {
     clinicianId: null,
     patientId: 1,

@@ -17,8 +17,8 @@ import { must, patientInput, readyBackend, removeTempDirs } from '../helpers/bac
 import { buildWriter, parseWriterOutput, startWriter } from '../helpers/build-writer';
 import { clinicKey } from '../helpers/db';
 import { random } from '../bench/synthetic-clinic';
-import type { CrashLaneResult } from '../helpers/backup-crash-trials';
-import { backupCrashLane, restoreCrashLane } from '../helpers/backup-crash-trials';
+import type { CrashLaneResult, RekeyLaneResult } from '../helpers/backup-crash-trials';
+import { backupCrashLane, rekeyCrashLane, restoreCrashLane } from '../helpers/backup-crash-trials';
 
 /** How many times a writer is killed, in total. */
 const TRIALS = 200;
@@ -200,6 +200,35 @@ describe('crash safety of backups and restores', () => {
       expect(sum('partialsLeft')).toBeGreaterThan(0);
       // Some kills landed past the commit point (the restored records must then be whole).
       expect(sum('committedUnreported') + sum('restores')).toBeGreaterThan(0);
+    },
+  );
+});
+
+/** Kill -9 trials of "Change the records key", in total. */
+const REKEY_TRIALS = Number(process.env.STRIDE_REKEY_CRASH_TRIALS ?? 200);
+
+describe('crash safety of changing the records key', () => {
+  it(
+    `a key change killed ${REKEY_TRIALS} times leaves records that open with the old key or the new one, never neither, and a key file that matches`,
+    { timeout: 1_500_000 },
+    async () => {
+      const started = performance.now();
+      const lanes = await Promise.all(
+        Array.from({ length: BACKUP_LANES }, (_, i) =>
+          rekeyCrashLane(writer.backupScript, i, REKEY_TRIALS / BACKUP_LANES, 3000),
+        ),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const sum = (k: keyof RekeyLaneResult) => lanes.reduce((s, l) => s + l[k], 0);
+      console.log(
+        `rekey crash safety: ${sum('trials')} kill -9 in ${seconds.toFixed(1)} s; ${sum('killedInRekey')} landed between the pending key file and the change's end, ${sum('pendingLeft')} left the pending key file (settled at the next sign-in); ${sum('rotated')} ended in the new key, ${sum('trials') - sum('rotated')} in the old; ${sum('rekeys')} changes reported finished; ${sum('patients')} patients reported, all present`,
+      );
+      expect(sum('trials')).toBe(REKEY_TRIALS);
+      // The kills must land inside the change, and both outcomes must occur, or the test proves little.
+      expect(sum('killedInRekey')).toBeGreaterThan(0);
+      expect(sum('pendingLeft')).toBeGreaterThan(0);
+      expect(sum('rotated')).toBeGreaterThan(0);
+      expect(sum('rotated')).toBeLessThan(REKEY_TRIALS);
     },
   );
 });

@@ -266,7 +266,11 @@ describe('password slots', () => {
     const cipher = createCipheriv('aes-256-gcm', wrappingKey, nonce);
     cipher.setAAD(Buffer.from(slot.id));
     const ciphertext = Buffer.concat([cipher.update(key), cipher.final()]);
-    const { aad: _aad, ...v1 } = {
+    const {
+      aad: _aad,
+      x25519: _x25519,
+      ...v1
+    } = {
       ...slot,
       nonce: nonce.toString('base64'),
       ciphertext: ciphertext.toString('base64'),
@@ -282,8 +286,9 @@ describe('password slots', () => {
     const after = readKeyFile(keysFile);
     const rewrapped = findPasswordWrap(after, 1)!;
     expect(rewrapped.kdf).toMatchObject(TEST_KDF);
-    expect(rewrapped.aad).toBe(2);
-    expect(after.version).toBe(2);
+    expect(rewrapped.aad).toBe(3);
+    expect(rewrapped.x25519).toBeDefined();
+    expect(after.version).toBe(3);
     await must(now, 'session.signOut', {});
     await must(now, 'session.signIn', { clinicianId: 1, password: TEST_PASSWORD });
     expect(await now.invoke('session.signOut', {})).toMatchObject({ ok: true });

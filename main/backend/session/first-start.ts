@@ -79,6 +79,7 @@ export function firstStart(s: SessionState, door: RecordsDoor): FirstStart {
         keys,
         autoLockMinutes: input.clinic.autoLockMinutes,
         lastActivity: clock.now().getTime(),
+        keyRotationAdvised: false, // a new clinic's key has never been shared with anyone
       };
       audit(s, {
         clinicianId: clinician.id,

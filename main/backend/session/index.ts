@@ -15,6 +15,7 @@
  * - sign-in.ts (with throttle.ts): sign-in, unlock, the recovery key;
  * - auto-lock.ts: locking after the clinic's idle time;
  * - key-admin.ts (with key-changes.ts): passwords, clinicians' access, the key for backups;
+ * - key-rotation.ts: changing the records key, and finishing a change a crash cut short;
  * - daily-snapshot.ts: the automatic snapshot after the first sign-in of the day;
  * - restore-flow.ts and restore-commit.ts: restoring a backup in two steps.
  * clinician-admin.ts holds the rules of managing clinicians, which the handlers call.
@@ -31,11 +32,13 @@ import { dailySnapshots } from './daily-snapshot';
 import { firstStart } from './first-start';
 import type { RecordsAccess } from './key-admin';
 import { keyAdministration } from './key-admin';
+import type { RotationResult } from './key-rotation';
+import { keyRotation } from './key-rotation';
 import { recordsDoor } from './opening';
 import { restoreFlow } from './restore-flow';
 import { signInFlow } from './sign-in';
 import type { SessionOptions } from './state';
-import { createSessionState, statusOf } from './state';
+import { createSessionState, requireEncryptedOpen, statusOf } from './state';
 
 export type { RecordsAccess } from './key-admin';
 export type { SessionOptions } from './state';
@@ -90,6 +93,8 @@ export interface SessionControl {
   cancelRestore(restoreId: string): void;
   /** Resolves when background work (the daily snapshot) has finished. */
   settled(): Promise<void>;
+  /** "Change the records key" (key-rotation.ts); the caller checks the role and password. */
+  rotateKey(report: (p: Progress) => void): Promise<RotationResult>;
   /** Throws unless the open clinic has keys to manage (the demo clinic has none). */
   requireKeys(): void;
   /** After each request: seals the audit trail's head into its anchor (see audit/anchor-keeper.ts). */
@@ -111,7 +116,26 @@ export function createSession(options: SessionOptions): SessionControl {
   });
   const autoLock = startAutoLock(s, (reason) => door.close('locked', reason));
   const keys = keyAdministration(s, () => door.closeStore());
-  const signIn = signInFlow(s, door, keys, () => daily.schedule());
+  /** Changing the records key, and finishing one a crash cut short (key-rotation.ts). */
+  const rotation = keyRotation({
+    dataDir: s.dataDir,
+    keyFile: s.keyFile,
+    clock: s.clock,
+    logger: s.logger,
+    appVersion: options.appVersion,
+    ...s.driver,
+    quiesce() {
+      daily.cancel();
+      if (s.phase.kind === 'open' && s.phase.key) s.anchors.now(s.phase.store.db, s.phase.key);
+    },
+    adopt(key, keyFile) {
+      if (s.phase.kind !== 'open') return void key.fill(0);
+      s.phase.key?.fill(0);
+      s.phase.key = key;
+      s.phase.keys = keyFile;
+    },
+  });
+  const signIn = signInFlow(s, door, keys, rotation, () => daily.schedule());
   const restore = restoreFlow(s, door, () => autoLock.active(autoLock.requireActive()));
   const first = firstStart(s, door);
   const status = () => statusOf(s);
@@ -175,6 +199,16 @@ export function createSession(options: SessionOptions): SessionControl {
     confirmRestore: restore.confirm,
     cancelRestore: restore.cancel,
     settled: daily.settled,
+
+    rotateKey(report) {
+      const open = requireEncryptedOpen(s);
+      const name = getClinician(open.store.db, open.clinicianId).name;
+      open.keyRotationAdvised = null;
+      return rotation.rotate(
+        { db: open.store.db, key: open.key, clinicianId: open.clinicianId, clinicianName: name },
+        report,
+      );
+    },
 
     keepAuditAnchor() {
       if (s.phase.kind === 'open' && s.phase.key) s.anchors.soon(s.phase.store.db, s.phase.key);

@@ -170,8 +170,9 @@ export function keyAdministration(s: SessionState, closeStore: () => void): KeyA
     },
 
     removeClinicianAccess(clinicianId) {
-      requireEncryptedOpen(s);
+      const open = requireEncryptedOpen(s);
       changes.apply((keys) => withoutClinician(keys, clinicianId));
+      open.keyRotationAdvised = null; // worked out again: a deactivation makes a key change advisable
     },
 
     renameClinicianAccess(clinicianId, name) {

@@ -127,6 +127,7 @@ export function recordsDoor(s: SessionState, hooks: RecordsDoorHooks): RecordsDo
         keys: null,
         autoLockMinutes: null,
         lastActivity: clock.now().getTime(),
+        keyRotationAdvised: false, // the demo clinic has no key
       };
     } catch (err) {
       if (err instanceof DatabaseOpenError) return setProblem(s, describeOpenProblem(err));
@@ -173,6 +174,7 @@ export function recordsDoor(s: SessionState, hooks: RecordsDoorHooks): RecordsDo
       keys,
       autoLockMinutes: readSettings(store.db)?.autoLockMinutes ?? 5,
       lastActivity: clock.now().getTime(),
+      keyRotationAdvised: null,
     };
     s.anchors.opened(store.db, key);
     auditFailedAttempts(s);

@@ -9,6 +9,7 @@ import { getClinician } from '../../records/clinic';
 import { findPasswordWrap, unwrapWithPassword, unwrapWithRecoveryKey } from '../../security/key-file';
 import { AppError } from '../../util/errors';
 import type { KeyAdministration } from './key-admin';
+import type { KeyRotation } from './key-rotation';
 import { checkNewPassword } from './key-admin';
 import type { RecordsDoor } from './opening';
 import type { SessionState } from './state';
@@ -22,7 +23,13 @@ export interface SignIn {
 }
 
 /** `signedIn` runs after every successful sign-in (it schedules the daily snapshot). */
-export function signInFlow(s: SessionState, door: RecordsDoor, keys: KeyAdministration, signedIn: () => void): SignIn {
+export function signInFlow(
+  s: SessionState,
+  door: RecordsDoor,
+  keys: KeyAdministration,
+  rotation: Pick<KeyRotation, 'settle'>,
+  signedIn: () => void,
+): SignIn {
   const { throttle } = s;
 
   function wrongPassword(clinicianId: number, name: string, how: 'sign_in' | 'unlock'): never {
@@ -50,14 +57,15 @@ export function signInFlow(s: SessionState, door: RecordsDoor, keys: KeyAdminist
         'That clinician cannot sign in here (no password is set). Ask a colleague to set one in Settings.',
       );
     throttle.check(clinicianCounter(clinicianId), 'password');
-    const key = await unwrapWithPassword(current, wrap, password);
-    if (!key) wrongPassword(clinicianId, wrap.name, how);
+    const unwrapped = await unwrapWithPassword(current, wrap, password);
+    if (!unwrapped) wrongPassword(clinicianId, wrap.name, how);
     if (s.phase.kind !== 'closed') {
-      key.fill(0);
+      unwrapped.fill(0);
       throw new AppError('conflict', 'The app changed state during the sign-in. Try again.');
     }
     const lockedBy = s.phase.lockedBy;
-    door.openWithKey(current, key, clinicianId);
+    const settled = rotation.settle(current, unwrapped); // a key change cut short
+    door.openWithKey(settled.keys, settled.key, clinicianId);
     throttle.succeed(clinicianCounter(clinicianId));
     // A slot in an older format (scrypt, or a tag that does not bind the clinician) is rewrapped
     // now that the password is known: Argon2id with this version's cost.
@@ -98,7 +106,8 @@ export function signInFlow(s: SessionState, door: RecordsDoor, keys: KeyAdminist
         );
       }
       throttle.succeed('recovery');
-      door.openWithKey(current, key, clinicianId);
+      const settled = rotation.settle(current, key); // a key change cut short
+      door.openWithKey(settled.keys, settled.key, clinicianId);
       const open = requireEncryptedOpen(s);
       const clinician = getClinician(open.store.db, clinicianId);
       try {

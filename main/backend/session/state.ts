@@ -16,6 +16,8 @@ import type { Clock } from '../../util/clock';
 import { AppError } from '../../util/errors';
 import type { Logger } from '../../util/logger';
 import type { ClinicKind, ClinicStore, OpenStoreOptions } from '../store';
+import { isAdministratorRole, roleOf } from '../../records/clinician-roles';
+import { rotationAdvised } from './key-rotation';
 import type { Problem } from './problems';
 import type { Counter, FailedAttempt, Throttle } from './throttle';
 import { createThrottle } from './throttle';
@@ -44,6 +46,11 @@ export interface OpenPhase {
   autoLockMinutes: number | null;
   /** When the clinician last did something (clock milliseconds). */
   lastActivity: number;
+  /**
+   * Whether changing the records key is advisable (key-rotation.ts): worked out once per opening
+   * (null until then), and again after a clinician is deactivated.
+   */
+  keyRotationAdvised: boolean | null;
 }
 
 export type EncryptedOpen = OpenPhase & { key: Buffer; keys: KeyFile };
@@ -124,11 +131,15 @@ export function statusOf(s: SessionState): AppStatus {
     }
     case 'open': {
       const settings = readSettings(phase.store.db);
+      const clinician = getClinician(phase.store.db, phase.clinicianId);
       return {
         ...base,
+        ...(phase.key && isAdministratorRole(roleOf(phase.store.db, phase.clinicianId))
+          ? { keyRotationAdvised: (phase.keyRotationAdvised ??= rotationAdvised(phase.store.db)) }
+          : {}),
         state: 'ready',
         clinicName: settings?.clinicName ?? '',
-        clinician: getClinician(phase.store.db, phase.clinicianId),
+        clinician,
         autoLockMinutes: phase.autoLockMinutes,
       };
     }

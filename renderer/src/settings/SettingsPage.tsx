@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { useApp } from '../app/context';
 import { ErrorNotice, SuccessNotice } from '../ui/feedback';
 import { SecuritySection } from './SecuritySection';
+import { KeyRotationSection } from './KeyRotationSection';
 import { CliniciansSection } from './CliniciansSection';
 import { RecordsSection } from '../records/RecordsSection';
 import type { ClinicForm } from './ClinicSettingsFields';
@@ -24,6 +25,7 @@ export function SettingsPage() {
       <CliniciansSection />
       <ReadinessSettingsSection />
       <SecuritySection />
+      <KeyRotationSection />
       <RecordsSection />
       <RunningSettings />
     </div>
