@@ -59,7 +59,7 @@ export function rotationAdvised(db: Db): boolean {
   const last = db
     .prepare(`SELECT action FROM audit_log WHERE action IN ('${ADVISING.join("','")}', ?) ORDER BY id DESC LIMIT 1`)
     .pluck()
-    .get(REKEY_ACTION) as string | undefined;
+    .get(REKEY_ACTION) as string | undefined; // pluck(): the one TEXT NOT NULL column, or no row
   return last !== undefined && last !== REKEY_ACTION;
 }
 
@@ -160,7 +160,7 @@ export function keyRotation(ctx: KeyRotationContext) {
         } catch (err) {
           throw new AppError(
             'conflict',
-            `The records key could not be changed (${(err as Error).message}). Nothing was changed.`,
+            `The records key could not be changed (${err instanceof Error ? err.message : String(err)}). Nothing was changed.`,
           );
         }
         rekeyDatabase(open.db, newKey);

@@ -1,7 +1,8 @@
 /**
  * Patient search for a virtualised list: the list asks for rows by index, and this hook fetches
  * the blocks of rows that hold them (100 at a time) for the current query. Each block is cached
- * under its own query, so an answer to an older query never shows under the current one.
+ * under its own query, so an answer to an older query never replaces the current one's; until the
+ * current one's first block arrives, the previous rows stay on screen.
  */
 import { useQueries } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
@@ -32,9 +33,9 @@ export function usePatientSearch(query: string, includeArchived: boolean): Patie
   const blocks = useMemo(() => (wanted.key === key ? wanted.blocks : [0]), [wanted, key]);
 
   const answers = useQueries({
-    queries: blocks.map((block) =>
-      readOptions(records.clinic('patients'), 'patients.search', blockRequest(query, includeArchived, block)),
-    ),
+    queries: blocks.map((block) => ({
+      ...readOptions(records.clinic('patients'), 'patients.search', blockRequest(query, includeArchived, block)),
+    })),
   });
 
   const ensureRows = useCallback(
@@ -67,11 +68,20 @@ export function usePatientSearch(query: string, includeArchived: boolean): Patie
 
   const first = answers[0]?.data;
   const failed = answers.find((a) => a.error)?.error;
+  // While the current query's first rows are on their way, the list keeps showing the last rows
+  // it had (replaced as soon as they arrive, never after): no spinner flashing in its place at
+  // each keystroke, and a row being clicked is not pulled from under the pointer.
+  const [shown, setShown] = useState<{
+    first: PatientSearchPage;
+    rowAt: (index: number) => PatientSummary | undefined;
+  } | null>(null);
+  if (first && shown?.first !== first) setShown({ first, rowAt }); // kept only for while the next query loads
+  const showing = first || failed || !shown ? { first, rowAt } : shown;
   return {
-    total: first?.total ?? null,
-    interpretedAs: first?.interpretedAs ?? null,
+    total: showing.first?.total ?? null,
+    interpretedAs: showing.first?.interpretedAs ?? null,
     error: failed instanceof BackendError ? failed.shape : null,
-    rowAt,
+    rowAt: showing.rowAt,
     ensureRows,
   };
 }

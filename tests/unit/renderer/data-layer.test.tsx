@@ -42,6 +42,7 @@ const { App } = await import('../../../renderer/src/app/App');
 const { PatientEditPage } = await import('../../../renderer/src/patients/PatientFormPage');
 const { EpisodePage } = await import('../../../renderer/src/episodes/EpisodePage');
 const { hrefOf } = await import('../../../renderer/src/app/router');
+const { PatientListPage } = await import('../../../renderer/src/patients/PatientListPage');
 
 let backend: Backend;
 
@@ -106,6 +107,41 @@ describe('the renderer data layer', () => {
     });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/Edit Bruno/);
     expect(screen.queryByText(/Amara/)).toBeNull();
+  });
+
+  it('keeps the patient list on screen while the next search is answered, then shows only its matches', async () => {
+    await must(backend, 'patients.create', patientInput({ givenName: 'Amara', recordNumber: 'RR-1' }));
+    await must(backend, 'patients.create', patientInput({ givenName: 'Bruno', recordNumber: 'RR-2' }));
+    render(await signedIn(<PatientListPage />));
+    const list = await screen.findByRole('listbox', { name: 'Patients' });
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(2));
+
+    let release = () => {};
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    bridge.hold = (channel, request) => {
+      if (channel !== 'patients.search' || (request as { query: string }).query !== 'amara') return null;
+      asked = true;
+      return slow;
+    };
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find a patient' }), { target: { value: 'amara' } });
+    // Past the search box's pause for typing: the request for "amara" has gone out.
+    await waitFor(() => expect(asked).toBe(true));
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    // The answer is still on its way: the rows the clinician was looking at stay, no spinner.
+    expect(screen.queryByText('Loading patients…')).toBeNull();
+    expect(within(screen.getByRole('listbox', { name: 'Patients' })).getAllByRole('option')).toHaveLength(2);
+
+    await act(async () => {
+      release();
+      await slow;
+    });
+    await waitFor(() =>
+      expect(within(screen.getByRole('listbox', { name: 'Patients' })).getAllByRole('option')).toHaveLength(1),
+    );
+    expect(screen.getByRole('listbox', { name: 'Patients' }).textContent).toMatch(/Amara/);
   });
 
   it('shows a saved check-in in "History: charts and timeline" at once, without a Refresh button', async () => {
